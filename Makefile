@@ -1,0 +1,126 @@
+# entente - one Makefile: make, make test, make asan, make bench, make fuzz,
+# make demo, make model, make eval, make clean.
+#
+# Sources are found by wildcard: a new src/lib/*.c joins the library, a new
+# src/cli/cmd_*.c the command, a new tests/unit/test_*.c the test runner,
+# a new tests/fuzz/fuzz_*.c a fuzz target (and its corpus replay).
+
+CC      ?= cc
+BUILD   ?= build
+SHARED  ?= ../shared
+PKGS     = libutf8proc libxml-2.0 jansson sqlite3
+DEB_PKGS = gcc make pkg-config libutf8proc-dev libxml2-dev libjansson-dev \
+           libsqlite3-dev iso-codes wordnet-base clang libclang-rt-14-dev
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+ifeq ($(CI),true)
+WARN    += -Werror
+endif
+OPT     ?= -O2 -g
+CFLAGS  ?=
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) \
+             -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS  += $(PKG_LIBS) -lm -lpthread
+
+LIB_SRC  := $(sort $(wildcard src/lib/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+GEN_SRC  := $(BUILD)/gen/builtin_data.c
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/builtin_data.o
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o) \
+            $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/obj/replay/%.o)
+
+# Built-in data embedded in the library: every file under data/ that the
+# library reads at run time (dictionaries, the parser model).
+DATA_FILES := $(sort $(wildcard data/dict/*.txt data/dict/*/*.txt data/model/*.bin)) \
+              $(BUILD)/gen/iso3166.txt
+
+.PHONY: all test asan bench fuzz demo setup clean check-deps model eval eval-parse
+all: $(BUILD)/entente
+
+$(BUILD)/obj/%.o: %.c $(wildcard include/entente/*.h) $(wildcard src/lib/*.h) | check-deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# Each fuzz target is also compiled for the corpus replay inside the test
+# runner, its entry point renamed after the target.
+$(BUILD)/obj/replay/fuzz_%.o: tests/fuzz/fuzz_%.c $(wildcard include/entente/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DLLVMFuzzerTestOneInput=fuzz_$*_one -c $< -o $@
+
+$(BUILD)/libentente.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/entente: $(CLI_OBJ) $(BUILD)/libentente.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libentente.a $(LDLIBS)
+
+# Generated: the list of unit tests and fuzz replays for the runner.
+$(BUILD)/gen/tests.h: $(TEST_SRC) $(FUZZ_SRC) tools/gen-tests.sh
+	@mkdir -p $(dir $@)
+	sh tools/gen-tests.sh $(TEST_SRC) -- $(FUZZ_SRC) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/tests/unit/runner.o: $(BUILD)/gen/tests.h
+
+# Generated: ISO 3166-1 names from Debian's iso-codes.
+$(BUILD)/gen/iso3166.txt: tools/gen-iso3166.c | check-deps
+	@mkdir -p $(BUILD)/tools $(dir $@)
+	$(CC) -std=c11 -O1 $(PKG_CFLAGS) -o $(BUILD)/tools/gen-iso3166 $< $(PKG_LIBS)
+	$(BUILD)/tools/gen-iso3166 > $@.tmp && mv $@.tmp $@
+
+# Generated: built-in data files embedded as C arrays.
+$(GEN_SRC): $(DATA_FILES) tools/embed.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh $(DATA_FILES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/test_runner: $(TEST_OBJ) $(BUILD)/libentente.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libentente.a $(LDLIBS)
+
+test: $(BUILD)/entente $(BUILD)/test_runner
+	ENTENTE_BIN=$(BUILD)/entente SHARED=$(SHARED) $(BUILD)/test_runner
+
+asan:
+	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
+	  LDLIBS="-fsanitize=address,undefined" test
+
+# libFuzzer targets (clang): build/fuzz/fuzz_<name>; run one with
+#   build-fuzz/fuzz_segment tests/fuzz/corpus/segment
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g" \
+	  CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libentente.a
+	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
+	  echo "clang $$f -> build-fuzz/$$n"; \
+	  clang -std=c11 -O1 -g -Iinclude $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined \
+	    $$f build-fuzz/libentente.a $(PKG_LIBS) -lm -lpthread -o build-fuzz/$$n || exit 1; done
+
+bench: $(BUILD)/entente
+	SHARED=$(SHARED) sh bench/run.sh $(BUILD)/entente
+
+demo: setup
+	$(MAKE) all
+	@echo "== entente segment examples/ (first sentences)"
+	$(BUILD)/entente segment --format tsv examples/ | head -40
+
+# Installs missing Debian packages when run as root; otherwise prints the
+# one command that would.
+setup:
+	@sh tools/setup.sh $(DEB_PKGS)
+
+check-deps:
+	@pkg-config --exists $(PKGS) || { echo "entente: missing libraries; run 'make setup' (as root) first" >&2; \
+	  sh tools/setup.sh --print $(DEB_PKGS) >&2; exit 1; }
+
+clean:
+	rm -rf build build-asan build-fuzz

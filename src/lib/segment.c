@@ -1,0 +1,904 @@
+/*
+ * segment.c - tokenisation and sentence splitting, UD English conventions.
+ *
+ * Two passes over a document. The tokeniser cuts each run of non-space
+ * characters (a chunk) into tokens: leading punctuation, a core word, and
+ * trailing punctuation, with clitics, hyphens and slashes split inside the
+ * core the way UD English EWT does. URLs, e-mail addresses, numbers and
+ * abbreviations stay whole. The splitter then walks the tokens and decides
+ * boundaries from terminal punctuation, the case of the next word,
+ * abbreviations, line structure (paragraphs, titles, bylines, section
+ * headers such as "BACKGROUND:") and quotation.
+ *
+ * Everything is allocated from the caller's arena; no malloc per token.
+ */
+#include <string.h>
+
+#include "entente/segment.h"
+#include "entente/utf8.h"
+
+/* ------------------------------------------------------------------ */
+/* Word lists                                                          */
+
+/* Abbreviations that keep their period (compared without case, without
+ * the final period). Single letters and dotted letter sequences (U.S.,
+ * e.g., a.m.) are recognised by shape. */
+static const char *const abbreviations[] = {
+	"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt",
+	"cpt", "sgt", "cmdr", "adm", "gov", "sen", "rep", "reps", "rev", "hon",
+	"pres", "amb", "sr", "jr", "st", "ft", "mt", "no", "nos", "vol", "vols",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+	"nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+	"sat", "sun", "inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn",
+	"ave", "blvd", "rd", "etc", "vs", "viz", "cf", "al", "approx", "est",
+	"fig", "figs", "ed", "eds", "p", "pp", "ch", "ext", "tel", "attn", "arrv",
+	"spec", "lb", "lbs", "oz", "eg", "ie", "mln", "bln", "ca", "apt", "msgr",
+	"supt", "insp", "cmdt", "brig", "gens", "messrs", "mme", "mlle", "esq",
+	"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+	"ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss",
+	"mo", "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex",
+	"va", "vt", "wash", "wis", "wyo", NULL
+};
+
+/* Abbreviations after which a sentence does not end even before a
+ * capitalised word: titles and other words that precede a name or number. */
+static const char *const title_abbreviations[] = {
+	"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt",
+	"cpt", "sgt", "cmdr", "adm", "gov", "sen", "rep", "reps", "rev", "hon",
+	"pres", "amb", "st", "ft", "mt", "no", "nos", "vol", "vols", "p", "pp",
+	"ch", "fig", "figs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+	"sep", "sept", "oct", "nov", "dec", "vs", "cf", "ext", "tel", "attn",
+	"apt", "msgr", "supt", "insp", "cmdt", "brig", "gens", "messrs", "mme",
+	"mlle", "approx", "ca", NULL
+};
+
+/* Capitalised words that usually begin a sentence; after an abbreviation
+ * that could end a sentence ("in the U.S. The ..."), they say it did. */
+static const char *const sentence_starters[] = {
+	"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this",
+	"that", "these", "those", "there", "but", "and", "or", "so", "yet",
+	"however", "in", "on", "at", "for", "as", "if", "when", "while",
+	"after", "before", "since", "although", "though", "his", "her", "its",
+	"their", "our", "my", "your", "what", "who", "why", "how", "where",
+	"meanwhile", "moreover", "still", "then", "now", "today", "yesterday",
+	"also", "many", "some", "most", "both", "all", "no", "not", "one",
+	"nevertheless", "indeed", "instead", "thus", "first", "second",
+	"finally", "earlier", "later", "last", "during", "under", "with",
+	"from", "by", "to", NULL
+};
+
+/* Prefixes that UD English keeps attached to the word after the hyphen
+ * ("co-workers", "post-war", "e-mail"). */
+static const char *const hyphen_prefixes[] = {
+	"e", "co", "non", "pre", "post", "anti", "pro", "ex", "multi", "mid",
+	"re", "semi", "un", "de", "inter", "intra", "sub", "vice", "neo",
+	"quasi", "pseudo", "mis", "self", NULL
+};
+
+/* Whole words that UD English splits into two: "cannot" -> can not. The
+ * number is the length of the first part. */
+static const struct { const char *word; int first; } split_words[] = {
+	{"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}, {"dont", 2},
+	{"doesnt", 4}, {"didnt", 3}, {"cant", 2}, {"wont", 2}, {"isnt", 2},
+	{"arent", 3}, {"wasnt", 3}, {"werent", 4}, {"havent", 4}, {"hasnt", 3},
+	{"hadnt", 3}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6},
+	{"aint", 2}, {"lemme", 3}, {"gimme", 3}, {NULL, 0}
+};
+
+/* Whether s[0..len) equals (ignoring ASCII case) one of list. */
+static int in_list(const char *const *list, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; list[i]; i++)
+		if (strlen(list[i]) == len && strncasecmp(list[i], s, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Characters                                                          */
+
+typedef struct seg_state {
+	const char *text;
+	size_t len;
+	ent_arena *arena;
+	ent_token *tokens;
+	size_t ntokens, cap;
+	int failed;
+} seg_state;
+
+/* Code point at text[i] and its length in *n; -1 for invalid bytes. */
+static int32_t cp_at(const seg_state *st, size_t i, int *n)
+{
+	return ent_utf8_decode(st->text + i, st->len - i, n);
+}
+
+/* The code point that ends before text[i] and its length. */
+static int32_t cp_before(const char *text, size_t i, int *n)
+{
+	size_t j = i;
+
+	if (i == 0) {
+		*n = 0;
+		return -1;
+	}
+	do
+		j--;
+	while (j > 0 && i - j < 4 && ((unsigned char)text[j] & 0xC0) == 0x80);
+	return ent_utf8_decode(text + j, i - j, n);
+}
+
+static int is_space_cp(int32_t c)
+{
+	return ent_uc_is_space(c);
+}
+
+static int is_alnum_cp(int32_t c)
+{
+	return ent_uc_is_letter(c) || ent_uc_is_digit(c);
+}
+
+static int is_apostrophe(int32_t c)
+{
+	return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC;
+}
+
+static int is_dash(int32_t c)
+{
+	return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 ||
+	       c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2212;
+}
+
+/* Opening punctuation split off the front of a chunk. */
+static int is_opening(int32_t c)
+{
+	return c == '"' || c == '(' || c == '[' || c == '{' || c == '<' ||
+	       c == '`' || c == 0x201C || c == 0x2018 || c == 0x201E ||
+	       c == 0x00AB || c == 0x2039 || c == 0x300C || c == 0x201A ||
+	       c == '\'' || c == '*' || c == '#' || c == '~' || c == 0xBF ||
+	       c == 0xA1 || c == 0x2022 || c == 0xB7 || c == 0x25CF || c == '>' ||
+	       c == '$' || c == 0xA3 || c == 0x20AC || c == 0xA5 || c == 0x20B9 ||
+	       c == '&' || c == '=' || c == '+' || c == '|' || c == '^' || c == '_';
+}
+
+/* Closing punctuation split off the end of a chunk. */
+static int is_closing(int32_t c)
+{
+	return c == '"' || c == ')' || c == ']' || c == '}' || c == '>' ||
+	       c == ',' || c == ';' || c == ':' || c == 0x201D || c == 0x2019 ||
+	       c == 0x00BB || c == 0x203A || c == 0x300D || c == '\'' ||
+	       c == '*' || c == '%' || c == 0x2026 || c == '~' || c == '|' ||
+	       c == '=' || c == '+' || c == '_' || c == '^' || c == 0xB0;
+}
+
+static int is_terminal(int32_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203C ||
+	       c == 0x2047 || c == 0x2048 || c == 0x2049;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokens                                                              */
+
+static void emit(seg_state *st, size_t start, size_t end)
+{
+	ent_token *t;
+	int n;
+	int32_t c;
+	size_t i;
+	int letters = 0, upper = 0, other = 0;
+
+	if (st->failed || end <= start)
+		return;
+	if (st->ntokens == st->cap) {
+		size_t cap = st->cap ? st->cap * 2 : 256;
+		ent_token *grown = ent_arena_alloc(st->arena, cap * sizeof *grown);
+
+		if (!grown) {
+			st->failed = 1;
+			return;
+		}
+		if (st->ntokens)
+			memcpy(grown, st->tokens, st->ntokens * sizeof *grown);
+		st->tokens = grown;
+		st->cap = cap;
+	}
+	t = &st->tokens[st->ntokens++];
+	memset(t, 0, sizeof *t);
+	t->start = (uint32_t)start;
+	t->end = (uint32_t)end;
+	t->head = -1;
+	for (i = start; i < end; i += (size_t)n) {
+		c = cp_at(st, i, &n);
+		if (ent_uc_is_letter(c)) {
+			letters++;
+			upper += ent_uc_is_upper(c);
+		} else if (!ent_uc_is_digit(c)) {
+			other++;
+		}
+		if (i == start) {
+			if (ent_uc_is_upper(c))
+				t->flags |= ENT_TOK_CAPITAL;
+			if (ent_uc_is_digit(c))
+				t->flags |= ENT_TOK_NUMBER;
+		}
+	}
+	if (letters && upper == letters)
+		t->flags |= ENT_TOK_ALLCAPS;
+	if (!letters && other == (int)(end - start) - 0 && !(t->flags & ENT_TOK_NUMBER)) {
+		int punct_only = 1;
+
+		for (i = start; i < end; i += (size_t)n) {
+			c = cp_at(st, i, &n);
+			if (ent_uc_is_digit(c))
+				punct_only = 0;
+		}
+		if (punct_only)
+			t->flags |= ENT_TOK_PUNCT;
+	}
+	if (end - start > 1 && st->text[end - 1] == '.' && letters)
+		t->flags |= ENT_TOK_ABBREV;
+}
+
+/* Length of a URL or e-mail address at s[0..len), or 0. */
+static size_t protected_length(const char *s, size_t len)
+{
+	size_t i, at = 0, dots = 0;
+
+	if ((len > 7 && strncasecmp(s, "http://", 7) == 0) ||
+	    (len > 8 && strncasecmp(s, "https://", 8) == 0) ||
+	    (len > 4 && strncasecmp(s, "www.", 4) == 0) ||
+	    (len > 6 && strncasecmp(s, "ftp://", 6) == 0)) {
+		/* To the end of the chunk, less trailing punctuation. */
+		i = len;
+		while (i > 0 && strchr(".,;:!?)\"']>", s[i - 1]))
+			i--;
+		return i;
+	}
+	for (i = 0; i < len; i++) {
+		if (s[i] == '@' && i > 0)
+			at = i;
+		else if (s[i] == '.' && at)
+			dots++;
+		else if (!((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') &&
+		         !(s[i] >= '0' && s[i] <= '9') && !strchr("._-+%", s[i]))
+			break;
+	}
+	if (at && dots) {
+		while (i > at && s[i - 1] == '.')
+			i--;
+		return i;
+	}
+	return 0;
+}
+
+/* Emoticons kept as one token. */
+static size_t emoticon_length(const char *s, size_t len)
+{
+	static const char *const faces[] = {
+		":-)", ":-(", ":-D", ";-)", ":-P", ":-p", ":)", ":(", ":D", ";)",
+		":P", ":p", ":/", ":-/", "<3", ":'(", "=)", "^_^", "XD", NULL
+	};
+	size_t i, n;
+
+	for (i = 0; faces[i]; i++) {
+		n = strlen(faces[i]);
+		if (len == n && memcmp(s, faces[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* Whether the word w[0..n) (without a final period) followed by a period
+ * is an abbreviation: a known one, a single letter (an initial), or
+ * dotted letters ("U.S", "e.g", "a.m"). */
+static int is_abbreviation(const char *w, size_t n)
+{
+	size_t i;
+	int letters = 0, dots = 0, run = 0;
+
+	if (n == 0)
+		return 0;
+	if (in_list(abbreviations, w, n))
+		return 1;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+
+		if (c == '.') {
+			if (run == 0 || run > 2)
+				return 0;
+			dots++;
+			run = 0;
+		} else if (((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80) {
+			letters++;
+			run++;
+		} else {
+			return 0;
+		}
+	}
+	if (dots == 0)
+		return n == 1 && ((w[0] >= 'A' && w[0] <= 'Z'));  /* initial */
+	return run >= 1 && run <= 2;
+}
+
+/* Splits the core of a chunk, [s, e), on clitics, hyphens, slashes and
+ * inner punctuation, emitting tokens. */
+static void split_core(seg_state *st, size_t s, size_t e)
+{
+	const char *t = st->text;
+	size_t i, w, k;
+	int n, m;
+	int32_t c, prev, next;
+
+	if (e <= s)
+		return;
+	/* Whole words that split: cannot -> can not. */
+	for (k = 0; split_words[k].word; k++) {
+		size_t wl = strlen(split_words[k].word);
+
+		if (e - s == wl && strncasecmp(t + s, split_words[k].word, wl) == 0) {
+			emit(st, s, s + (size_t)split_words[k].first);
+			emit(st, s + (size_t)split_words[k].first, e);
+			return;
+		}
+	}
+	/* Clitics at the end: n't, 's, 're, 've, 'll, 'd, 'm. */
+	for (i = s + 1; i < e; i += (size_t)n) {
+		c = cp_at(st, i, &n);
+		if (!is_apostrophe(c))
+			continue;
+		{
+			size_t after = i + (size_t)n, rest = e - after;
+			const char *r = t + after;
+			int clitic = 0;
+
+			if (rest == 1 && ((r[0] | 32) == 's' || (r[0] | 32) == 'd' || (r[0] | 32) == 'm'))
+				clitic = 1;
+			else if (rest == 2 && (strncasecmp(r, "re", 2) == 0 || strncasecmp(r, "ve", 2) == 0 ||
+			                       strncasecmp(r, "ll", 2) == 0))
+				clitic = 1;
+			else if (rest == 1 && (r[0] | 32) == 't' && i > s + 1 && (t[i - 1] | 32) == 'n') {
+				/* n't: the n goes with the clitic (do|n't, ca|n't) */
+				split_core(st, s, i - 1);
+				emit(st, i - 1, e);
+				return;
+			}
+			if (clitic) {
+				split_core(st, s, i);
+				emit(st, i, e);
+				return;
+			}
+		}
+	}
+	/* Inner punctuation. */
+	w = s;
+	for (i = s; i < e; i += (size_t)n) {
+		c = cp_at(st, i, &n);
+		if (is_alnum_cp(c) || c < 0)
+			continue;
+		prev = cp_before(t, i, &m);
+		next = i + (size_t)n < e ? cp_at(st, i + (size_t)n, &m) : -1;
+		if (is_dash(c)) {
+			/* Digits on both sides (phone numbers, scores, ranges like
+			 * 4-12) and prefixes such as co- and post- stay together. */
+			if (i > w && ent_uc_is_digit(prev) && ent_uc_is_digit(next))
+				continue;
+			if (c == '-' && i > w && in_list(hyphen_prefixes, t + w, i - w) &&
+			    next >= 0 && ent_uc_is_letter(next))
+				continue;
+			/* Mixed letters and digits (codes like "F-16", "S-35")
+			 * stay together when the digits follow the hyphen. */
+			if (c == '-' && i > w && next >= 0 && ent_uc_is_digit(next) &&
+			    ent_uc_is_upper(prev) && i - w <= 3)
+				continue;
+			emit(st, w, i);
+			/* Runs of dashes are one token ("--"). */
+			k = i + (size_t)n;
+			while (k < e && is_dash(cp_at(st, k, &m)))
+				k += (size_t)m;
+			emit(st, i, k);
+			n = (int)(k - i);
+			w = k;
+			continue;
+		}
+		if (c == '/') {
+			/* Between digits (dates, fractions) it stays. */
+			if (i > w && ent_uc_is_digit(prev) && next >= 0 && ent_uc_is_digit(next))
+				continue;
+			/* Short letter codes (l/c, w/o) stay. */
+			if (i - w == 1 && next >= 0 && (i + (size_t)n + 1 >= e ||
+			    !ent_uc_is_letter(cp_at(st, i + (size_t)n + 1, &m))))
+				continue;
+			emit(st, w, i);
+			emit(st, i, i + (size_t)n);
+			w = i + (size_t)n;
+			continue;
+		}
+		if (c == '.' || c == ',' || c == ':') {
+			/* Numbers (3,000 2.5 10:30), dotted abbreviations and
+			 * file or domain names stay whole. */
+			if (i > w && next >= 0 && is_alnum_cp(next) && is_alnum_cp(prev))
+				continue;
+			if (c == '.' && next == '.') {
+				/* An inner ellipsis: word...word */
+				k = i;
+				while (k < e && t[k] == '.')
+					k++;
+				if (k - i >= 2) {
+					emit(st, w, i);
+					emit(st, i, k);
+					n = (int)(k - i);
+					w = k;
+				}
+				continue;
+			}
+			if (c == '.' && prev >= 0 && ent_uc_is_letter(prev))
+				continue;
+			emit(st, w, i);
+			emit(st, i, i + (size_t)n);
+			w = i + (size_t)n;
+			continue;
+		}
+		if (c == '&' || c == '\'' || c == 0x2019 || c == '@' || c == '_' ||
+		    c == '+' || c == '#' || c == '%' || c == '*') {
+			/* AT&T, O'Brien, rock'n'roll, C++ stay whole. */
+			continue;
+		}
+		if (c == '$' || c == 0xA3 || c == 0x20AC) {
+			/* US$5 -> US$ 5 */
+			emit(st, w, i + (size_t)n);
+			w = i + (size_t)n;
+			continue;
+		}
+		/* Brackets, quotes and other symbols inside a word. */
+		if (c == '(' || c == ')' || c == '[' || c == ']' || c == '"' ||
+		    c == 0x201C || c == 0x201D || c == ';' || c == '!' || c == '?' ||
+		    c == '=' || c == '<' || c == '>' || c == 0x2026) {
+			emit(st, w, i);
+			emit(st, i, i + (size_t)n);
+			w = i + (size_t)n;
+			continue;
+		}
+	}
+	emit(st, w, e);
+}
+
+/* Tokenises the chunk text[s..e) (no white space inside). */
+static void tokenize_chunk(seg_state *st, size_t s, size_t e)
+{
+	const char *t = st->text;
+	size_t tail_start[64], tail_end[64], ntail = 0, plen, k;
+	int n, m;
+	int32_t c;
+
+	/* Leading punctuation. */
+	while (s < e) {
+		plen = protected_length(t + s, e - s);
+		if (plen) {
+			emit(st, s, s + plen);
+			s += plen;
+			continue;
+		}
+		if (emoticon_length(t + s, e - s)) {
+			emit(st, s, e);
+			return;
+		}
+		c = cp_at(st, s, &n);
+		if (is_apostrophe(c) && s + (size_t)n < e) {
+			/* '90s stays whole; 's, 're... at a chunk start are
+			 * clitics and make the core ("Pakistan 's"). */
+			size_t r = s + (size_t)n;
+			size_t rest = e - r;
+
+			if (ent_uc_is_digit(cp_at(st, r, &m)))
+				break;
+			if ((rest == 1 && strchr("sdmSDM", t[r])) ||
+			    (rest == 2 && (strncasecmp(t + r, "re", 2) == 0 ||
+			                   strncasecmp(t + r, "ve", 2) == 0 ||
+			                   strncasecmp(t + r, "ll", 2) == 0)))
+				break;
+		}
+		if (is_dash(c)) {
+			k = s;
+			while (k < e && is_dash(cp_at(st, k, &m)))
+				k += (size_t)m;
+			if (c == '-' && k - s == 1 && k < e &&
+			    ent_uc_is_digit(cp_at(st, k, &m)))
+				break;  /* a negative number */
+			emit(st, s, k);
+			s = k;
+			continue;
+		}
+		if (c == '.') {
+			if (s + 1 < e && ent_uc_is_digit(cp_at(st, s + 1, &m)))
+				break;  /* .5 */
+			k = s;
+			while (k < e && t[k] == '.')
+				k++;
+			emit(st, s, k);
+			s = k;
+			continue;
+		}
+		if ((c == '#' || c == '@') && s + 1 < e &&
+		    is_alnum_cp(cp_at(st, s + 1, &m)))
+			break;  /* hashtags and handles stay whole */
+		if (is_opening(c) || ent_uc_is_punct(c) || ent_uc_is_symbol(c)) {
+			emit(st, s, s + (size_t)n);
+			s += (size_t)n;
+			continue;
+		}
+		break;
+	}
+	if (s >= e)
+		return;
+	/* Trailing punctuation, collected from the end. */
+	while (e > s && ntail < 64) {
+		int32_t last = cp_before(t, e, &m);
+		size_t b = e;
+
+		if (emoticon_length(t + s, e - s))
+			break;
+		if (is_terminal(last)) {
+			/* A run of terminal marks ("...", "!!", "?!", ".?") is one
+			 * token; a single period may belong to an abbreviation. */
+			int32_t p;
+
+			while (b > s) {
+				p = cp_before(t, b, &m);
+				if (is_terminal(p))
+					b -= (size_t)m;
+				else
+					break;
+			}
+			if (b == s)
+				break;  /* all dots: handled as the core */
+			if (e - b == 1 && last == '.' && is_abbreviation(t + s, b - s))
+				break;
+		} else if (is_dash(last)) {
+			/* A combining form keeps nothing: "Indo-" -> Indo - */
+			while (b > s && is_dash(cp_before(t, b, &m)))
+				b -= (size_t)m;
+			if (b == s)
+				break;
+		} else if (is_closing(last) || ent_uc_is_punct(last) ||
+		           (ent_uc_is_symbol(last) && last != '+' && last != '$')) {
+			if (last == '#' || last == '@' || last == '&')
+				break;
+			if (last == '+' && b - s >= 2)
+				break;  /* C++ */
+			b -= (size_t)m;
+		} else {
+			break;
+		}
+		tail_start[ntail] = b;
+		tail_end[ntail] = e;
+		ntail++;
+		e = b;
+	}
+	if (e > s) {
+		/* A core made only of dots ("...") or of punctuation. */
+		split_core(st, s, e);
+	}
+	while (ntail > 0) {
+		ntail--;
+		emit(st, tail_start[ntail], tail_end[ntail]);
+	}
+}
+
+/* Cuts text into chunks at white space and tokenises each; sets the
+ * SPACE_AFTER and NEWLINE_AFTER flags from what follows each token. */
+static void tokenize_all(seg_state *st)
+{
+	size_t i = 0, s, k;
+	int n;
+
+	while (i < st->len && !st->failed) {
+		int32_t c = cp_at(st, i, &n);
+
+		if (is_space_cp(c)) {
+			i += (size_t)n;
+			continue;
+		}
+		s = i;
+		while (i < st->len) {
+			c = cp_at(st, i, &n);
+			if (is_space_cp(c))
+				break;
+			i += (size_t)n;
+		}
+		tokenize_chunk(st, s, i);
+	}
+	for (k = 0; k < st->ntokens; k++) {
+		size_t end = st->tokens[k].end;
+		size_t next = k + 1 < st->ntokens ? st->tokens[k + 1].start : st->len;
+
+		for (i = end; i < next; i++) {
+			if (st->text[i] == '\n')
+				st->tokens[k].flags |= ENT_TOK_NEWLINE_AFTER;
+			st->tokens[k].flags |= ENT_TOK_SPACE_AFTER;
+		}
+	}
+}
+
+/* Newlines between token k and token k+1 (2 means a paragraph break:
+ * a blank line between them). */
+static int newlines_after(const seg_state *st, size_t k)
+{
+	size_t i, end = st->tokens[k].end;
+	size_t next = k + 1 < st->ntokens ? st->tokens[k + 1].start : st->len;
+	int nl = 0;
+
+	for (i = end; i < next; i++)
+		if (st->text[i] == '\n')
+			nl++;
+	return nl;
+}
+
+/* Whether the text is hard-wrapped prose (lines broken at a fixed width
+ * inside sentences), where a single newline does not end a sentence. */
+static int is_wrapped(const char *text, size_t len, size_t *width)
+{
+	size_t i, start = 0, lines = 0, long_lines = 0, max = 0;
+
+	for (i = 0; i <= len; i++) {
+		if (i == len || text[i] == '\n') {
+			size_t l = i - start;
+
+			if (l > 0) {
+				lines++;
+				if (l > max)
+					max = l;
+				if (l >= 50)
+					long_lines++;
+			}
+			start = i + 1;
+		}
+	}
+	*width = max;
+	return lines >= 3 && max <= 120 && long_lines * 10 >= lines * 6;
+}
+
+/* Length of the line that ends just before offset pos (a newline). */
+static size_t line_length_before(const char *text, size_t pos)
+{
+	size_t i = pos;
+
+	while (i > 0 && text[i - 1] != '\n')
+		i--;
+	return pos - i;
+}
+
+static int tok_is(const seg_state *st, const ent_token *t, const char *s)
+{
+	size_t n = strlen(s);
+
+	return t->end - t->start == n && memcmp(st->text + t->start, s, n) == 0;
+}
+
+/* A token made only of terminal marks: . ! ? ... */
+static int tok_terminal(const seg_state *st, const ent_token *t)
+{
+	size_t i;
+	int n;
+
+	for (i = t->start; i < t->end; i += (size_t)n)
+		if (!is_terminal(cp_at(st, i, &n)))
+			return 0;
+	return 1;
+}
+
+/* Closing quotes and brackets that stay with the sentence before them. */
+static int tok_closer(const seg_state *st, const ent_token *t)
+{
+	int n;
+	int32_t c = cp_at(st, t->start, &n);
+
+	if (t->end - t->start != (size_t)n)
+		return 0;
+	return c == 0x201D || c == 0x2019 || c == ')' || c == ']' || c == '}' ||
+	       c == 0x00BB || c == '"' || c == '\'';
+}
+
+/* Whether token t can start a sentence after a full stop. */
+static int tok_can_start(const seg_state *st, const ent_token *t)
+{
+	int n;
+	int32_t c = cp_at(st, t->start, &n);
+
+	if (ent_uc_is_lower(c))
+		return 0;
+	return 1;
+}
+
+/* Whether the abbreviation token t (ending in a period) can end a
+ * sentence before next. */
+static int abbrev_ends_sentence(const seg_state *st, const ent_token *t,
+                                const ent_token *next)
+{
+	size_t n = t->end - t->start - 1;
+	const char *w = st->text + t->start;
+
+	if (in_list(title_abbreviations, w, n))
+		return 0;
+	if (n == 1)
+		return 0;  /* an initial: "J. Smith" */
+	if (!(next->flags & ENT_TOK_CAPITAL))
+		return 0;
+	return in_list(sentence_starters, st->text + next->start,
+	               next->end - next->start);
+}
+
+/* Whether tokens [first, colon) are a section header: one to four
+ * all-capital words at the start of a line. */
+static int is_header(const seg_state *st, size_t first, size_t colon)
+{
+	size_t k;
+
+	if (colon == first || colon - first > 4)
+		return 0;
+	for (k = first; k < colon; k++) {
+		const ent_token *t = &st->tokens[k];
+
+		if (!(t->flags & ENT_TOK_ALLCAPS) || t->end - t->start < 2 ||
+		    (t->flags & ENT_TOK_PUNCT))
+			return 0;
+	}
+	return 1;
+}
+
+static int add_sentence(seg_state *st, ent_segmentation *out, size_t *cap,
+                        size_t first, size_t last, uint32_t flags)
+{
+	ent_sentence *s;
+
+	if (out->nsents == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 64;
+		ent_sentence *grown = ent_arena_alloc(st->arena, ncap * sizeof *grown);
+
+		if (!grown)
+			return ENT_ENOMEM;
+		if (out->nsents)
+			memcpy(grown, out->sents, out->nsents * sizeof *grown);
+		out->sents = grown;
+		*cap = ncap;
+	}
+	s = &out->sents[out->nsents++];
+	s->first = (uint32_t)first;
+	s->ntokens = (uint32_t)(last - first + 1);
+	s->start = st->tokens[first].start;
+	s->end = st->tokens[last].end;
+	s->flags = flags;
+	return ENT_OK;
+}
+
+/* Decides the sentence boundaries over st->tokens. */
+static int split_sentences(seg_state *st, ent_segmentation *out)
+{
+	size_t k, first = 0, cap = 0, width;
+	int wrapped = is_wrapped(st->text, st->len, &width);
+	uint32_t flags = ENT_SENT_PARA;
+	int rc;
+
+	for (k = 0; k < st->ntokens; k++) {
+		const ent_token *t = &st->tokens[k];
+		int boundary = 0;
+		uint32_t sflags = flags, next_flags = 0;
+		int nl;
+
+		if (k + 1 == st->ntokens) {
+			boundary = 1;
+		} else if ((nl = newlines_after(st, k)) > 0) {
+			if (nl >= 2) {
+				boundary = 1;
+				next_flags = ENT_SENT_PARA;
+			} else if (!wrapped) {
+				boundary = 1;
+			} else {
+				size_t l = line_length_before(st->text, st->tokens[k].end);
+
+				boundary = tok_terminal(st, t) || tok_closer(st, t) ||
+				           l * 2 < width;
+			}
+			if (boundary && !tok_terminal(st, t) && !tok_closer(st, t) &&
+			    !tok_is(st, t, ":"))
+				sflags |= ENT_SENT_TITLE;
+		} else if (tok_is(st, t, ":") && is_header(st, first, k)) {
+			boundary = 1;
+			sflags |= ENT_SENT_HEADER;
+		} else if (tok_terminal(st, t)) {
+			/* Closing quotes and brackets right after the mark stay
+			 * with this sentence. */
+			while (k + 1 < st->ntokens && tok_closer(st, &st->tokens[k + 1]) &&
+			       !(st->tokens[k].flags & ENT_TOK_SPACE_AFTER))
+				k++;
+			if (k + 1 == st->ntokens)
+				boundary = 1;
+			else if (newlines_after(st, k) >= 2)
+				boundary = 1, next_flags = ENT_SENT_PARA;
+			else
+				boundary = tok_can_start(st, &st->tokens[k + 1]);
+		} else if ((t->flags & ENT_TOK_ABBREV) &&
+		           (t->flags & ENT_TOK_SPACE_AFTER)) {
+			boundary = abbrev_ends_sentence(st, t, &st->tokens[k + 1]);
+		}
+		if (boundary) {
+			rc = add_sentence(st, out, &cap, first, k, sflags);
+			if (rc)
+				return rc;
+			first = k + 1;
+			flags = next_flags;
+		}
+	}
+	return ENT_OK;
+}
+
+static int run(ent_segmentation *out, const char *text, size_t len,
+               ent_arena *arena, int split)
+{
+	seg_state st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (len > ((size_t)1 << 31))
+		return ent_error_set(ENT_ELIMIT, "text longer than 2 GiB");
+	memset(&st, 0, sizeof st);
+	st.text = text;
+	st.len = len;
+	st.arena = arena;
+	st.cap = len / 4 + 16;
+	st.tokens = ent_arena_alloc(arena, st.cap * sizeof *st.tokens);
+	if (!st.tokens)
+		return ENT_ENOMEM;
+	tokenize_all(&st);
+	if (st.failed)
+		return ent_error_set(ENT_ENOMEM, "out of memory");
+	out->tokens = st.tokens;
+	out->ntokens = st.ntokens;
+	if (st.ntokens == 0)
+		return ENT_OK;
+	if (split) {
+		rc = split_sentences(&st, out);
+		if (rc)
+			return ent_error_set(rc, "out of memory");
+	} else {
+		size_t cap = 0;
+
+		rc = add_sentence(&st, out, &cap, 0, st.ntokens - 1, 0);
+		if (rc)
+			return ent_error_set(rc, "out of memory");
+	}
+	return ENT_OK;
+}
+
+int ent_segment(ent_segmentation *out, const char *text, size_t len,
+                ent_arena *arena)
+{
+	return run(out, text, len, arena, 1);
+}
+
+int ent_tokenize(ent_segmentation *out, const char *text, size_t len,
+                 ent_arena *arena)
+{
+	return run(out, text, len, arena, 0);
+}
+
+static const char *const upos_names[ENT_UPOS_COUNT] = {
+	"_", "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+	"PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"
+};
+
+const char *ent_upos_name(int upos)
+{
+	return upos > 0 && upos < ENT_UPOS_COUNT ? upos_names[upos] : "_";
+}
+
+int ent_upos_parse(const char *name, size_t len)
+{
+	int i;
+
+	for (i = 1; i < ENT_UPOS_COUNT; i++)
+		if (strlen(upos_names[i]) == len && memcmp(upos_names[i], name, len) == 0)
+			return i;
+	return -1;
+}
