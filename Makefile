@@ -10,7 +10,7 @@ BUILD   ?= build
 SHARED  ?= ../shared
 PKGS     = libutf8proc libxml-2.0 jansson sqlite3
 DEB_PKGS = gcc make pkg-config libutf8proc-dev libxml2-dev libjansson-dev \
-           libsqlite3-dev iso-codes wordnet-base clang libclang-rt-14-dev
+           libsqlite3-dev iso-codes wordnet-base clang libclang-rt-14-dev time
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)

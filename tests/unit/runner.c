@@ -112,6 +112,8 @@ static int replay(const char *name, int (*fn)(const unsigned char *, size_t))
 	return count;
 }
 
+void cli_cases_run(const char *filter, int *n, int *passed, int *failed);
+
 int main(int argc, char **argv)
 {
 	const test_case *t;
@@ -142,6 +144,7 @@ int main(int argc, char **argv)
 		}
 		fflush(stdout);
 	}
+	cli_cases_run(argc > 1 ? argv[1] : NULL, &n, &passed, &failed);
 	if (skipped)
 		printf("%d passed, %d failed, %d skipped\n", passed, failed, skipped);
 	else
