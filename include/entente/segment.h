@@ -34,7 +34,10 @@ enum {
 	ENT_TOK_ALLCAPS = 1 << 3,     /* has letters, all upper case */
 	ENT_TOK_NUMBER = 1 << 4,      /* starts with a digit */
 	ENT_TOK_PUNCT = 1 << 5,       /* punctuation or symbols only */
-	ENT_TOK_ABBREV = 1 << 6       /* ends with a period that is part of it */
+	ENT_TOK_ABBREV = 1 << 6,      /* ends with a period that is part of it */
+	ENT_TOK_JOINED = 1 << 7       /* split from the token before without a
+	                                 space (a clitic: do|n't, can|not); the
+	                                 two are one surface token in UD */
 };
 
 /* Sentence flags. */

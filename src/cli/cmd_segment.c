@@ -5,6 +5,8 @@
 
 #include "cli.h"
 
+int segeval_run(const char *path);
+
 typedef enum { FMT_JSONL, FMT_CONLLU, FMT_TSV } seg_format;
 
 typedef struct seg_ctx {
@@ -24,6 +26,9 @@ static void usage(FILE *f)
 	        "  --input text|jsonl|xml     input format (default: from the file extension)\n"
 	        "  --date YYYY-MM-DD          document date for text files\n"
 	        "  -q, --quiet                no progress or summary on stderr\n"
+	        "  --eval GOLD.conllu         score sentence boundaries, tokens and words\n"
+	        "                             against a UD treebank (documents rebuilt from\n"
+	        "                             its # newdoc, # newpar and # text lines)\n"
 	        "  -h, --help                 this help\n\n"
 	        "FILE may be a directory (its .txt, .jsonl and .xml files are read) or '-'\n"
 	        "for standard input (the default).\n");
@@ -153,6 +158,13 @@ int cmd_segment(int argc, char **argv)
 			return EXIT_USAGE;
 		if (rc > 0)
 			continue;
+		if (strcmp(a, "--eval") == 0) {
+			if (i + 1 >= argc) {
+				cli_error("--eval needs a CoNLL-U file");
+				return EXIT_USAGE;
+			}
+			return segeval_run(argv[i + 1]);
+		}
 		if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
 			const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
 

@@ -72,7 +72,7 @@ static const char *const sentence_starters[] = {
 static const char *const hyphen_prefixes[] = {
 	"e", "co", "non", "pre", "post", "anti", "pro", "ex", "multi", "mid",
 	"re", "semi", "un", "de", "inter", "intra", "sub", "vice", "neo",
-	"quasi", "pseudo", "mis", "self", NULL
+	"quasi", "pseudo", "mis", NULL
 };
 
 /* Whole words that UD English splits into two: "cannot" -> can not. The
@@ -241,6 +241,16 @@ static void emit(seg_state *st, size_t start, size_t end)
 		t->flags |= ENT_TOK_ABBREV;
 }
 
+/* Emits a clitic split from the token before it (one UD surface token). */
+static void emit_joined(seg_state *st, size_t start, size_t end)
+{
+	size_t before = st->ntokens;
+
+	emit(st, start, end);
+	if (st->ntokens > before && before > 0 && st->tokens[before - 1].end == start)
+		st->tokens[before].flags |= ENT_TOK_JOINED;
+}
+
 /* Length of a URL or e-mail address at s[0..len), or 0. */
 static size_t protected_length(const char *s, size_t len)
 {
@@ -322,6 +332,56 @@ static int is_abbreviation(const char *w, size_t n)
 	return run >= 1 && run <= 2;
 }
 
+/* Whether w[0..n) looks like a phone number or code (713-853-3989,
+ * 345-9945, 1-800-991-9019): digit groups joined by hyphens where some
+ * group has three or more digits and the last has four. A range such as
+ * 1969-1970 or 4-12 is not one (UD splits it). */
+static int phone_like(const char *w, size_t n)
+{
+	size_t i, group = 0, groups = 1, last = 0;
+	int big = 0;
+
+	for (i = 0; i < n; i++) {
+		if (w[i] >= '0' && w[i] <= '9') {
+			group++;
+		} else if (w[i] == '-') {
+			if (group >= 3)
+				big = 1;
+			groups++;
+			group = 0;
+		} else {
+			return 0;
+		}
+	}
+	last = group;
+	return groups >= 2 && last == 4 && (big || groups >= 3) &&
+	       !(groups == 2 && group == 4 && w[0] != '0' && n == 9 &&
+	         (w[0] == '1' || w[0] == '2'));  /* 1969-1970 */
+}
+
+/* Units that UD splits from the number before them (170m, 5pm, 10km). */
+static const char *const number_units[] = {
+	"m", "bn", "b", "k", "km", "kg", "mm", "cm", "pm", "am", "mph", "lb",
+	"lbs", "ft", "mb", "gb", "kb", "hrs", "hr", "min", "mins", "yrs", "yr",
+	"mw", "gw", "kw", "mg", "ml", "sec", "secs", "x", "tn", "mn", "p.m.",
+	"a.m.", "p.m", "a.m", NULL
+};
+
+/* Length of the number at the start of w[0..n) followed by a unit that
+ * fills the rest, or 0. */
+static size_t number_before_unit(const char *w, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && ((w[i] >= '0' && w[i] <= '9') ||
+	                 ((w[i] == '.' || w[i] == ',' || w[i] == ':') && i > 0 &&
+	                  i + 1 < n && w[i + 1] >= '0' && w[i + 1] <= '9')))
+		i++;
+	if (i == 0 || i == n)
+		return 0;
+	return in_list(number_units, w + i, n - i) ? i : 0;
+}
+
 /* Splits the core of a chunk, [s, e), on clitics, hyphens, slashes and
  * inner punctuation, emitting tokens. */
 static void split_core(seg_state *st, size_t s, size_t e)
@@ -339,9 +399,15 @@ static void split_core(seg_state *st, size_t s, size_t e)
 
 		if (e - s == wl && strncasecmp(t + s, split_words[k].word, wl) == 0) {
 			emit(st, s, s + (size_t)split_words[k].first);
-			emit(st, s + (size_t)split_words[k].first, e);
+			emit_joined(st, s + (size_t)split_words[k].first, e);
 			return;
 		}
+	}
+	k = number_before_unit(t + s, e - s);
+	if (k) {
+		emit(st, s, s + k);
+		emit(st, s + k, e);
+		return;
 	}
 	/* Clitics at the end: n't, 's, 're, 've, 'll, 'd, 'm. */
 	for (i = s + 1; i < e; i += (size_t)n) {
@@ -361,12 +427,12 @@ static void split_core(seg_state *st, size_t s, size_t e)
 			else if (rest == 1 && (r[0] | 32) == 't' && i > s + 1 && (t[i - 1] | 32) == 'n') {
 				/* n't: the n goes with the clitic (do|n't, ca|n't) */
 				split_core(st, s, i - 1);
-				emit(st, i - 1, e);
+				emit_joined(st, i - 1, e);
 				return;
 			}
 			if (clitic) {
 				split_core(st, s, i);
-				emit(st, i, e);
+				emit_joined(st, i, e);
 				return;
 			}
 		}
@@ -382,7 +448,8 @@ static void split_core(seg_state *st, size_t s, size_t e)
 		if (is_dash(c)) {
 			/* Digits on both sides (phone numbers, scores, ranges like
 			 * 4-12) and prefixes such as co- and post- stay together. */
-			if (i > w && ent_uc_is_digit(prev) && ent_uc_is_digit(next))
+			if (i > w && ent_uc_is_digit(prev) && ent_uc_is_digit(next) &&
+			    phone_like(t + w, e - w))
 				continue;
 			if (c == '-' && i > w && in_list(hyphen_prefixes, t + w, i - w) &&
 			    next >= 0 && ent_uc_is_letter(next))
@@ -418,7 +485,10 @@ static void split_core(seg_state *st, size_t s, size_t e)
 		if (c == '.' || c == ',' || c == ':') {
 			/* Numbers (3,000 2.5 10:30), dotted abbreviations and
 			 * file or domain names stay whole. */
-			if (i > w && next >= 0 && is_alnum_cp(next) && is_alnum_cp(prev))
+			if (i > w && next >= 0 && c == ',' && ent_uc_is_digit(next) &&
+			    ent_uc_is_digit(prev))
+				continue;
+			if (i > w && next >= 0 && c != ',' && is_alnum_cp(next) && is_alnum_cp(prev))
 				continue;
 			if (c == '.' && next == '.') {
 				/* An inner ellipsis: word...word */
@@ -469,6 +539,8 @@ static void tokenize_chunk(seg_state *st, size_t s, size_t e)
 {
 	const char *t = st->text;
 	size_t tail_start[64], tail_end[64], ntail = 0, plen, k;
+	unsigned char tail_joined[64] = {0};
+	size_t chunk_start = s;
 	int n, m;
 	int32_t c;
 
@@ -524,8 +596,13 @@ static void tokenize_chunk(seg_state *st, size_t s, size_t e)
 		    is_alnum_cp(cp_at(st, s + 1, &m)))
 			break;  /* hashtags and handles stay whole */
 		if (is_opening(c) || ent_uc_is_punct(c) || ent_uc_is_symbol(c)) {
-			emit(st, s, s + (size_t)n);
-			s += (size_t)n;
+			k = s + (size_t)n;
+			/* Runs of one ASCII mark are one token: << ** == `` '' */
+			if (c < 0x80 && c != '(' && c != '[' && c != '"')
+				while (k < e && t[k] == (char)c)
+					k++;
+			emit(st, s, k);
+			s = k;
 			continue;
 		}
 		break;
@@ -568,6 +645,17 @@ static void tokenize_chunk(seg_state *st, size_t s, size_t e)
 			if (last == '+' && b - s >= 2)
 				break;  /* C++ */
 			b -= (size_t)m;
+			if (last < 0x80 && last != ')' && last != ']' && last != '"')
+				while (b > s && t[b - 1] == (char)last)
+					b--;
+			if (b == s)
+				break;
+			if (is_apostrophe(last) && (t[b - 1] == 's' || t[b - 1] == 'S') &&
+			    !is_apostrophe(cp_at(st, chunk_start, &n)) &&
+			    cp_at(st, chunk_start, &n) != 0x2018) {
+				/* plural possessive: taxpayers' (one UD surface token) */
+				tail_joined[ntail] = 1;
+			}
 		} else {
 			break;
 		}
@@ -582,7 +670,10 @@ static void tokenize_chunk(seg_state *st, size_t s, size_t e)
 	}
 	while (ntail > 0) {
 		ntail--;
-		emit(st, tail_start[ntail], tail_end[ntail]);
+		if (tail_joined[ntail])
+			emit_joined(st, tail_start[ntail], tail_end[ntail]);
+		else
+			emit(st, tail_start[ntail], tail_end[ntail]);
 	}
 }
 
@@ -700,13 +791,29 @@ static int tok_closer(const seg_state *st, const ent_token *t)
 	       c == 0x00BB || c == '"' || c == '\'';
 }
 
-/* Whether token t can start a sentence after a full stop. */
-static int tok_can_start(const seg_state *st, const ent_token *t)
+/* Whether the sentence ends after the terminal mark at token mark (and
+ * the closers up to token last): a capital, digit or opening quote after
+ * it starts a new sentence; so does a lower-case word after a plain stop
+ * or question mark, as in mail and chat ("where did you grow up? india?"),
+ * but not after an ellipsis, after a quotation closed by the mark ("Why?"
+ * she asked) or before punctuation that continues the sentence. */
+static int can_follow_stop(const seg_state *st, size_t mark, size_t last)
 {
+	const ent_token *next = &st->tokens[last + 1];
+	const ent_token *m = &st->tokens[mark];
 	int n;
-	int32_t c = cp_at(st, t->start, &n);
+	int32_t c = cp_at(st, next->start, &n);
 
-	if (ent_uc_is_lower(c))
+	if (ent_uc_is_lower(c)) {
+		if (last != mark)
+			return 0;
+		if (m->end - m->start > 1 && st->text[m->start] == '.')
+			return 0;  /* ellipsis */
+		if (cp_at(st, m->start, &n) == 0x2026)
+			return 0;
+		return 1;
+	}
+	if (c == ',' || c == ';' || c == ':' || c == ')' || c == ']')
 		return 0;
 	return 1;
 }
@@ -809,6 +916,8 @@ static int split_sentences(seg_state *st, ent_segmentation *out)
 		} else if (tok_terminal(st, t)) {
 			/* Closing quotes and brackets right after the mark stay
 			 * with this sentence. */
+			size_t mark = k;
+
 			while (k + 1 < st->ntokens && tok_closer(st, &st->tokens[k + 1]) &&
 			       !(st->tokens[k].flags & ENT_TOK_SPACE_AFTER))
 				k++;
@@ -816,8 +925,10 @@ static int split_sentences(seg_state *st, ent_segmentation *out)
 				boundary = 1;
 			else if (newlines_after(st, k) >= 2)
 				boundary = 1, next_flags = ENT_SENT_PARA;
+			else if (newlines_after(st, k) == 1)
+				boundary = 1;
 			else
-				boundary = tok_can_start(st, &st->tokens[k + 1]);
+				boundary = can_follow_stop(st, mark, k);
 		} else if ((t->flags & ENT_TOK_ABBREV) &&
 		           (t->flags & ENT_TOK_SPACE_AFTER)) {
 			boundary = abbrev_ends_sentence(st, t, &st->tokens[k + 1]);
