@@ -64,7 +64,18 @@ static const char *const sentence_starters[] = {
 	"also", "many", "some", "most", "both", "all", "no", "not", "one",
 	"nevertheless", "indeed", "instead", "thus", "first", "second",
 	"finally", "earlier", "later", "last", "during", "under", "with",
-	"from", "by", "to", NULL
+	"from", "by", "to", "neither", "nor", "such", "each", "every", "few",
+	"several", "other", "another", "despite", "because", "unless", "until",
+	"whether", "whereas", "besides", "furthermore", "nonetheless",
+	"accordingly", "consequently", "hence", "therefore", "here", "only",
+	"even", "much", "more", "less", "given", "according", "unlike", "like",
+	"among", "about", "over", "against", "without", "within", "through",
+	"beyond", "following", "next", "yes", "perhaps", "maybe", "once",
+	"either", "let", "do", "does", "did", "is", "are", "was", "were", "has",
+	"have", "had", "will", "would", "can", "could", "should", "may",
+	"might", "must", "which", "whose", "whom", "what", "any", "none",
+	"nothing", "everyone", "nobody", "people", "officials", "analysts",
+	"critics", "experts", NULL
 };
 
 /* Prefixes that UD English keeps attached to the word after the hyphen
@@ -791,6 +802,34 @@ static int tok_closer(const seg_state *st, const ent_token *t)
 	       c == 0x00BB || c == '"' || c == '\'';
 }
 
+/* Whether token t is made of 1-2 digits, a period and 1-2 digits (the
+ * day and month of "02.08. 2017"). */
+static int tok_day_month(const seg_state *st, const ent_token *t)
+{
+	const char *w = st->text + t->start;
+	size_t n = t->end - t->start, i, dot = 0;
+
+	if (n < 3 || n > 5)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (w[i] == '.' && !dot && i > 0)
+			dot = i;
+		else if (w[i] < '0' || w[i] > '9')
+			return 0;
+	}
+	return dot && n - dot - 1 >= 1 && n - dot - 1 <= 2;
+}
+
+/* Whether token t is a year (four digits starting 1 or 2). */
+static int tok_year(const seg_state *st, const ent_token *t)
+{
+	const char *w = st->text + t->start;
+
+	return t->end - t->start == 4 && (w[0] == '1' || w[0] == '2') &&
+	       w[1] >= '0' && w[1] <= '9' && w[2] >= '0' && w[2] <= '9' &&
+	       w[3] >= '0' && w[3] <= '9';
+}
+
 /* Whether the sentence ends after the terminal mark at token mark (and
  * the closers up to token last): a capital, digit or opening quote after
  * it starts a new sentence; so does a lower-case word after a plain stop
@@ -814,6 +853,11 @@ static int can_follow_stop(const seg_state *st, size_t mark, size_t last)
 		return 1;
 	}
 	if (c == ',' || c == ';' || c == ':' || c == ')' || c == ']')
+		return 0;
+	/* "02.08. 2017": a date split by a space */
+	if (mark == last && mark > 0 && tok_is(st, m, ".") &&
+	    tok_day_month(st, &st->tokens[mark - 1]) && tok_year(st, next) &&
+	    st->tokens[mark - 1].end == m->start)
 		return 0;
 	return 1;
 }
