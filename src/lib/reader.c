@@ -7,6 +7,7 @@
  * ENT_EINVALID with "what: file:line" and the reader stays usable.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,10 @@
 #include "entente/utf8.h"
 
 #define DEFAULT_MAX_DOC (64u << 20)
+
+typedef struct ent_reader ent_reader;
+static int open_reader(ent_reader **out, const char *path, const char *data,
+                       size_t len, const ent_reader_opts *opts);
 
 struct ent_reader {
 	ent_input_format format;
@@ -99,6 +104,19 @@ static void xml_error_handler(void *arg, const char *msg,
 int ent_reader_open(ent_reader **out, const char *path,
                     const ent_reader_opts *opts)
 {
+	return open_reader(out, path, NULL, 0, opts);
+}
+
+int ent_reader_open_mem(ent_reader **out, const char *data, size_t len,
+                        const char *name, const ent_reader_opts *opts)
+{
+	return open_reader(out, name, data ? data : "", len, opts);
+}
+
+/* Opens path, or the memory data[0..len) named path when data is set. */
+static int open_reader(ent_reader **out, const char *path, const char *data,
+                       size_t len, const ent_reader_opts *opts)
+{
 	ent_reader *r;
 	int rc = ENT_OK;
 
@@ -125,9 +143,12 @@ int ent_reader_open(ent_reader **out, const char *path,
 	}
 	if (r->format == ENT_INPUT_XML) {
 		int flags = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOWARNING |
-		            XML_PARSE_NOERROR | XML_PARSE_HUGE * 0;
+		            XML_PARSE_NOERROR;
 
-		if (strcmp(path, "-") == 0)
+		if (data)
+			r->xml = xmlReaderForMemory(data, (int)(len > INT32_MAX ? INT32_MAX : len),
+			                            path, NULL, flags);
+		else if (strcmp(path, "-") == 0)
 			r->xml = xmlReaderForFd(0, "stdin", NULL, flags);
 		else
 			r->xml = xmlReaderForFile(path, NULL, flags);
@@ -139,7 +160,13 @@ int ent_reader_open(ent_reader **out, const char *path,
 		xmlTextReaderSetErrorHandler(r->xml, xml_error_handler, r);
 		goto done;
 	}
-	if (strcmp(path, "-") == 0) {
+	if (data) {
+		r->file = len ? fmemopen((void *)data, len, "rb") : fopen("/dev/null", "rb");
+		if (!r->file) {
+			rc = ent_error_set(ENT_EIO, "cannot read memory: %s", strerror(errno));
+			goto done;
+		}
+	} else if (strcmp(path, "-") == 0) {
 		r->file = stdin;
 	} else {
 		r->file = fopen(path, "rb");
@@ -450,7 +477,7 @@ static int read_xml(ent_reader *r, ent_doc *doc, ent_arena *arena)
 					s[i] = ' ';
 			while (len && s[len - 1] == ' ')
 				len--;
-			while (*s == ' ')
+			while (len && *s == ' ')
 				s++, len--;
 			rc = set_text(r, doc, s, len, arena);
 		}
