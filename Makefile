@@ -22,8 +22,9 @@ endif
 OPT     ?= -O2 -g
 CFLAGS  ?=
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) \
-             -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS  += $(PKG_LIBS) -lm -lpthread
+             -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS) $(SAN) $(CFLAGS)
+SAN     ?=
+LDLIBS   = $(PKG_LIBS) -lm -lpthread $(SAN)
 
 LIB_SRC  := $(sort $(wildcard src/lib/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
@@ -91,15 +92,14 @@ test: $(BUILD)/entente $(BUILD)/test_runner
 
 asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
-	  CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
-	  LDLIBS="-fsanitize=address,undefined" test
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
 
 # libFuzzer targets (clang): build/fuzz/fuzz_<name>; run one with
 #   build-fuzz/fuzz_segment tests/fuzz/corpus/segment
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g" \
-	  CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libentente.a
+	  SAN="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libentente.a
 	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
 	  echo "clang $$f -> build-fuzz/$$n"; \
 	  clang -std=c11 -O1 -g -Iinclude $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined \
@@ -110,8 +110,8 @@ bench: $(BUILD)/entente
 
 demo: setup
 	$(MAKE) all
-	@echo "== entente segment examples/ (first sentences)"
-	$(BUILD)/entente segment --format tsv examples/ | head -40
+	@echo "== entente segment examples/ : the sentences of the project's example documents"
+	$(BUILD)/entente segment --format tsv examples/
 
 # Installs missing Debian packages when run as root; otherwise prints the
 # one command that would.

@@ -542,6 +542,11 @@ static void split_core(seg_state *st, size_t s, size_t e)
 			continue;
 		}
 	}
+	if (w > s && (k = number_before_unit(t + w, e - w)) > 0) {
+		emit(st, w, w + k);  /* US$20bn -> US$ 20 bn */
+		emit(st, w + k, e);
+		return;
+	}
 	emit(st, w, e);
 }
 

@@ -1,0 +1,149 @@
+/* test_segment.c - the segmenter against tests/data/segment.test, and
+ * the invariants of its output. */
+#include <stdlib.h>
+#include "test.h"
+
+/* Renders a segmentation as "tok | tok || tok" for comparison. */
+static void render(ent_buf *out, const char *text, const ent_segmentation *seg)
+{
+	size_t i, k;
+
+	for (i = 0; i < seg->nsents; i++) {
+		if (i)
+			ent_buf_puts(out, " || ");
+		for (k = 0; k < seg->sents[i].ntokens; k++) {
+			const ent_token *t = &seg->tokens[seg->sents[i].first + k];
+
+			if (k)
+				ent_buf_puts(out, " | ");
+			ent_buf_put(out, text + t->start, t->end - t->start);
+		}
+	}
+}
+
+TEST(segment_cases)
+{
+	char *data = test_read_file("tests/data/segment.test", NULL), *line, *save = NULL;
+	ent_buf input = ENT_BUF_INIT, got = ENT_BUF_INIT;
+	ent_arena *arena;
+	int lineno = 0, cases = 0, have_input = 0;
+
+	REQUIRE(data != NULL);
+	REQUIRE(ent_arena_new(&arena, 0) == 0);
+	for (line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		lineno++;
+		if (line[0] == '>' && line[1] == ' ') {
+			const char *p;
+
+			ent_buf_clear(&input);
+			for (p = line + 2; *p; p++) {
+				if (p[0] == '\\' && p[1] == 'n') {
+					ent_buf_putc(&input, '\n');
+					p++;
+				} else {
+					ent_buf_putc(&input, *p);
+				}
+			}
+			have_input = 1;
+		} else if (line[0] == '=' && line[1] == ' ' && have_input) {
+			ent_segmentation seg;
+
+			ent_arena_reset(arena);
+			ent_buf_clear(&got);
+			REQUIRE(ent_segment(&seg, input.data, input.len, arena) == 0);
+			render(&got, input.data, &seg);
+			if (strcmp(got.data, line + 2) != 0) {
+				test_failures++;
+				fprintf(stderr, "  segment.test case before line ~%d:\n    input: %s\n    want:  %s\n    got:   %s\n",
+				        lineno, input.data, line + 2, got.data);
+			}
+			cases++;
+			have_input = 0;
+		}
+	}
+	CHECK(cases >= 20);
+	ent_buf_free(&input);
+	ent_buf_free(&got);
+	ent_arena_free(arena);
+	free(data);
+}
+
+TEST(segment_offsets_and_flags)
+{
+	const char *text = "Russia's envoy didn't meet NATO.\n\nBACKGROUND: It is Gen. Ali's plan.";
+	ent_arena *arena;
+	ent_segmentation seg;
+	size_t i;
+
+	REQUIRE(ent_arena_new(&arena, 0) == 0);
+	REQUIRE(ent_segment(&seg, text, strlen(text), arena) == 0);
+	CHECK_INT(seg.nsents, 3);
+	CHECK(seg.sents[1].flags & ENT_SENT_HEADER);
+	CHECK(seg.sents[2].flags == 0);
+	CHECK(seg.sents[0].flags & ENT_SENT_PARA);
+	for (i = 0; i < seg.ntokens; i++) {
+		CHECK(seg.tokens[i].end > seg.tokens[i].start);
+		CHECK(seg.tokens[i].head == -1);
+		if (i)
+			CHECK(seg.tokens[i].start >= seg.tokens[i - 1].end);
+	}
+	/* "'s" is a clitic joined to Russia; "n't" to "did" */
+	CHECK(seg.tokens[1].flags & ENT_TOK_JOINED);
+	CHECK(!(seg.tokens[0].flags & ENT_TOK_SPACE_AFTER));
+	CHECK(seg.tokens[0].flags & ENT_TOK_CAPITAL);
+	CHECK(seg.tokens[6].flags & ENT_TOK_ALLCAPS);  /* NATO */
+	ent_arena_free(arena);
+}
+
+TEST(segment_empty_and_space)
+{
+	ent_arena *arena;
+	ent_segmentation seg;
+
+	REQUIRE(ent_arena_new(&arena, 0) == 0);
+	CHECK_INT(ent_segment(&seg, "", 0, arena), 0);
+	CHECK_INT(seg.ntokens, 0);
+	CHECK_INT(seg.nsents, 0);
+	CHECK_INT(ent_segment(&seg, " \n\t \n", 5, arena), 0);
+	CHECK_INT(seg.nsents, 0);
+	CHECK_INT(ent_segment(&seg, "...", 3, arena), 0);
+	CHECK_INT(seg.ntokens, 1);
+	ent_arena_free(arena);
+}
+
+TEST(segment_out_of_memory)
+{
+	const char *text = "Russia met Pakistan. India met China. The U.S. objected strongly.";
+	long k;
+
+	for (k = 0; k < 6; k++) {
+		ent_arena *arena = NULL;
+		ent_segmentation seg;
+
+		if (ent_arena_new(&arena, 128))
+			continue;
+		ent_alloc_fail_after(k);
+		ent_segment(&seg, text, strlen(text), arena);
+		ent_alloc_fail_after(-1);
+		ent_arena_free(arena);
+	}
+}
+
+TEST(segment_long_text_linear)
+{
+	/* 200,000 sentences in one document: must finish (no quadratic
+	 * behaviour) and count right. */
+	ent_buf text = ENT_BUF_INIT;
+	ent_arena *arena;
+	ent_segmentation seg;
+	int i;
+
+	for (i = 0; i < 200000; i++)
+		ent_buf_puts(&text, "Russia met Pakistan in Moscow. ");
+	REQUIRE(ent_arena_new(&arena, 1 << 20) == 0);
+	REQUIRE(ent_segment(&seg, text.data, text.len, arena) == 0);
+	CHECK_INT(seg.nsents, 200000);
+	CHECK_INT(seg.ntokens, 1200000);
+	ent_arena_free(arena);
+	ent_buf_free(&text);
+}
