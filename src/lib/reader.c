@@ -32,6 +32,8 @@ struct ent_reader {
 	int done;
 	long line;           /* lines read so far (text, JSONL) */
 	ent_buf linebuf;     /* JSONL line */
+	char *line_data;     /* getline's buffer (malloc) */
+	size_t line_cap;
 	ent_buf text;        /* cleaned text of the current document */
 	xmlTextReaderPtr xml;
 	char xml_error[512]; /* first error of the current XML record */
@@ -195,6 +197,7 @@ void ent_reader_free(ent_reader *r)
 		xmlFreeTextReader(r->xml);
 	ent_buf_free(&r->linebuf);
 	ent_buf_free(&r->text);
+	free(r->line_data);  /* allocated by getline */
 	ent_free(r->path);
 	ent_free(r);
 }
@@ -260,21 +263,25 @@ done:
  * ENT_EIO. */
 static int read_line(ent_reader *r)
 {
-	int c, rc = 1, over = 0;
+	ssize_t got;
+	size_t len;
 
 	ent_buf_clear(&r->linebuf);
-	while ((c = getc(r->file)) != EOF && c != '\n') {
-		if (!over && ent_buf_putc(&r->linebuf, c) != ENT_OK)
-			over = 1;
-	}
-	if (c == EOF && ferror(r->file))
-		return ent_error_set(ENT_EIO, "read error: %s: %s", r->path, strerror(errno));
-	if (c == EOF && r->linebuf.len == 0 && !over)
+	errno = 0;
+	got = getline(&r->line_data, &r->line_cap, r->file);
+	if (got < 0) {
+		if (ferror(r->file))
+			return ent_error_set(errno == ENOMEM ? ENT_ENOMEM : ENT_EIO,
+			                     "read error: %s: %s", r->path, strerror(errno));
 		return 0;
+	}
 	r->line++;
-	if (over)
-		rc = ENT_ELIMIT;
-	return rc;
+	len = (size_t)got;
+	if (len && r->line_data[len - 1] == '\n')
+		len--;
+	if (ent_buf_put(&r->linebuf, r->line_data, len) != ENT_OK)
+		return ENT_ELIMIT;
+	return 1;
 }
 
 /* Copies a JSON string member into the arena; NULL when absent. Numbers

@@ -20,89 +20,117 @@
 /* ------------------------------------------------------------------ */
 /* Word lists                                                          */
 
+typedef struct word {
+	const char *text;  /* lower case */
+	size_t len;
+} word;
+
+#define W(s) {s, sizeof s - 1}
+
 /* Abbreviations that keep their period (compared without case, without
  * the final period). Single letters and dotted letter sequences (U.S.,
  * e.g., a.m.) are recognised by shape. */
-static const char *const abbreviations[] = {
-	"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt",
-	"cpt", "sgt", "cmdr", "adm", "gov", "sen", "rep", "reps", "rev", "hon",
-	"pres", "amb", "sr", "jr", "st", "ft", "mt", "no", "nos", "vol", "vols",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-	"nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-	"sat", "sun", "inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn",
-	"ave", "blvd", "rd", "etc", "vs", "viz", "cf", "al", "approx", "est",
-	"fig", "figs", "ed", "eds", "p", "pp", "ch", "ext", "tel", "attn", "arrv",
-	"spec", "lb", "lbs", "oz", "eg", "ie", "mln", "bln", "ca", "apt", "msgr",
-	"supt", "insp", "cmdt", "brig", "gens", "messrs", "mme", "mlle", "esq",
-	"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
-	"ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss",
-	"mo", "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex",
-	"va", "vt", "wash", "wis", "wyo", NULL
+static const word abbreviations[] = {
+	W("mr"), W("mrs"), W("ms"), W("dr"), W("prof"), W("gen"), W("lt"), W("col"),
+	W("maj"), W("capt"), W("cpt"), W("sgt"), W("cmdr"), W("adm"), W("gov"),
+	W("sen"), W("rep"), W("reps"), W("rev"), W("hon"), W("pres"), W("amb"),
+	W("sr"), W("jr"), W("st"), W("ft"), W("mt"), W("no"), W("nos"), W("vol"),
+	W("vols"), W("jan"), W("feb"), W("mar"), W("apr"), W("jun"), W("jul"),
+	W("aug"), W("sep"), W("sept"), W("oct"), W("nov"), W("dec"), W("mon"),
+	W("tue"), W("tues"), W("wed"), W("thu"), W("thur"), W("thurs"), W("fri"),
+	W("sat"), W("sun"), W("inc"), W("ltd"), W("co"), W("corp"), W("bros"),
+	W("dept"), W("univ"), W("assn"), W("ave"), W("blvd"), W("rd"), W("etc"),
+	W("vs"), W("viz"), W("cf"), W("al"), W("approx"), W("est"), W("fig"),
+	W("figs"), W("ed"), W("eds"), W("p"), W("pp"), W("ch"), W("ext"), W("tel"),
+	W("attn"), W("arrv"), W("spec"), W("lb"), W("lbs"), W("oz"), W("eg"),
+	W("ie"), W("mln"), W("bln"), W("ca"), W("apt"), W("msgr"), W("supt"),
+	W("insp"), W("cmdt"), W("brig"), W("gens"), W("messrs"), W("mme"),
+	W("mlle"), W("esq"), W("ala"), W("ariz"), W("ark"), W("calif"), W("colo"),
+	W("conn"), W("del"), W("fla"), W("ga"), W("ill"), W("ind"), W("kan"),
+	W("kans"), W("ky"), W("la"), W("md"), W("mass"), W("mich"), W("minn"),
+	W("miss"), W("mo"), W("mont"), W("neb"), W("nev"), W("okla"), W("ore"),
+	W("pa"), W("penn"), W("tenn"), W("tex"), W("va"), W("vt"), W("wash"),
+	W("wis"), W("wyo"), {NULL, 0}
 };
 
 /* Abbreviations after which a sentence does not end even before a
  * capitalised word: titles and other words that precede a name or number. */
-static const char *const title_abbreviations[] = {
-	"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt",
-	"cpt", "sgt", "cmdr", "adm", "gov", "sen", "rep", "reps", "rev", "hon",
-	"pres", "amb", "st", "ft", "mt", "no", "nos", "vol", "vols", "p", "pp",
-	"ch", "fig", "figs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-	"sep", "sept", "oct", "nov", "dec", "vs", "cf", "ext", "tel", "attn",
-	"apt", "msgr", "supt", "insp", "cmdt", "brig", "gens", "messrs", "mme",
-	"mlle", "approx", "ca", NULL
+static const word title_abbreviations[] = {
+	W("mr"), W("mrs"), W("ms"), W("dr"), W("prof"), W("gen"), W("lt"), W("col"),
+	W("maj"), W("capt"), W("cpt"), W("sgt"), W("cmdr"), W("adm"), W("gov"),
+	W("sen"), W("rep"), W("reps"), W("rev"), W("hon"), W("pres"), W("amb"),
+	W("st"), W("ft"), W("mt"), W("no"), W("nos"), W("vol"), W("vols"), W("p"),
+	W("pp"), W("ch"), W("fig"), W("figs"), W("jan"), W("feb"), W("mar"),
+	W("apr"), W("jun"), W("jul"), W("aug"), W("sep"), W("sept"), W("oct"),
+	W("nov"), W("dec"), W("vs"), W("cf"), W("ext"), W("tel"), W("attn"),
+	W("apt"), W("msgr"), W("supt"), W("insp"), W("cmdt"), W("brig"), W("gens"),
+	W("messrs"), W("mme"), W("mlle"), W("approx"), W("ca"), {NULL, 0}
 };
 
 /* Capitalised words that usually begin a sentence; after an abbreviation
  * that could end a sentence ("in the U.S. The ..."), they say it did. */
-static const char *const sentence_starters[] = {
-	"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this",
-	"that", "these", "those", "there", "but", "and", "or", "so", "yet",
-	"however", "in", "on", "at", "for", "as", "if", "when", "while",
-	"after", "before", "since", "although", "though", "his", "her", "its",
-	"their", "our", "my", "your", "what", "who", "why", "how", "where",
-	"meanwhile", "moreover", "still", "then", "now", "today", "yesterday",
-	"also", "many", "some", "most", "both", "all", "no", "not", "one",
-	"nevertheless", "indeed", "instead", "thus", "first", "second",
-	"finally", "earlier", "later", "last", "during", "under", "with",
-	"from", "by", "to", "neither", "nor", "such", "each", "every", "few",
-	"several", "other", "another", "despite", "because", "unless", "until",
-	"whether", "whereas", "besides", "furthermore", "nonetheless",
-	"accordingly", "consequently", "hence", "therefore", "here", "only",
-	"even", "much", "more", "less", "given", "according", "unlike", "like",
-	"among", "about", "over", "against", "without", "within", "through",
-	"beyond", "following", "next", "yes", "perhaps", "maybe", "once",
-	"either", "let", "do", "does", "did", "is", "are", "was", "were", "has",
-	"have", "had", "will", "would", "can", "could", "should", "may",
-	"might", "must", "which", "whose", "whom", "what", "any", "none",
-	"nothing", "everyone", "nobody", "people", "officials", "analysts",
-	"critics", "experts", NULL
+static const word sentence_starters[] = {
+	W("the"), W("a"), W("an"), W("he"), W("she"), W("it"), W("they"), W("we"),
+	W("i"), W("you"), W("this"), W("that"), W("these"), W("those"), W("there"),
+	W("but"), W("and"), W("or"), W("so"), W("yet"), W("however"), W("in"),
+	W("on"), W("at"), W("for"), W("as"), W("if"), W("when"), W("while"),
+	W("after"), W("before"), W("since"), W("although"), W("though"), W("his"),
+	W("her"), W("its"), W("their"), W("our"), W("my"), W("your"), W("what"),
+	W("who"), W("why"), W("how"), W("where"), W("meanwhile"), W("moreover"),
+	W("still"), W("then"), W("now"), W("today"), W("yesterday"), W("also"),
+	W("many"), W("some"), W("most"), W("both"), W("all"), W("no"), W("not"),
+	W("one"), W("nevertheless"), W("indeed"), W("instead"), W("thus"),
+	W("first"), W("second"), W("finally"), W("earlier"), W("later"), W("last"),
+	W("during"), W("under"), W("with"), W("from"), W("by"), W("to"),
+	W("neither"), W("nor"), W("such"), W("each"), W("every"), W("few"),
+	W("several"), W("other"), W("another"), W("despite"), W("because"),
+	W("unless"), W("until"), W("whether"), W("whereas"), W("besides"),
+	W("furthermore"), W("nonetheless"), W("accordingly"), W("consequently"),
+	W("hence"), W("therefore"), W("here"), W("only"), W("even"), W("much"),
+	W("more"), W("less"), W("given"), W("according"), W("unlike"), W("like"),
+	W("among"), W("about"), W("over"), W("against"), W("without"), W("within"),
+	W("through"), W("beyond"), W("following"), W("next"), W("yes"),
+	W("perhaps"), W("maybe"), W("once"), W("either"), W("let"), W("do"),
+	W("does"), W("did"), W("is"), W("are"), W("was"), W("were"), W("has"),
+	W("have"), W("had"), W("will"), W("would"), W("can"), W("could"),
+	W("should"), W("may"), W("might"), W("must"), W("which"), W("whose"),
+	W("whom"), W("what"), W("any"), W("none"), W("nothing"), W("everyone"),
+	W("nobody"), W("people"), W("officials"), W("analysts"), W("critics"),
+	W("experts"), {NULL, 0}
 };
 
 /* Prefixes that UD English keeps attached to the word after the hyphen
  * ("co-workers", "post-war", "e-mail"). */
-static const char *const hyphen_prefixes[] = {
-	"e", "co", "non", "pre", "post", "anti", "pro", "ex", "multi", "mid",
-	"re", "semi", "un", "de", "inter", "intra", "sub", "vice", "neo",
-	"quasi", "pseudo", "mis", NULL
+static const word hyphen_prefixes[] = {
+	W("e"), W("co"), W("non"), W("pre"), W("post"), W("anti"), W("pro"),
+	W("ex"), W("multi"), W("mid"), W("re"), W("semi"), W("un"), W("de"),
+	W("inter"), W("intra"), W("sub"), W("vice"), W("neo"), W("quasi"),
+	W("pseudo"), W("mis"), {NULL, 0}
 };
 
 /* Whole words that UD English splits into two: "cannot" -> can not. The
  * number is the length of the first part. */
-static const struct { const char *word; int first; } split_words[] = {
-	{"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}, {"dont", 2},
-	{"doesnt", 4}, {"didnt", 3}, {"cant", 2}, {"wont", 2}, {"isnt", 2},
-	{"arent", 3}, {"wasnt", 3}, {"werent", 4}, {"havent", 4}, {"hasnt", 3},
-	{"hadnt", 3}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6},
-	{"aint", 2}, {"lemme", 3}, {"gimme", 3}, {NULL, 0}
+static const struct { const char *word; size_t len; int first; } split_words[] = {
+	{"cannot", 6, 3}, {"gonna", 5, 3}, {"wanna", 5, 3}, {"gotta", 5, 3}, {"dont", 4, 2},
+	{"doesnt", 6, 4}, {"didnt", 5, 3}, {"cant", 4, 2}, {"wont", 4, 2}, {"isnt", 4, 2},
+	{"arent", 5, 3}, {"wasnt", 5, 3}, {"werent", 6, 4}, {"havent", 6, 4}, {"hasnt", 5, 3},
+	{"hadnt", 5, 3}, {"couldnt", 7, 5}, {"wouldnt", 7, 5}, {"shouldnt", 8, 6},
+	{"aint", 4, 2}, {"lemme", 5, 3}, {"gimme", 5, 3}, {NULL, 0, 0}
 };
 
-/* Whether s[0..len) equals (ignoring ASCII case) one of list. */
-static int in_list(const char *const *list, const char *s, size_t len)
+/* Whether s[0..len) equals (ignoring ASCII case) one of list. Lists are
+ * short and the length check rejects most entries at once. */
+static int in_list(const word *list, const char *s, size_t len)
 {
 	size_t i;
+	unsigned char first;
 
-	for (i = 0; list[i]; i++)
-		if (strlen(list[i]) == len && strncasecmp(list[i], s, len) == 0)
+	if (len == 0 || len > 16)
+		return 0;
+	first = (unsigned char)(s[0] | 32);
+	for (i = 0; list[i].text; i++)
+		if (list[i].len == len && (unsigned char)list[i].text[0] == first &&
+		    strncasecmp(list[i].text, s, len) == 0)
 			return 1;
 	return 0;
 }
@@ -266,17 +294,20 @@ static void emit_joined(seg_state *st, size_t start, size_t end)
 static size_t protected_length(const char *s, size_t len)
 {
 	size_t i, at = 0, dots = 0;
+	char c0 = (char)(s[0] | 32);
 
-	if ((len > 7 && strncasecmp(s, "http://", 7) == 0) ||
+	if ((c0 == 'h' || c0 == 'w' || c0 == 'f') && ((len > 7 && strncasecmp(s, "http://", 7) == 0) ||
 	    (len > 8 && strncasecmp(s, "https://", 8) == 0) ||
 	    (len > 4 && strncasecmp(s, "www.", 4) == 0) ||
-	    (len > 6 && strncasecmp(s, "ftp://", 6) == 0)) {
+	    (len > 6 && strncasecmp(s, "ftp://", 6) == 0))) {
 		/* To the end of the chunk, less trailing punctuation. */
 		i = len;
 		while (i > 0 && strchr(".,;:!?)\"']>", s[i - 1]))
 			i--;
 		return i;
 	}
+	if (!memchr(s, '@', len))
+		return 0;
 	for (i = 0; i < len; i++) {
 		if (s[i] == '@' && i > 0)
 			at = i;
@@ -303,6 +334,8 @@ static size_t emoticon_length(const char *s, size_t len)
 	};
 	size_t i, n;
 
+	if (len < 2 || len > 4 || !strchr(":;<=^X", s[0]))
+		return 0;
 	for (i = 0; faces[i]; i++) {
 		n = strlen(faces[i]);
 		if (len == n && memcmp(s, faces[i], n) == 0)
@@ -371,11 +404,12 @@ static int phone_like(const char *w, size_t n)
 }
 
 /* Units that UD splits from the number before them (170m, 5pm, 10km). */
-static const char *const number_units[] = {
-	"m", "bn", "b", "k", "km", "kg", "mm", "cm", "pm", "am", "mph", "lb",
-	"lbs", "ft", "mb", "gb", "kb", "hrs", "hr", "min", "mins", "yrs", "yr",
-	"mw", "gw", "kw", "mg", "ml", "sec", "secs", "x", "tn", "mn", "p.m.",
-	"a.m.", "p.m", "a.m", NULL
+static const word number_units[] = {
+	W("m"), W("bn"), W("b"), W("k"), W("km"), W("kg"), W("mm"), W("cm"),
+	W("pm"), W("am"), W("mph"), W("lb"), W("lbs"), W("ft"), W("mb"), W("gb"),
+	W("kb"), W("hrs"), W("hr"), W("min"), W("mins"), W("yrs"), W("yr"), W("mw"),
+	W("gw"), W("kw"), W("mg"), W("ml"), W("sec"), W("secs"), W("x"), W("tn"),
+	W("mn"), W("p.m."), W("a.m."), W("p.m"), W("a.m"), {NULL, 0}
 };
 
 /* Length of the number at the start of w[0..n) followed by a unit that
@@ -406,7 +440,7 @@ static void split_core(seg_state *st, size_t s, size_t e)
 		return;
 	/* Whole words that split: cannot -> can not. */
 	for (k = 0; split_words[k].word; k++) {
-		size_t wl = strlen(split_words[k].word);
+		size_t wl = split_words[k].len;
 
 		if (e - s == wl && strncasecmp(t + s, split_words[k].word, wl) == 0) {
 			emit(st, s, s + (size_t)split_words[k].first);
