@@ -42,7 +42,8 @@ TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o) \
 DATA_FILES := $(sort $(wildcard data/dict/*.txt data/dict/*/*.txt data/model/*.bin)) \
               $(BUILD)/gen/iso3166.txt
 
-.PHONY: all test asan bench fuzz demo setup clean check-deps model eval eval-parse
+.PHONY: all test asan bench fuzz demo setup clean check-deps model eval eval-parse \
+        model-splitter eval-segment
 all: $(BUILD)/entente
 
 $(BUILD)/obj/%.o: %.c $(wildcard include/entente/*.h) $(wildcard src/lib/*.h) | check-deps
@@ -124,3 +125,16 @@ check-deps:
 
 clean:
 	rm -rf build build-asan build-fuzz
+
+# The sentence-boundary model (data/model/sentsplit.bin), trained on UD
+# English EWT train; deterministic (same data, same bytes).
+EWT = $(SHARED)/data/ud/en_ewt
+model-splitter: $(BUILD)/entente
+	@test -f $(EWT)/train.conllu || { echo "model-splitter: $(EWT)/train.conllu not found"; exit 1; }
+	$(BUILD)/entente segment --train-splitter $(EWT)/train.conllu data/model/sentsplit.bin
+
+# Sentence, token and word scores of the segmenter on UD EWT test and PUD.
+eval-segment: $(BUILD)/entente
+	@for f in $(EWT)/test.conllu $(SHARED)/data/ud/en_pud/test.conllu; do \
+	  if [ -f $$f ]; then $(BUILD)/entente segment --eval $$f; \
+	  else echo "eval-segment: $$f not found, skipped"; fi; done

@@ -126,6 +126,8 @@ typedef struct eval_state {
 	score sents, tokens, words;
 	ent_arena *arena;
 	size_t docs, misaligned;
+	const ent_splitter *model;
+	ent_splitter_trainer *trainer;  /* set when training */
 } eval_state;
 
 static void score_doc(eval_state *e, gold_doc *d)
@@ -140,7 +142,20 @@ static void score_doc(eval_state *e, gold_doc *d)
 	ent_arena_reset(e->arena);
 	for (i = 0; i < d->n; i++)
 		push(&gold, (uint32_t)d->sents[i].text_start, (uint32_t)d->sents[i].text_end);
-	if (ent_segment(&seg, d->text.data, d->text.len, e->arena) == 0)
+	if (e->trainer) {
+		uint32_t *ends = malloc((d->n ? d->n : 1) * sizeof *ends);
+
+		if (ends) {
+			for (i = 0; i < d->n; i++)
+				ends[i] = (uint32_t)d->sents[i].text_end;
+			if (ent_splitter_trainer_add(e->trainer, d->text.data, d->text.len, ends, d->n))
+				cli_lib_error();
+			free(ends);
+		}
+		free(gold.v);
+		return;
+	}
+	if (ent_segment_with(&seg, d->text.data, d->text.len, e->model, e->arena) == 0)
 		for (i = 0; i < seg.nsents; i++)
 			push(&sys, seg.sents[i].start, seg.sents[i].end);
 	add(&e->sents, &gold, &sys);
@@ -222,7 +237,9 @@ static void score_doc(eval_state *e, gold_doc *d)
 	free(sys.v);
 }
 
-int segeval_run(const char *path)
+/* Reads the gold file and scores it (trainer NULL) or adds its documents
+ * to the trainer. */
+static int gold_walk(const char *path, eval_state *ext)
 {
 	FILE *f = fopen(path, "r");
 	char *line = NULL;
@@ -244,6 +261,8 @@ int segeval_run(const char *path)
 	}
 	memset(&d, 0, sizeof d);
 	memset(&e, 0, sizeof e);
+	e.model = ext->model;
+	e.trainer = ext->trainer;
 	ent_buf_init(&d.text, 0);
 	if (ent_arena_new(&e.arena, 1 << 20)) {
 		fclose(f);
@@ -343,11 +362,62 @@ int segeval_run(const char *path)
 	free(line);
 	fclose(f);
 	ent_arena_free(e.arena);
-	printf("%s: %zu documents%s\n", path, e.docs,
-	       e.misaligned ? " (some gold tokens did not align with the text)" : "");
+	if (e.trainer) {
+		*ext = e;
+		return rc;
+	}
+	printf("%s: %zu documents%s%s\n", path, e.docs,
+	       e.misaligned ? " (some gold tokens did not align with the text)" : "",
+	       e.model ? "" : " [rules only]");
 	printf("%-10s %8s %8s %8s\n", "", "gold", "system", "match");
 	print_score("sentences", &e.sents);
 	print_score("tokens", &e.tokens);
 	print_score("words", &e.words);
+	return rc;
+}
+
+int segeval_run(const char *path, int use_model)
+{
+	eval_state e;
+
+	memset(&e, 0, sizeof e);
+	e.model = use_model ? ent_splitter_builtin() : NULL;
+	return gold_walk(path, &e);
+}
+
+int segeval_train(const char *path, const char *out_path, int epochs)
+{
+	eval_state e;
+	ent_buf model = ENT_BUF_INIT;
+	FILE *f;
+	int rc = EXIT_OK;
+
+	memset(&e, 0, sizeof e);
+	if (ent_splitter_trainer_new(&e.trainer)) {
+		cli_lib_error();
+		return EXIT_FAIL;
+	}
+	if (gold_walk(path, &e) != EXIT_OK || e.docs == 0) {
+		cli_error("no training documents in %s", path);
+		rc = EXIT_FAIL;
+		goto done;
+	}
+	fprintf(stderr, "entente: training the sentence-boundary model on %zu documents, %d epochs\n",
+	        e.docs, epochs);
+	if (ent_splitter_trainer_run(e.trainer, epochs, 18, &model)) {
+		cli_lib_error();
+		rc = EXIT_FAIL;
+		goto done;
+	}
+	f = fopen(out_path, "wb");
+	if (!f || fwrite(model.data, 1, model.len, f) != model.len) {
+		cli_error("cannot write %s", out_path);
+		rc = EXIT_FAIL;
+	}
+	if (f && fclose(f) != 0)
+		rc = EXIT_FAIL;
+done:
+	ent_splitter_trainer_free(e.trainer);
+	ent_buf_free(&model);
 	return rc;
 }
