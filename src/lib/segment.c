@@ -228,7 +228,7 @@ static void emit(seg_state *st, size_t start, size_t end)
 	int n;
 	int32_t c;
 	size_t i;
-	int letters = 0, upper = 0, other = 0;
+	int letters = 0, upper = 0, digits = 0;
 
 	if (st->failed || end <= start)
 		return;
@@ -255,8 +255,8 @@ static void emit(seg_state *st, size_t start, size_t end)
 		if (ent_uc_is_letter(c)) {
 			letters++;
 			upper += ent_uc_is_upper(c);
-		} else if (!ent_uc_is_digit(c)) {
-			other++;
+		} else if (ent_uc_is_digit(c)) {
+			digits++;
 		}
 		if (i == start) {
 			if (ent_uc_is_upper(c))
@@ -267,17 +267,8 @@ static void emit(seg_state *st, size_t start, size_t end)
 	}
 	if (letters && upper == letters)
 		t->flags |= ENT_TOK_ALLCAPS;
-	if (!letters && other == (int)(end - start) - 0 && !(t->flags & ENT_TOK_NUMBER)) {
-		int punct_only = 1;
-
-		for (i = start; i < end; i += (size_t)n) {
-			c = cp_at(st, i, &n);
-			if (ent_uc_is_digit(c))
-				punct_only = 0;
-		}
-		if (punct_only)
-			t->flags |= ENT_TOK_PUNCT;
-	}
+	if (!letters && !digits)
+		t->flags |= ENT_TOK_PUNCT;
 	if (end - start > 1 && st->text[end - 1] == '.' && letters)
 		t->flags |= ENT_TOK_ABBREV;
 }
@@ -1071,7 +1062,7 @@ static char tok_class(const seg_state *st, const ent_token *t)
 			return '.';
 		if (tok_closer(st, t))
 			return ')';
-		return c == ',' ? ',' : c == ':' ? ':' : c == '-' ? '-' : 'p';
+		return c == ',' ? ',' : c == ':' ? ':' : is_dash(c) ? '-' : 'p';
 	}
 	if (t->flags & ENT_TOK_ALLCAPS)
 		return t->end - t->start == 1 ? 'C' : 'A';
@@ -1195,6 +1186,28 @@ void ent_splitter_free(ent_splitter *m)
 	ent_free(m);
 }
 
+/* Whether the model is asked about the gap after token k. It may remove
+ * any break the rules made; it may add one only after a token that could
+ * end a line of mail or a label (not after a comma, a plain word or an
+ * editorial bracket "[Prime Minister Narendra] Modi"). This keeps it off
+ * most gaps, which is also what keeps segmentation fast. */
+static int model_may_decide(const seg_state *st, size_t k, int rule_break)
+{
+	char c;
+
+	if (rule_break)
+		return 1;
+	if (k + 1 >= st->ntokens)
+		return 0;
+	c = tok_class(st, &st->tokens[k]);
+	if (c == 'x' || c == ',' || c == '-')
+		return 0;
+	if (c == ')' && st->text[st->tokens[k].start] == ']')
+		return 0;
+	c = tok_class(st, &st->tokens[k + 1]);
+	return c != 'x' && c != ',' && c != ')' && c != '.';
+}
+
 /* Applies the model to the open gaps, left to right. */
 static void model_gaps(const seg_state *st, const ent_splitter *m, unsigned char *gap)
 {
@@ -1203,7 +1216,7 @@ static void model_gaps(const seg_state *st, const ent_splitter *m, unsigned char
 
 	for (k = 0; k < st->ntokens; k++) {
 		since++;
-		if (!(gap[k] & GAP_FIXED)) {
+		if (!(gap[k] & GAP_FIXED) && model_may_decide(st, k, gap[k] & GAP_BREAK)) {
 			size_t n = gap_features(st, k, gap[k] & GAP_BREAK, since, f);
 
 			float score = gap_score(m, f, n);
@@ -1370,7 +1383,7 @@ int ent_splitter_trainer_run(ent_splitter_trainer *t, int epochs, unsigned bits,
 				size_t n, j;
 
 				since++;
-				if (gap[k] & GAP_FIXED) {
+				if ((gap[k] & GAP_FIXED) || !model_may_decide(&st, k, gap[k] & GAP_BREAK)) {
 					if (gap[k] & GAP_BREAK)
 						since = 0;
 					continue;

@@ -147,3 +147,47 @@ TEST(segment_long_text_linear)
 	ent_arena_free(arena);
 	ent_buf_free(&text);
 }
+
+TEST(splitter_model_load_errors)
+{
+	ent_splitter *m = NULL;
+	unsigned char bad[16] = "NOTAMODEL";
+	ent_buf good = ENT_BUF_INIT;
+	ent_splitter_trainer *t;
+	uint32_t ends[2] = {20, 41};
+	const char *doc = "Russia met Pakistan. India met China in May";
+
+	CHECK_INT(ent_splitter_load(&m, bad, sizeof bad), ENT_EFORMAT);
+	CHECK(m == NULL);
+	CHECK(strstr(ent_error_last(), "bad magic") != NULL);
+	REQUIRE(ent_splitter_trainer_new(&t) == 0);
+	REQUIRE(ent_splitter_trainer_add(t, doc, strlen(doc), ends, 2) == 0);
+	REQUIRE(ent_splitter_trainer_run(t, 2, 10, &good) == 0);
+	CHECK_INT(good.len, 12 + 4 * 1024);
+	/* truncated */
+	CHECK_INT(ent_splitter_load(&m, good.data, good.len - 1), ENT_EFORMAT);
+	CHECK_INT(ent_splitter_load(&m, good.data, good.len), 0);
+	ent_splitter_free(m);
+	ent_splitter_trainer_free(t);
+	ent_buf_free(&good);
+}
+
+TEST(splitter_training_is_deterministic)
+{
+	const char *doc = "Russia met Pakistan. India met China. Kabul 08/16/2000 12:05 PM I wrote";
+	uint32_t ends[3] = {20, 37, 60};
+	ent_buf a = ENT_BUF_INIT, b = ENT_BUF_INIT;
+	int round;
+
+	for (round = 0; round < 2; round++) {
+		ent_splitter_trainer *t;
+
+		REQUIRE(ent_splitter_trainer_new(&t) == 0);
+		ent_splitter_trainer_add(t, doc, strlen(doc), ends, 3);
+		ent_splitter_trainer_run(t, 3, 12, round ? &b : &a);
+		ent_splitter_trainer_free(t);
+	}
+	CHECK(a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
+	ent_buf_free(&a);
+	ent_buf_free(&b);
+}
