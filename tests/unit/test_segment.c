@@ -191,3 +191,60 @@ TEST(splitter_training_is_deterministic)
 	ent_buf_free(&a);
 	ent_buf_free(&b);
 }
+
+/* The mission documents (../shared/seeds) must segment without a single
+ * wrong boundary: every sentence listed here must come out exactly, in
+ * order, and the counts must match a reading done by hand. */
+static void check_seed(const char *rel, size_t want_sents, const char *const *starts)
+{
+	const char *path = test_shared_path(rel);
+	char *raw;
+	size_t len, i, j = 0;
+	ent_buf text = ENT_BUF_INIT;
+	ent_arena *arena;
+	ent_segmentation seg;
+
+	if (!path) {
+		test_skip("../shared/seeds not found");
+		return;
+	}
+	raw = test_read_file(path, &len);
+	REQUIRE(raw != NULL);
+	REQUIRE(ent_utf8_clean(&text, raw, len) == 0);
+	REQUIRE(ent_arena_new(&arena, 0) == 0);
+	REQUIRE(ent_segment(&seg, text.data, text.len, arena) == 0);
+	CHECK_INT(seg.nsents, want_sents);
+	for (i = 0; i < seg.nsents && starts[j]; i++) {
+		const char *s = text.data + seg.sents[i].start;
+
+		if (strncmp(s, starts[j], strlen(starts[j])) == 0)
+			j++;
+	}
+	if (starts[j]) {
+		test_failures++;
+		fprintf(stderr, "  %s: no sentence starts with \"%s\"\n", rel, starts[j]);
+	}
+	ent_arena_free(arena);
+	ent_buf_free(&text);
+	free(raw);
+}
+
+TEST(segment_mission_documents)
+{
+	static const char *const doc000[] = {
+		"BACKGROUND:", "While there is good reason", "First, there is reason to see",
+		"IMPLICATIONS:", "Neither are they likely", "CONCLUSIONS:",
+		"In 2007, Russia’s ambassador to Israel, Andrei Demidov, stated",
+		"AUTHOR’S BIO:", "Image source:kremlin.ru accessed on 02.08. 2017", NULL
+	};
+	static const char *const doc003[] = {
+		"Russia’s Foreign Policy Challenges", "Spearhead Opinion – 25.09.2017",
+		"By\xC2\xA0" "Shirin Naseer", "Research Analyst",
+		"President Trump’s August 21 speech", "Shortly after, Pakistan put off the visit",
+		"Days after Pakistan and Russia held negotiations", "Moscow vetoed on the April 19 UN resolution",
+		"This can be of special interest to Pakistan", NULL
+	};
+
+	check_seed("seeds/000_5039e55038e57672.txt", 56, doc000);
+	check_seed("seeds/003_78d4114ad03fd01b.txt", 49, doc003);
+}
