@@ -192,6 +192,23 @@ TEST(splitter_training_is_deterministic)
 	ent_buf_free(&b);
 }
 
+/* Whether text starts with prefix, reading a no-break space in text as a
+ * space. */
+static int starts_with(const char *text, const char *prefix)
+{
+	while (*prefix) {
+		if ((unsigned char)text[0] == 0xC2 && (unsigned char)text[1] == 0xA0) {
+			if (*prefix != ' ')
+				return 0;
+			text += 2;
+		} else if (*text++ != *prefix) {
+			return 0;
+		}
+		prefix++;
+	}
+	return 1;
+}
+
 /* The mission documents (../shared/seeds) must segment without a single
  * wrong boundary: every sentence listed here must come out exactly, in
  * order, and the counts must match a reading done by hand. */
@@ -217,7 +234,7 @@ static void check_seed(const char *rel, size_t want_sents, const char *const *st
 	for (i = 0; i < seg.nsents && starts[j]; i++) {
 		const char *s = text.data + seg.sents[i].start;
 
-		if (strncmp(s, starts[j], strlen(starts[j])) == 0)
+		if (starts_with(s, starts[j]))
 			j++;
 	}
 	if (starts[j]) {
@@ -239,7 +256,7 @@ TEST(segment_mission_documents)
 	};
 	static const char *const doc003[] = {
 		"Russia’s Foreign Policy Challenges", "Spearhead Opinion – 25.09.2017",
-		"By\xC2\xA0" "Shirin Naseer", "Research Analyst",
+		"By Shirin Naseer", "Research Analyst",
 		"President Trump’s August 21 speech", "Shortly after, Pakistan put off the visit",
 		"Days after Pakistan and Russia held negotiations", "Moscow vetoed on the April 19 UN resolution",
 		"This can be of special interest to Pakistan", NULL
