@@ -18,5 +18,7 @@
 #include "segment.h"
 #include "timex.h"
 #include "event.h"
+#include "goldeval.h"
+#include "store.h"
 
 #endif

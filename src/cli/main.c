@@ -7,9 +7,11 @@
 #include "cli.h"
 
 int cmd_segment(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
 
 static const cli_command commands[] = {
 	{"segment", cmd_segment, "split documents into sentences and tokens (JSONL, CoNLL-U, TSV)"},
+	{"ingest", cmd_ingest, "store events and relation statements in an SQLite store"},
 	{NULL, NULL, NULL}
 };
 
