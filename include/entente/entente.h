@@ -16,5 +16,7 @@
 #include "utf8.h"
 #include "doc.h"
 #include "segment.h"
+#include "parse.h"
+#include "conllu.h"
 
 #endif

@@ -7,9 +7,13 @@
 #include "cli.h"
 
 int cmd_segment(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 static const cli_command commands[] = {
 	{"segment", cmd_segment, "split documents into sentences and tokens (JSONL, CoNLL-U, TSV)"},
+	{"parse", cmd_parse, "tag, lemmatise and parse documents into dependency trees (CoNLL-U)"},
+	{"eval", cmd_eval, "score output against gold files (--conllu GOLD PRED)"},
 	{NULL, NULL, NULL}
 };
 
