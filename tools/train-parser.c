@@ -23,10 +23,10 @@
 #include "entente/conllu.h"
 #include "../src/lib/parse_int.h"
 
-#define TAG_SLOTS (1u << 20)
-#define PARSE_SLOTS (1u << 22)
+#define TAG_SLOTS (1u << 21)
+static uint32_t PARSE_SLOTS = 1u << 22;
 #define TAG_EPOCHS 12
-#define PARSE_EPOCHS 15
+static int PARSE_EPOCHS = 20;
 #define JACKKNIFE 5
 
 static void die(const char *what)
@@ -493,6 +493,8 @@ static void action_costs(const ent_pstate *st, const int16_t *G, int *csh, int *
 	}
 }
 
+static int follow_gold; /* debugging: check that the oracle reaches the gold tree */
+
 static int parse_train_sent(perc *p, sent *s, ent_pstate *st, uint64_t *word, uint8_t *tag,
                             int explore, int train, int *uas_good, int *las_good)
 {
@@ -543,7 +545,9 @@ static int parse_train_sent(perc *p, sent *s, ent_pstate *st, uint64_t *word, ui
 			for (k = 0; k < nc; k++)
 				if (valid[k] && cost[k] == mincost && (gold < 0 || sc[k] > sc[gold]))
 					gold = k;
-			if (cost[pred] > mincost) {
+			if (follow_gold) {
+				pred = gold;
+			} else if (cost[pred] > mincost) {
 				perc_upd(p, f, nf, gold, 1.0f);
 				perc_upd(p, f, nf, pred, -1.0f);
 				if (!(explore && (rng() % 10) < 9))
@@ -622,7 +626,7 @@ static void out_section(outbuf *o, uint32_t id, const void *p, size_t n)
 /* Quantises weights to int16 and writes a linear model section. */
 static void out_lin(outbuf *o, uint32_t id, const float *w, uint32_t nclasses, uint32_t nslots)
 {
-	size_t n = (size_t)nslots + nclasses, k, len = 16 + 2 * n;
+	size_t n = (size_t)nslots + nclasses, k, len = 16 + 2 * ((size_t)nslots + ENT_LIN_PAD(nclasses));
 	unsigned char *buf = calloc(1, len);
 	int16_t *q = (int16_t *)(void *)(buf + 16);
 	float maxw = 0, scale;
@@ -642,6 +646,82 @@ static void out_lin(outbuf *o, uint32_t id, const float *w, uint32_t nclasses, u
 	}
 	out_section(o, id, buf, len);
 	free(buf);
+}
+
+/* ---- the lexicon: word -> tag set, frequency, word classes ---- */
+typedef struct lexrec {
+	char key[256];
+	uint64_t tagset;
+	long count;
+	unsigned cls;
+} lexrec;
+
+static lexrec *lexv;
+static size_t nlex, caplex;
+
+static void lex_add(const char *key, size_t len, uint64_t tagset, long count, unsigned cls)
+{
+	size_t i;
+
+	if (len == 0 || len > 255)
+		return;
+	if (nlex == caplex) {
+		caplex = caplex ? caplex * 2 : 65536;
+		lexv = realloc(lexv, caplex * sizeof *lexv);
+		if (!lexv)
+			die("out of memory");
+	}
+	for (i = 0; i < len; i++) {
+		char c = key[i];
+
+		lexv[nlex].key[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c >= '0' && c <= '9' ? '0' : c);
+	}
+	lexv[nlex].key[len] = '\0';
+	lexv[nlex].tagset = tagset;
+	lexv[nlex].count = count;
+	lexv[nlex].cls = cls;
+	nlex++;
+}
+
+static int cmp_lex(const void *a, const void *b)
+{
+	return strcmp(((const lexrec *)a)->key, ((const lexrec *)b)->key);
+}
+
+/* Merges the records of each word and adds them to the table; tag sets
+ * and frequencies only for words seen at least min_count times (for rare
+ * words they would be the exact answer in training and missing for
+ * unseen words at run time). */
+static void lex_build(tab_builder *tb, long min_count)
+{
+	size_t a = 0;
+
+	qsort(lexv, nlex, sizeof *lexv, cmp_lex);
+	while (a < nlex) {
+		size_t b = a;
+		uint64_t tagset = 0;
+		long count = 0;
+		unsigned cls = 0;
+		unsigned char val[LEX_BYTES];
+		int freq = 0;
+
+		while (b < nlex && strcmp(lexv[b].key, lexv[a].key) == 0) {
+			tagset |= lexv[b].tagset;
+			count += lexv[b].count;
+			cls |= lexv[b].cls;
+			b++;
+		}
+		if (count < min_count)
+			tagset = 0, count = 0;
+		while ((1L << freq) <= count && freq < 15)
+			freq++;
+		memcpy(val, &tagset, 8);
+		val[8] = (unsigned char)freq;
+		val[9] = (unsigned char)cls;
+		if (tagset || cls)
+			tab_add(tb, TAB_LEX, lexv[a].key, strlen(lexv[a].key), val, LEX_BYTES);
+		a = b;
+	}
 }
 
 /* ---- WordNet ---- */
@@ -666,6 +746,7 @@ static void read_wordnet(tab_builder *tb, const char *dir)
 			if (!form || !lemma || strchr(form, '_') || strchr(lemma, '_'))
 				continue;
 			tab_add(tb, TAB_EXC + p, form, strlen(form), lemma, strlen(lemma));
+			lex_add(form, strlen(form), 0, 0, 1u << (4 + p));
 		}
 		fclose(f);
 		snprintf(path, sizeof path, "%s/index.%s", dir, pos[p]);
@@ -682,7 +763,7 @@ static void read_wordnet(tab_builder *tb, const char *dir)
 			w = strtok(line, " \n");
 			if (!w || strchr(w, '_'))
 				continue;
-			tab_add(tb, TAB_DICT + p, w, strlen(w), "", 0);
+			lex_add(w, strlen(w), 0, 0, 1u << p);
 		}
 		fclose(f);
 	}
@@ -751,7 +832,7 @@ int main(int argc, char **argv)
 	ent_arena *arena;
 	corpus train = {0}, dev = {0};
 	tab_builder tb = {0};
-	strs lem = {0}, tagd = {0};
+	strs lem = {0};
 	ent_strtab view;
 	unsigned char *tabsec;
 	size_t tablen;
@@ -772,6 +853,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: train-parser TRAIN.conllu DEV.conllu WORDNET_DIR OUT.bin\n");
 		return 2;
 	}
+	if (getenv("ENT_PARSE_SLOTS_LOG2"))
+		PARSE_SLOTS = 1u << atoi(getenv("ENT_PARSE_SLOTS_LOG2"));
+	if (getenv("ENT_PARSE_EPOCHS"))
+		PARSE_EPOCHS = atoi(getenv("ENT_PARSE_EPOCHS"));
 	if (getenv("ENT_TAGDICT_MIN"))
 		tagdict_min = atoi(getenv("ENT_TAGDICT_MIN"));
 	if (ent_arena_new(&arena, 1 << 24))
@@ -843,47 +928,13 @@ int main(int argc, char **argv)
 				char lowlem[300];
 
 				lower_ascii(lowlem, t->lemma, strlen(t->lemma));
-				tab_add(&tb, TAB_DICT + wn, lowlem, strlen(lowlem), "", 0);
+				lex_add(lowlem, strlen(lowlem), 0, 0, 1u << wn);
 			}
-			{
-				/* tag dictionary: normalised form */
-				size_t j;
-
-				for (j = 0; j < len; j++)
-					if (low[j] >= '0' && low[j] <= '9')
-						low[j] = '0';
-				snprintf(rec, sizeof rec, "%s\x01%c", low, (char)t->xpos);
-				strs_add(&tagd, rec);
-			}
+			lex_add(form, len, 1ULL << (t->xpos & 63), 1, 0);
 		}
 	add_most_frequent(&tb, &lem);
-	qsort(tagd.v, tagd.n, sizeof *tagd.v, cmp_str);
-	{
-		size_t a = 0;
-
-		while (a < tagd.n) {
-			char *sep = strchr(tagd.v[a], '\x01');
-			size_t keylen = (size_t)(sep - tagd.v[a]), b = a;
-			uint64_t mask = 0;
-			unsigned char val[9];
-			int freq = 0;
-
-			while (b < tagd.n && strncmp(tagd.v[b], tagd.v[a], keylen + 1) == 0) {
-				mask |= 1ULL << ((unsigned char)tagd.v[b][keylen + 1] & 63);
-				b++;
-			}
-			while ((1L << freq) <= (long)(b - a) && freq < 15)
-				freq++;
-			memcpy(val, &mask, 8);
-			val[8] = (unsigned char)freq;
-			/* Rare words are left out: their tag sets would be the exact
-			 * answer during training but are missing for unseen words. */
-			if ((long)(b - a) >= tagdict_min)
-				tab_add(&tb, TAB_TAGDICT, tagd.v[a], keylen, val, 9);
-			a = b;
-		}
-	}
 	read_wordnet(&tb, argv[3]);
+	lex_build(&tb, tagdict_min);
 	tabsec = tab_build(&tb, &tablen, &view);
 	fprintf(stderr, "train-parser: table of %zu entries, %zu bytes\n", tb.n, tablen);
 
@@ -973,6 +1024,29 @@ int main(int argc, char **argv)
 		projectivise(s->head, s->n);
 	}
 
+	if (getenv("ENT_ORACLE_CHECK")) {
+		long good = 0, lgood = 0, total = 0;
+
+		follow_gold = 1;
+		perc_init(&pp, (uint32_t)(2 + 2 * nlabels), 1024);
+		st.stack = malloc((size_t)(maxn + 2) * sizeof *st.stack);
+		st.node = malloc((size_t)(maxn + 2) * sizeof *st.node);
+		word = malloc((size_t)(maxn + 2) * sizeof *word);
+		tagv = malloc((size_t)maxn + 2);
+		for (i = 0; i < train.n; i++) {
+			sent *s = &train.s[i];
+
+			parse_train_sent(&pp, s, &st, word, tagv, 0, 1, NULL, NULL);
+			for (k = 1; k <= s->n; k++) {
+				good += st.node[k].head == s->head[k];
+				lgood += st.node[k].head == s->head[k] && st.node[k].label == s->label[k - 1] + 1;
+				total++;
+			}
+		}
+		fprintf(stderr, "oracle: UAS %.3f LAS %.3f against projectivised gold\n",
+		        100.0 * good / total, 100.0 * lgood / total);
+		return 0;
+	}
 	/* parser */
 	perc_init(&pp, (uint32_t)(2 + 2 * nlabels), PARSE_SLOTS);
 	parse_best = malloc(((size_t)PARSE_SLOTS + 2 + 2 * (size_t)nlabels) * sizeof *parse_best);
@@ -987,7 +1061,8 @@ int main(int argc, char **argv)
 
 		shuffle(order, train.n);
 		for (i = 0; i < train.n; i++)
-			parse_train_sent(&pp, &train.s[order[i]], &st, word, tagv, e > 0, 1, NULL, NULL);
+			parse_train_sent(&pp, &train.s[order[i]], &st, word, tagv,
+			                 e > 0 && !getenv("ENT_NO_EXPLORE"), 1, NULL, NULL);
 		perc_average(&pp);
 		parse_eval(&pp, &dev, &st, word, tagv, &uas, &las);
 		fprintf(stderr, "parser epoch %d: dev UAS %.2f LAS %.2f\n", e + 1, uas, las);

@@ -30,16 +30,23 @@ enum {
 enum {
 	TAB_LEMMA_EXACT = 0,   /* + xpos: (form, xpos) -> lemma */
 	TAB_LEMMA_LOWER = 64,  /* + xpos: (lower form, xpos) -> lemma */
-	TAB_DICT = 200,        /* + wordnet pos: known lemmas */
 	TAB_EXC = 210,         /* + wordnet pos: irregular form -> lemma */
-	TAB_TAGDICT = 250      /* lower form -> tag set (u64) + freq (u8) */
+	TAB_LEX = 250          /* normalised form -> ent_lex value (LEX_BYTES) */
 };
+/* The lexicon's value: tags seen in training (XPOS mask, u64; only for
+ * words seen often enough), log2 frequency bucket (u8) and word classes
+ * (u8): bit p for "a lemma of WordNet class p" (WN_*), bit 4 + p for "an
+ * irregular inflected form of class p". */
+#define LEX_BYTES 10
 enum { WN_NOUN = 0, WN_VERB = 1, WN_ADJ = 2, WN_ADV = 3 };
 
-/* A linear model as decoded: int16 weights times scale. */
+/* A linear model as decoded: int16 weights times scale. The weight array
+ * has nslots + ENT_LIN_PAD(nclasses) entries so that rows can be read in
+ * whole blocks of 16. */
+#define ENT_LIN_PAD(n) (((n) + 15u) & ~15u)
 typedef struct ent_lin {
 	uint32_t nclasses;
-	uint32_t nslots;       /* power of two; w has nslots + nclasses entries */
+	uint32_t nslots;       /* power of two */
 	float scale;
 	const int16_t *w;
 } ent_lin;
@@ -95,6 +102,7 @@ typedef struct ent_tokinfo {
 	uint64_t tagset;       /* tags seen in training (XPOS mask), 0 if unseen */
 	uint8_t freq;          /* log2 bucket of the training frequency */
 	uint8_t flags;         /* TI_* */
+	uint16_t lex;          /* word classes (LEX value) | stem classes << 8 */
 } ent_tokinfo;
 
 enum { TI_CAP = 1, TI_ALLCAP = 2, TI_DIGIT = 4, TI_HYPHEN = 8, TI_FIRST = 16,
@@ -107,7 +115,7 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
 
 /* Tagger features of token i given the classes of the two tokens before
  * it (-1 for none); writes at most ENT_TAG_NFEAT hashes, returns count. */
-#define ENT_TAG_NFEAT 48
+#define ENT_TAG_NFEAT 56
 size_t ent__tag_features(uint64_t *out, const ent_tokinfo *ti, size_t i, size_t n,
                          int p1, int p2);
 
