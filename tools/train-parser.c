@@ -746,7 +746,8 @@ static void read_wordnet(tab_builder *tb, const char *dir)
 			if (!form || !lemma || strchr(form, '_') || strchr(lemma, '_'))
 				continue;
 			tab_add(tb, TAB_EXC + p, form, strlen(form), lemma, strlen(lemma));
-			lex_add(form, strlen(form), 0, 0, 1u << (4 + p));
+			if (p < 3)
+				lex_add(form, strlen(form), 0, 0, 1u << (4 + p));
 		}
 		fclose(f);
 		snprintf(path, sizeof path, "%s/index.%s", dir, pos[p]);
@@ -764,6 +765,35 @@ static void read_wordnet(tab_builder *tb, const char *dir)
 			if (!w || strchr(w, '_'))
 				continue;
 			lex_add(w, strlen(w), 0, 0, 1u << p);
+		}
+		fclose(f);
+	}
+	/* Names: nouns written with a capital in WordNet's synsets (Beijing,
+	 * Taliban, Kremlin) get the lexicon's bit 7. */
+	snprintf(path, sizeof path, "%s/data.noun", dir);
+	{
+		FILE *f = fopen(path, "r");
+
+		if (!f) {
+			fprintf(stderr, "train-parser: cannot open %s\n", path);
+			exit(1);
+		}
+		while (fgets(line, sizeof line, f)) {
+			char *tok, *save = NULL;
+			int field = 0, nwords = 0, w = 0;
+
+			if (line[0] == ' ')
+				continue;
+			for (tok = strtok_r(line, " \n", &save); tok; tok = strtok_r(NULL, " \n", &save), field++) {
+				if (field == 3) {
+					nwords = (int)strtol(tok, NULL, 16);
+				} else if (field >= 4 && (field - 4) % 2 == 0) {
+					if (w++ >= nwords)
+						break;
+					if (tok[0] >= 'A' && tok[0] <= 'Z' && !strchr(tok, '_'))
+						lex_add(tok, strlen(tok), 0, 0, 1u << 7);
+				}
+			}
 		}
 		fclose(f);
 	}

@@ -36,7 +36,8 @@ enum {
 /* The lexicon's value: tags seen in training (XPOS mask, u64; only for
  * words seen often enough), log2 frequency bucket (u8) and word classes
  * (u8): bit p for "a lemma of WordNet class p" (WN_*), bit 4 + p for "an
- * irregular inflected form of class p". */
+ * irregular inflected form of class p" (p < 3), bit 7 for "a name: written
+ * with a capital in WordNet". */
 #define LEX_BYTES 10
 enum { WN_NOUN = 0, WN_VERB = 1, WN_ADJ = 2, WN_ADV = 3 };
 
