@@ -22,8 +22,9 @@ endif
 OPT     ?= -O2 -g
 CFLAGS  ?=
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) \
-             -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS  += $(PKG_LIBS) -lm -lpthread
+             -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS) $(SAN) $(CFLAGS)
+SAN     ?=
+LDLIBS   = $(PKG_LIBS) -lm -lpthread $(SAN)
 
 LIB_SRC  := $(sort $(wildcard src/lib/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
@@ -41,7 +42,8 @@ TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o) \
 DATA_FILES := $(sort $(wildcard data/dict/*.txt data/dict/*/*.txt data/model/*.bin)) \
               $(BUILD)/gen/iso3166.txt
 
-.PHONY: all test asan bench fuzz demo setup clean check-deps model eval eval-parse
+.PHONY: all test asan bench fuzz demo setup clean check-deps model eval eval-parse \
+        model-splitter eval-segment
 all: $(BUILD)/entente
 
 $(BUILD)/obj/%.o: %.c $(wildcard include/entente/*.h) $(wildcard src/lib/*.h) | check-deps
@@ -91,15 +93,14 @@ test: $(BUILD)/entente $(BUILD)/test_runner
 
 asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
-	  CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
-	  LDLIBS="-fsanitize=address,undefined" test
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
 
 # libFuzzer targets (clang): build/fuzz/fuzz_<name>; run one with
 #   build-fuzz/fuzz_segment tests/fuzz/corpus/segment
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g" \
-	  CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libentente.a
+	  SAN="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libentente.a
 	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
 	  echo "clang $$f -> build-fuzz/$$n"; \
 	  clang -std=c11 -O1 -g -Iinclude $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined \
@@ -110,8 +111,8 @@ bench: $(BUILD)/entente
 
 demo: setup
 	$(MAKE) all
-	@echo "== entente segment examples/ (first sentences)"
-	$(BUILD)/entente segment --format tsv examples/ | head -40
+	@echo "== entente segment examples/ : the sentences of the project's example documents"
+	$(BUILD)/entente segment --format tsv examples/
 
 # Installs missing Debian packages when run as root; otherwise prints the
 # one command that would.
@@ -154,3 +155,16 @@ eval-parse: $(BUILD)/entente
 	  echo "== $$set (gold tokenisation)"; \
 	  $(BUILD)/entente eval --conllu $$gold $$pred || exit 1; \
 	done
+
+# The sentence-boundary model (data/model/sentsplit.bin), trained on UD
+# English EWT train; deterministic (same data, same bytes).
+EWT = $(SHARED)/data/ud/en_ewt
+model-splitter: $(BUILD)/entente
+	@test -f $(EWT)/train.conllu || { echo "model-splitter: $(EWT)/train.conllu not found"; exit 1; }
+	$(BUILD)/entente segment --train-splitter $(EWT)/train.conllu data/model/sentsplit.bin
+
+# Sentence, token and word scores of the segmenter on UD EWT test and PUD.
+eval-segment: $(BUILD)/entente
+	@for f in $(EWT)/test.conllu $(SHARED)/data/ud/en_pud/test.conllu; do \
+	  if [ -f $$f ]; then $(BUILD)/entente segment --eval $$f; \
+	  else echo "eval-segment: $$f not found, skipped"; fi; done

@@ -18,5 +18,7 @@
 #include "segment.h"
 #include "parse.h"
 #include "conllu.h"
+#include "timex.h"
+#include "event.h"
 
 #endif
