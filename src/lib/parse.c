@@ -760,9 +760,14 @@ const char *ent__lemmatize(const ent_strtab *tab, const char *form, size_t len,
 	    upos == ENT_UPOS_SYM || upos == ENT_UPOS_X) {
 		if (strcmp(x, "NNPS") != 0)
 			return ent_arena_strndup(arena, form, len);
-		/* plural proper nouns: Americans -> American */
-		if (len > 3 && form[len - 1] == 's' && form[len - 2] != 's')
-			return ent_arena_strndup(arena, form, len - 1);
+		/* plural proper nouns whose singular is a known noun: Americans ->
+		 * American, but Sachs and Ecogas stay */
+		if (len > 3 && form[len - 1] == 's' && form[len - 2] != 's') {
+			for (i = 0; i < len; i++)
+				low[i] = (char)(form[i] >= 'A' && form[i] <= 'Z' ? form[i] + 32 : form[i]);
+			if (known(tab, WN_NOUN, low, len - 1))
+				return ent_arena_strndup(arena, form, len - 1);
+		}
 		return ent_arena_strndup(arena, form, len);
 	}
 	if (strcmp(x, "NNS") == 0)
