@@ -25,6 +25,7 @@
 
 #define TAG_SLOTS (1u << 21)
 static uint32_t PARSE_SLOTS = 1u << 22;
+static uint32_t LABEL_SLOTS = 1u << 21;
 #define TAG_EPOCHS 12
 static int PARSE_EPOCHS = 20;
 #define JACKKNIFE 5
@@ -264,7 +265,7 @@ static void perc_score(const perc *p, const float *w, const uint64_t *f, size_t 
 
 	memset(scores, 0, p->nclasses * sizeof *scores);
 	for (i = 0; i < nf; i++) {
-		const float *r = w + ent__slot(f[i], p->nslots);
+		const float *r = w + ent__slot(f[i], p->nslots, p->nclasses);
 
 		for (c = 0; c < p->nclasses; c++)
 			scores[c] += r[c];
@@ -276,7 +277,7 @@ static void perc_upd(perc *p, const uint64_t *f, size_t nf, int cls, float delta
 	size_t i;
 
 	for (i = 0; i < nf; i++) {
-		size_t k = ent__slot(f[i], p->nslots) + (size_t)cls;
+		size_t k = ent__slot(f[i], p->nslots, p->nclasses) + (size_t)cls;
 
 		p->tot[k] += (float)(p->t - p->stamp[k]) * p->w[k];
 		p->stamp[k] = p->t;
@@ -494,14 +495,93 @@ static void action_costs(const ent_pstate *st, const int16_t *G, int *csh, int *
 }
 
 static int follow_gold; /* debugging: check that the oracle reaches the gold tree */
+static ent_actions A;        /* the parser's classes */
+static int class_of[2][64];  /* the arc class of a label, left and right */
+static int explore_pct = 90; /* chance of following a wrong prediction */
 
-static int parse_train_sent(perc *p, sent *s, ent_pstate *st, uint64_t *word, uint8_t *tag,
-                            int explore, int train, int *uas_good, int *las_good)
+/* Chooses the action classes: per direction the most frequent labels of
+ * training arcs get a class of their own (root always), the rest share
+ * one class whose label the label model picks. */
+static void choose_actions(corpus *c, int nclasses)
 {
-	uint64_t f[ENT_PARSE_NFEAT];
+	long cnt[2][64];
+	int dir, i, k;
+
+	memset(cnt, 0, sizeof cnt);
+	for (i = 0; i < c->n; i++)
+		for (k = 1; k <= c->s[i].n; k++)
+			if (c->s[i].head[k] > 0)
+				cnt[k > c->s[i].head[k]][c->s[i].label[k - 1]]++;
+	A.n = 2;
+	for (dir = 0; dir < 2; dir++) {
+		int room = (nclasses - 2) / 2, nseen = 0, used = 0;
+		uint8_t taken[64] = {0};
+
+		for (k = 0; k < nlabels; k++)
+			nseen += cnt[dir][k] > 0;
+		if (dir == 1) {
+			taken[root_label] = 1;
+			class_of[1][root_label] = A.n;
+			A.root_class = A.n;
+			A.label[A.n++] = (uint8_t)root_label;
+			room--;
+		}
+		while (used < nseen && (used < room - 1 || nseen - used == 1)) {
+			int best = -1;
+
+			for (k = 0; k < nlabels; k++)
+				if (!taken[k] && cnt[dir][k] > 0 && (best < 0 || cnt[dir][k] > cnt[dir][best]))
+					best = k;
+			taken[best] = 1;
+			class_of[dir][best] = A.n;
+			A.label[A.n++] = (uint8_t)best;
+			used++;
+		}
+		A.other[dir] = 0;
+		if (used < nseen) {
+			for (k = 0; k < nlabels; k++)
+				if (!taken[k] && cnt[dir][k] > 0) {
+					A.other[dir] |= 1ULL << k;
+					class_of[dir][k] = A.n;
+				}
+			A.label[A.n++] = ENT_LAB_OTHER;
+		}
+		for (k = 0; k < nlabels; k++)
+			if (!taken[k] && !(A.other[dir] >> k & 1)) {
+				/* never seen in this direction: the shared class, if any */
+				class_of[dir][k] = A.other[dir] ? A.n - 1 : -1;
+			}
+		if (dir == 0)
+			A.nleft = A.n - 2;
+		else
+			A.nright = A.n - 2 - A.nleft;
+	}
+	fprintf(stderr, "train-parser: %d action classes (%d left, %d right)\n", A.n, A.nleft,
+	        A.nright);
+}
+
+/* The label of the arc h -> d by the label model (lp with weights w). */
+static int pick_label(const perc *lp, const float *w, const ent_pstate *st, int h, int d,
+                      const uint64_t *f, size_t nf)
+{
+	float sc[256];
+	uint64_t mask = A.other[d > h];
+	int k, best = -1;
+
+	perc_score(lp, w, f, nf, sc);
+	for (k = 0; k < nlabels; k++)
+		if ((mask >> k & 1) && (best < 0 || sc[k] > sc[best]))
+			best = k;
+	return best;
+}
+
+static int parse_train_sent(perc *p, perc *lp, sent *s, ent_pstate *st, uint64_t *word,
+                            uint8_t *tag, int explore, int train, int *uas_good, int *las_good)
+{
+	uint64_t f[ENT_PARSE_NFEAT], lf[ENT_LABEL_NFEAT];
 	float sc[256];
 	uint8_t valid[256];
-	int cost[256], i, k, nc = 2 + 2 * nlabels;
+	int cost[256], i, k;
 
 	word[0] = 0x726f6f74ULL;
 	tag[0] = 0xfe;
@@ -513,36 +593,35 @@ static int parse_train_sent(perc *p, sent *s, ent_pstate *st, uint64_t *word, ui
 	st->tag = tag;
 	ent__pstate_init(st, s->n);
 	while (!ent__pstate_done(st)) {
-		size_t nf = ent__parse_features(f, st);
-		int pred = -1, gold = -1, mincost = 1 << 30;
+		size_t nf = ent__parse_features(f, st), nlf;
+		int pred = -1, gold = -1, mincost = 1 << 30, label = 0, kind, h, d;
 
 		perc_score(p, train ? p->w : p->avg, f, nf, sc);
-		ent__pstate_valid(st, nlabels, root_label, valid);
-		for (k = 0; k < nc; k++)
+		ent__act_valid(&A, st, valid);
+		for (k = 0; k < A.n; k++)
 			if (valid[k] && (pred < 0 || sc[k] > sc[pred]))
 				pred = k;
 		if (train) {
-			int csh, cre, cla, cra, s0 = st->stack[st->sp - 1], b = st->b;
+			int base[ENT_NACT], s0 = st->stack[st->sp - 1], b = st->b;
 
-			action_costs(st, s->head, &csh, &cre, &cla, &cra);
-			for (k = 0; k < nc; k++) {
+			action_costs(st, s->head, &base[ACT_SHIFT], &base[ACT_REDUCE], &base[ACT_LEFT],
+			             &base[ACT_RIGHT]);
+			for (k = 0; k < A.n; k++) {
+				int kd = ent__act_kind(&A, k);
+
 				if (!valid[k]) {
 					cost[k] = 1 << 29;
 					continue;
 				}
-				if (k == ACT_SHIFT)
-					cost[k] = csh;
-				else if (k == ACT_REDUCE)
-					cost[k] = cre;
-				else if (k < 2 + nlabels)
-					cost[k] = cla + (s->head[s0] == b && s->label[s0 - 1] != k - 2);
-				else
-					cost[k] = cra + (s->head[b] == s0 &&
-					                 s->label[b - 1] != k - 2 - nlabels);
+				cost[k] = base[kd];
+				if (kd == ACT_LEFT && s0 > 0 && s->head[s0] == b)
+					cost[k] += class_of[0][s->label[s0 - 1]] != k;
+				else if (kd == ACT_RIGHT && s->head[b] == s0)
+					cost[k] += class_of[1][s->label[b - 1]] != k;
 				if (cost[k] < mincost)
 					mincost = cost[k];
 			}
-			for (k = 0; k < nc; k++)
+			for (k = 0; k < A.n; k++)
 				if (valid[k] && cost[k] == mincost && (gold < 0 || sc[k] > sc[gold]))
 					gold = k;
 			if (follow_gold) {
@@ -550,12 +629,34 @@ static int parse_train_sent(perc *p, sent *s, ent_pstate *st, uint64_t *word, ui
 			} else if (cost[pred] > mincost) {
 				perc_upd(p, f, nf, gold, 1.0f);
 				perc_upd(p, f, nf, pred, -1.0f);
-				if (!(explore && (rng() % 10) < 9))
+				if (!(explore && (int)(rng() % 100) < explore_pct))
 					pred = gold;
 			}
 			p->t++;
 		}
-		ent__pstate_apply(st, nlabels, pred);
+		kind = ent__act_kind(&A, pred);
+		if (kind == ACT_LEFT || kind == ACT_RIGHT) {
+			ent__pstate_arc(st, kind, &h, &d);
+			label = A.label[pred];
+			if (label == ENT_LAB_OTHER) {
+				nlf = ent__label_features(lf, st, h, d);
+				if (train && s->head[d] == h && (A.other[d > h] >> s->label[d - 1] & 1)) {
+					int g = s->label[d - 1];
+
+					label = follow_gold ? g : pick_label(lp, lp->w, st, h, d, lf, nlf);
+					if (label != g) {
+						perc_upd(lp, lf, nlf, g, 1.0f);
+						perc_upd(lp, lf, nlf, label, -1.0f);
+					}
+					lp->t++;
+					if (!(explore && (int)(rng() % 100) < explore_pct))
+						label = g;
+				} else {
+					label = pick_label(lp, train ? lp->w : lp->avg, st, h, d, lf, nlf);
+				}
+			}
+		}
+		ent__pstate_apply(st, kind, label);
 	}
 	ent__pstate_finish(st, nlabels, root_label, punct_label, dep_label);
 	if (uas_good)
@@ -572,13 +673,13 @@ static int parse_train_sent(perc *p, sent *s, ent_pstate *st, uint64_t *word, ui
 	return 0;
 }
 
-static void parse_eval(perc *p, corpus *dev, ent_pstate *st, uint64_t *word, uint8_t *tag,
+static void parse_eval(perc *p, perc *lp, corpus *dev, ent_pstate *st, uint64_t *word, uint8_t *tag,
                        double *uas, double *las)
 {
 	int i, ug = 0, lg = 0, total = 0;
 
 	for (i = 0; i < dev->n; i++) {
-		parse_train_sent(p, &dev->s[i], st, word, tag, 0, 0, &ug, &lg);
+		parse_train_sent(p, lp, &dev->s[i], st, word, tag, 0, 0, &ug, &lg);
 		total += dev->s[i].n;
 	}
 	*uas = 100.0 * ug / total;
@@ -866,8 +967,8 @@ int main(int argc, char **argv)
 	ent_strtab view;
 	unsigned char *tabsec;
 	size_t tablen;
-	perc tp, pp;
-	float *tag_best, *parse_best;
+	perc tp, pp, lp;
+	float *tag_best, *parse_best, *label_best;
 	int i, k, e, tag_epochs, best_e = 0, *order, maxn = 0;
 	long tagcount[ENT_UPOS_COUNT][ENT_XPOS_COUNT];
 	int labcount[ENT_DEPREL_COUNT];
@@ -885,6 +986,10 @@ int main(int argc, char **argv)
 	}
 	if (getenv("ENT_PARSE_SLOTS_LOG2"))
 		PARSE_SLOTS = 1u << atoi(getenv("ENT_PARSE_SLOTS_LOG2"));
+	if (getenv("ENT_LABEL_SLOTS_LOG2"))
+		LABEL_SLOTS = 1u << atoi(getenv("ENT_LABEL_SLOTS_LOG2"));
+	if (getenv("ENT_EXPLORE_PCT"))
+		explore_pct = atoi(getenv("ENT_EXPLORE_PCT"));
 	if (getenv("ENT_PARSE_EPOCHS"))
 		PARSE_EPOCHS = atoi(getenv("ENT_PARSE_EPOCHS"));
 	if (getenv("ENT_TAGDICT_MIN"))
@@ -1053,12 +1158,18 @@ int main(int argc, char **argv)
 		}
 		projectivise(s->head, s->n);
 	}
+	{
+		int nc = getenv("ENT_ACT_CLASSES") ? atoi(getenv("ENT_ACT_CLASSES")) : 32;
+
+		choose_actions(&train, nc < 6 ? 6 : nc > 120 ? 120 : nc);
+	}
 
 	if (getenv("ENT_ORACLE_CHECK")) {
 		long good = 0, lgood = 0, total = 0;
 
 		follow_gold = 1;
-		perc_init(&pp, (uint32_t)(2 + 2 * nlabels), 1024);
+		perc_init(&pp, (uint32_t)A.n, 1024);
+		perc_init(&lp, (uint32_t)nlabels, 1024);
 		st.stack = malloc((size_t)(maxn + 2) * sizeof *st.stack);
 		st.node = malloc((size_t)(maxn + 2) * sizeof *st.node);
 		word = malloc((size_t)(maxn + 2) * sizeof *word);
@@ -1066,7 +1177,7 @@ int main(int argc, char **argv)
 		for (i = 0; i < train.n; i++) {
 			sent *s = &train.s[i];
 
-			parse_train_sent(&pp, s, &st, word, tagv, 0, 1, NULL, NULL);
+			parse_train_sent(&pp, &lp, s, &st, word, tagv, 0, 1, NULL, NULL);
 			for (k = 1; k <= s->n; k++) {
 				good += st.node[k].head == s->head[k];
 				lgood += st.node[k].head == s->head[k] && st.node[k].label == s->label[k - 1] + 1;
@@ -1078,8 +1189,10 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	/* parser */
-	perc_init(&pp, (uint32_t)(2 + 2 * nlabels), PARSE_SLOTS);
-	parse_best = malloc(((size_t)PARSE_SLOTS + 2 + 2 * (size_t)nlabels) * sizeof *parse_best);
+	perc_init(&pp, (uint32_t)A.n, PARSE_SLOTS);
+	perc_init(&lp, (uint32_t)nlabels, LABEL_SLOTS);
+	parse_best = malloc(((size_t)PARSE_SLOTS + (size_t)A.n) * sizeof *parse_best);
+	label_best = malloc(((size_t)LABEL_SLOTS + (size_t)nlabels) * sizeof *label_best);
 	st.stack = malloc((size_t)(maxn + 2) * sizeof *st.stack);
 	st.node = malloc((size_t)(maxn + 2) * sizeof *st.node);
 	word = malloc((size_t)(maxn + 2) * sizeof *word);
@@ -1091,15 +1204,17 @@ int main(int argc, char **argv)
 
 		shuffle(order, train.n);
 		for (i = 0; i < train.n; i++)
-			parse_train_sent(&pp, &train.s[order[i]], &st, word, tagv,
+			parse_train_sent(&pp, &lp, &train.s[order[i]], &st, word, tagv,
 			                 e > 0 && !getenv("ENT_NO_EXPLORE"), 1, NULL, NULL);
 		perc_average(&pp);
-		parse_eval(&pp, &dev, &st, word, tagv, &uas, &las);
+		perc_average(&lp);
+		parse_eval(&pp, &lp, &dev, &st, word, tagv, &uas, &las);
 		fprintf(stderr, "parser epoch %d: dev UAS %.2f LAS %.2f\n", e + 1, uas, las);
 		if (las > best_las) {
 			best_las = las;
 			best_e = e + 1;
-			memcpy(parse_best, pp.avg, ((size_t)PARSE_SLOTS + 2 + 2 * (size_t)nlabels) * sizeof *parse_best);
+			memcpy(parse_best, pp.avg, ((size_t)PARSE_SLOTS + (size_t)A.n) * sizeof *parse_best);
+			memcpy(label_best, lp.avg, ((size_t)LABEL_SLOTS + (size_t)nlabels) * sizeof *label_best);
 		}
 	}
 	fprintf(stderr, "train-parser: parser uses epoch %d (dev LAS %.2f)\n", best_e, best_las);
@@ -1107,7 +1222,7 @@ int main(int argc, char **argv)
 	/* write */
 	{
 		unsigned char hdr[32] = "ENTMODEL";
-		uint32_t version = ENT_MODEL_VERSION, nsec = 5;
+		uint32_t version = ENT_MODEL_VERSION, nsec = 7;
 		unsigned char pairs[512];
 		uint64_t total, sum;
 		FILE *f;
@@ -1120,7 +1235,17 @@ int main(int argc, char **argv)
 		out_section(&o, SEC_TAGS, pairs, 2 * (size_t)ntags);
 		out_section(&o, SEC_LABELS, labels, (size_t)nlabels);
 		out_lin(&o, SEC_TAGGER, tag_best, (uint32_t)ntags, TAG_SLOTS);
-		out_lin(&o, SEC_PARSER, parse_best, (uint32_t)(2 + 2 * nlabels), PARSE_SLOTS);
+		out_lin(&o, SEC_PARSER, parse_best, (uint32_t)A.n, PARSE_SLOTS);
+		out_lin(&o, SEC_LABELER, label_best, (uint32_t)nlabels, LABEL_SLOTS);
+		{
+			unsigned char ab[18 + 256];
+
+			memcpy(ab, A.other, 16);
+			ab[16] = (unsigned char)A.nleft;
+			ab[17] = (unsigned char)A.nright;
+			memcpy(ab + 18, A.label + 2, (size_t)(A.nleft + A.nright));
+			out_section(&o, SEC_ACTIONS, ab, 18 + (size_t)(A.nleft + A.nright));
+		}
 		out_section(&o, SEC_TABLE, tabsec, tablen);
 		total = o.n;
 		memcpy(o.d + 8, &version, 4);

@@ -21,7 +21,7 @@
 typedef struct ent_model ent_model;
 
 /* The version of the model format this library reads. */
-#define ENT_MODEL_VERSION 1
+#define ENT_MODEL_VERSION 2
 
 /* Loads a model from len bytes (copied: the caller keeps bytes). Fails
  * with ENT_EFORMAT when the bytes are not a model of this version or are

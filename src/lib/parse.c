@@ -505,6 +505,66 @@ size_t ent__parse_features(uint64_t *o, const ent_pstate *st)
 	return k;
 }
 
+/* Label features: the words and tags of the head and the dependent, the
+ * direction and distance, the dependents each already has (their labels
+ * and tags) and the tags around the dependent. Every feature is split by
+ * direction. */
+size_t ent__label_features(uint64_t *o, const ent_pstate *st, int h, int d)
+{
+	const ent_pnode *hn = &st->node[h], *dn = &st->node[d];
+	int n = st->n, right = d > h;
+	uint64_t D = (uint64_t)right << 40;
+	uint64_t hw = st->word[h], hp = st->tag[h], dw = st->word[d], dp = st->tag[d];
+	uint64_t dist, hh = hn->head > 0 ? st->tag[hn->head] : (uint64_t)NONE_P;
+	uint64_t dm1 = d > 1 ? st->tag[d - 1] : (uint64_t)NONE_P;
+	uint64_t dp1 = d < n ? st->tag[d + 1] : (uint64_t)NONE_P;
+	uint64_t hp1 = h > 0 && h < n ? st->tag[h + 1] : (uint64_t)NONE_P;
+	uint64_t hm1 = h > 1 ? st->tag[h - 1] : (uint64_t)NONE_P;
+	uint64_t dl = dn->l1 ? st->tag[dn->l1] : (uint64_t)NONE_P;
+	uint64_t dr = dn->r1 ? st->tag[dn->r1] : (uint64_t)NONE_P;
+	uint64_t dll = dn->l1 ? (uint64_t)st->node[dn->l1].label : 0;
+	uint64_t drl = dn->r1 ? (uint64_t)st->node[dn->r1].label : 0;
+	int gap = right ? d - h : h - d;
+	size_t k = 0;
+
+	dist = (uint64_t)(gap < 4 ? gap : gap < 7 ? 4 : gap < 12 ? 5 : 6);
+	o[k++] = f1(300, D);
+	o[k++] = f1(301, hw + D);
+	o[k++] = f1(302, hp + D);
+	o[k++] = f1(303, dw + D);
+	o[k++] = f1(304, dp + D);
+	o[k++] = f2(305, hw + D, hp);
+	o[k++] = f2(306, dw + D, dp);
+	o[k++] = f2(307, hp + D, dp);
+	o[k++] = f2(308, hw + D, dp);
+	o[k++] = f2(309, hp + D, dw);
+	o[k++] = f2(310, hw + D, dw);
+	o[k++] = f3(311, hp + D, dp, dist);
+	o[k++] = f2(312, dp + D, dn->lset);
+	o[k++] = f2(313, dp + D, dn->rset);
+	o[k++] = f2(314, hp + D, hn->lset);
+	o[k++] = f2(315, hp + D, hn->rset);
+	o[k++] = f3(316, hp + D, dp, hh);
+	o[k++] = f3(317, hp + D, dp, LAB(h));
+	o[k++] = f3(318, dp + D, dm1, dp1);
+	o[k++] = f3(319, hp + D, dp, dp1);
+	o[k++] = f3(320, hp + D, dp, dm1);
+	o[k++] = f3(321, dp + D, dl, dr);
+	o[k++] = f3(322, hp + D, dp, dl);
+	o[k++] = f3(323, hp + D, dp, dr);
+	o[k++] = f3(324, dw + D, hp, hn->lset);
+	o[k++] = f3(325, hp + D, dp, hn->lset);
+	o[k++] = f3(326, hp + D, dp, dn->lset);
+	o[k++] = f3(327, hp + D, dp, (uint64_t)(d == n) + 2 * (uint64_t)(h == 0));
+	o[k++] = f3(328, hp + D, hm1, hp1);
+	o[k++] = f3(329, hw + D, dp, dn->lset);
+	o[k++] = f3(330, dw + D, dp, hp);
+	o[k++] = f3(331, hw + D, hp, dp);
+	o[k++] = f3(332, hp + D, dp, (uint64_t)(hn->nl > 3 ? 3 : hn->nl) * 4 + (hn->nr > 3 ? 3 : hn->nr));
+	o[k++] = f3(333, dp + D, dll, drl);
+	return k;
+}
+
 /* ---- the transition system ------------------------------------------ */
 
 void ent__pstate_init(ent_pstate *st, int n)
@@ -526,22 +586,45 @@ int ent__pstate_done(const ent_pstate *st)
 	return st->b > st->n;
 }
 
-void ent__pstate_valid(const ent_pstate *st, int nlabels, int root_label, uint8_t *valid)
+void ent__pstate_valid(const ent_pstate *st, uint8_t *valid)
 {
-	int s0 = st->stack[st->sp - 1], k, buf = st->b <= st->n;
-	int la = buf && s0 > 0 && st->node[s0].head < 0;
-	int ra_root = buf && s0 == 0 && st->root_child == 0;
-	int ra = buf && s0 > 0;
+	int s0 = st->stack[st->sp - 1], buf = st->b <= st->n;
 
 	valid[ACT_SHIFT] = (uint8_t)buf;
 	valid[ACT_REDUCE] = (uint8_t)(s0 > 0 && st->node[s0].head >= 0);
-	for (k = 0; k < nlabels; k++) {
-		valid[2 + k] = (uint8_t)(la && k != root_label);
-		valid[2 + nlabels + k] = (uint8_t)(k == root_label ? ra_root : ra);
-	}
+	valid[ACT_LEFT] = (uint8_t)(buf && s0 > 0 && st->node[s0].head < 0);
+	/* a right-arc from the root makes the sentence's one root */
+	valid[ACT_RIGHT] = (uint8_t)(buf && (s0 > 0 || st->root_child == 0));
 	/* Shifting the last word when nothing can take it as a dependent of
 	 * the root would leave it without a head; so would reducing away the
 	 * only candidate. Both are allowed: ent__pstate_finish repairs. */
+}
+
+void ent__act_valid(const ent_actions *a, const ent_pstate *st, uint8_t *valid)
+{
+	uint8_t v[ENT_NACT];
+	int k, atroot = st->stack[st->sp - 1] == 0;
+
+	ent__pstate_valid(st, v);
+	valid[ACT_SHIFT] = v[ACT_SHIFT];
+	valid[ACT_REDUCE] = v[ACT_REDUCE];
+	for (k = 2; k < 2 + a->nleft; k++)
+		valid[k] = v[ACT_LEFT];
+	for (; k < a->n; k++)
+		valid[k] = (uint8_t)(v[ACT_RIGHT] && (k == a->root_class) == atroot);
+}
+
+void ent__pstate_arc(const ent_pstate *st, int act, int *head, int *dep)
+{
+	int s0 = st->stack[st->sp - 1];
+
+	if (act == ACT_LEFT) {
+		*head = st->b;
+		*dep = s0;
+	} else {
+		*head = s0;
+		*dep = st->b;
+	}
 }
 
 static void add_arc(ent_pstate *st, int h, int d, int label)
@@ -575,7 +658,7 @@ static void add_arc(ent_pstate *st, int h, int d, int label)
 	}
 }
 
-void ent__pstate_apply(ent_pstate *st, int nlabels, int act)
+void ent__pstate_apply(ent_pstate *st, int act, int label)
 {
 	int s0 = st->stack[st->sp - 1];
 
@@ -583,11 +666,11 @@ void ent__pstate_apply(ent_pstate *st, int nlabels, int act)
 		st->stack[st->sp++] = st->b++;
 	} else if (act == ACT_REDUCE) {
 		st->sp--;
-	} else if (act < 2 + nlabels) {
-		add_arc(st, st->b, s0, act - 2);
+	} else if (act == ACT_LEFT) {
+		add_arc(st, st->b, s0, label);
 		st->sp--;
 	} else {
-		add_arc(st, s0, st->b, act - 2 - nlabels);
+		add_arc(st, s0, st->b, label);
 		st->stack[st->sp++] = st->b++;
 	}
 }
@@ -916,6 +999,28 @@ int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len)
 				return ENT_EFORMAT;
 			have |= 8;
 			break;
+		case SEC_LABELER:
+			if (read_lin(&m->labeler, p, slen, "labeler"))
+				return ENT_EFORMAT;
+			have |= 32;
+			break;
+		case SEC_ACTIONS: {
+			ent_actions *a = &m->act;
+			uint64_t k;
+
+			if (slen < 18 || slen != 18 + (uint64_t)p[16] + p[17] || !p[16] || !p[17] ||
+			    2 + p[16] + p[17] > 256)
+				return ent_error_set(ENT_EFORMAT, "model: bad action section");
+			a->other[0] = rd64(p);
+			a->other[1] = rd64(p + 8);
+			a->nleft = p[16];
+			a->nright = p[17];
+			a->n = 2 + a->nleft + a->nright;
+			for (k = 0; k < (uint64_t)a->nleft + a->nright; k++)
+				a->label[2 + k] = p[18 + k];
+			have |= 64;
+			break;
+		}
 		case SEC_TABLE: {
 			uint32_t ns;
 			uint64_t bl, k;
@@ -956,11 +1061,28 @@ int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len)
 		if (off > len)
 			off = len;
 	}
-	if (have != 31)
+	if (have != 127)
 		return ent_error_set(ENT_EFORMAT, "model: missing sections");
-	if ((int)m->tagger.nclasses != m->ntags ||
-	    (int)m->parser.nclasses != 2 + 2 * m->nlabels)
-		return ent_error_set(ENT_EFORMAT, "model: class counts do not match");
+	{
+		ent_actions *a = &m->act;
+		int k;
+
+		if ((int)m->tagger.nclasses != m->ntags || (int)m->parser.nclasses != a->n ||
+		    (int)m->labeler.nclasses != m->nlabels)
+			return ent_error_set(ENT_EFORMAT, "model: class counts do not match");
+		a->root_class = -1;
+		for (k = 2; k < a->n; k++) {
+			int l = a->label[k];
+
+			if (l != ENT_LAB_OTHER && l >= m->nlabels)
+				return ent_error_set(ENT_EFORMAT, "model: bad action label");
+			if (l == m->root_label && k >= 2 + a->nleft)
+				a->root_class = k;
+		}
+		if (a->root_class < 0 || (m->nlabels < 64 && ((a->other[0] | a->other[1]) >> m->nlabels)) ||
+		    ((a->other[0] | a->other[1]) >> m->root_label & 1))
+			return ent_error_set(ENT_EFORMAT, "model: bad action classes");
+	}
 	return 0;
 }
 
@@ -1069,7 +1191,7 @@ __attribute__((target_clones("avx2", "default")))
 #endif
 static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
 {
-	uint32_t c, j, nc = ENT_LIN_PAD(lin->nclasses), start[ENT_PARSE_NFEAT + ENT_TAG_NFEAT];
+	uint32_t c, j, nc = ENT_LIN_PAD(lin->nclasses), start[ENT_PARSE_NFEAT + ENT_TAG_NFEAT + ENT_LABEL_NFEAT];
 	size_t i;
 
 	/* Find the rows and ask for them all before reading any: the rows are
@@ -1078,7 +1200,7 @@ static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t 
 	for (i = 0; i < nf; i++) {
 		const char *row;
 
-		start[i] = ent__slot(f[i], lin->nslots);
+		start[i] = ent__slot(f[i], lin->nslots, lin->nclasses);
 		row = (const char *)(lin->w + start[i]);
 #ifdef __GNUC__
 		for (c = 0; c < nc * 2; c += 64)
@@ -1101,11 +1223,25 @@ static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t 
 	}
 }
 
+/* The best label of mask (a bit per label) by the label model. */
+static int best_label(const ent_model *m, const ent_pstate *st, int h, int d, uint64_t mask,
+                      uint64_t *feats, int32_t *scores)
+{
+	size_t nf = ent__label_features(feats, st, h, d);
+	int k, best = -1;
+
+	lin_score(&m->labeler, feats, nf, scores);
+	for (k = 0; k < m->nlabels; k++)
+		if ((mask >> k & 1) && (best < 0 || scores[k] > scores[best]))
+			best = k;
+	return best;
+}
+
 int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *text,
                   ent_arena *arena)
 {
 	ent_tokinfo *ti;
-	uint64_t feats[ENT_PARSE_NFEAT > ENT_TAG_NFEAT ? ENT_PARSE_NFEAT : ENT_TAG_NFEAT];
+	uint64_t feats[ENT_PARSE_NFEAT + ENT_TAG_NFEAT + ENT_LABEL_NFEAT];
 	int32_t scores[256];
 	uint8_t valid[256];
 	uint64_t *word;
@@ -1158,16 +1294,26 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 	ent__pstate_init(&st, (int)n);
 	while (!ent__pstate_done(&st)) {
 		size_t nf = ent__parse_features(feats, &st);
-		int best = -1;
+		int best = -1, label = 0, kind, h, d;
 
 		lin_score(&m->parser, feats, nf, scores);
-		ent__pstate_valid(&st, m->nlabels, m->root_label, valid);
-		for (k = 0; k < (int)m->parser.nclasses; k++)
+		ent__act_valid(&m->act, &st, valid);
+		for (k = 0; k < m->act.n; k++)
 			if (valid[k] && (best < 0 || scores[k] > scores[best]))
 				best = k;
 		if (best < 0)
 			break; /* cannot happen while the buffer has words */
-		ent__pstate_apply(&st, m->nlabels, best);
+		kind = ent__act_kind(&m->act, best);
+		if (kind == ACT_LEFT || kind == ACT_RIGHT) {
+			label = m->act.label[best];
+			if (label == ENT_LAB_OTHER) {
+				ent__pstate_arc(&st, kind, &h, &d);
+				label = best_label(m, &st, h, d, m->act.other[kind == ACT_RIGHT], feats,
+				                   scores);
+			}
+		}
+		best = kind;
+		ent__pstate_apply(&st, best, label);
 	}
 	for (k = 0; k < m->nlabels; k++) {
 		if (strcmp(deprel_names[m->labels[k]], "punct") == 0)

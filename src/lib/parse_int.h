@@ -23,7 +23,9 @@ enum {
 	SEC_LABELS = 2,  /* parser labels: deprel bytes */
 	SEC_TAGGER = 3,  /* linear model */
 	SEC_PARSER = 4,  /* linear model */
-	SEC_TABLE = 5    /* string table: lemmas, tag dictionary, WordNet */
+	SEC_TABLE = 5,   /* string table: lemmas, tag dictionary, WordNet */
+	SEC_LABELER = 6, /* linear model: arc labels */
+	SEC_ACTIONS = 7  /* the parser's action classes (ent_actions) */
 };
 
 /* String table classes (the key's namespace). */
@@ -62,6 +64,28 @@ typedef struct ent_strtab {
 	size_t bloblen;
 } ent_strtab;
 
+/* Unlabelled transitions. */
+enum { ACT_SHIFT = 0, ACT_REDUCE = 1, ACT_LEFT = 2, ACT_RIGHT = 3, ENT_NACT = 4 };
+
+/* The parser model's classes: 0 shift, 1 reduce, then nleft left-arc
+ * classes and nright right-arc classes. An arc class names its label (the
+ * frequent labels of each direction have their own class) or is
+ * ENT_LAB_OTHER: the label model then picks one of the direction's other
+ * labels. Serialised in SEC_ACTIONS as u64 other[2], u8 nleft, u8 nright,
+ * and the arc classes' labels. */
+#define ENT_LAB_OTHER 0xff
+typedef struct ent_actions {
+	int n, nleft, nright;
+	int root_class;        /* the right-arc class labelled root */
+	uint8_t label[256];    /* per class (arc classes only) */
+	uint64_t other[2];     /* labels left to the label model: left, right */
+} ent_actions;
+
+static inline int ent__act_kind(const ent_actions *a, int k)
+{
+	return k < 2 ? k : k < 2 + a->nleft ? ACT_LEFT : ACT_RIGHT;
+}
+
 struct ent_model {
 	unsigned char *owned;  /* the file bytes when copied; NULL if borrowed */
 	int ntags;
@@ -69,7 +93,8 @@ struct ent_model {
 	int nlabels;
 	uint8_t labels[64];    /* parser label index -> deprel */
 	int root_label;        /* parser label index of "root" */
-	ent_lin tagger, parser;
+	ent_lin tagger, parser, labeler;
+	ent_actions act;
 	ent_strtab table;
 };
 
@@ -85,10 +110,14 @@ static inline uint64_t ent__mix(uint64_t x)
 	return x;
 }
 
-/* The first slot of a feature's row. */
-static inline uint32_t ent__slot(uint64_t h, uint32_t nslots)
+/* The first slot of a feature's row. Models of at most 4 classes keep
+ * their rows aligned to 4 slots (one 8-byte read, never across a cache
+ * line): the hashing is then per feature, not per (feature, class). */
+static inline uint32_t ent__slot(uint64_t h, uint32_t nslots, uint32_t nclasses)
 {
-	return (uint32_t)(h >> 20) & (nslots - 1);
+	uint32_t s = (uint32_t)(h >> 20) & (nslots - 1);
+
+	return nclasses <= 4 ? s & ~3u : s;
 }
 
 /* Table lookup: the value of (cls, key) and its length, or NULL. */
@@ -141,14 +170,18 @@ typedef struct ent_pstate {
 	const uint8_t *tag;    /* n + 1 tag values */
 } ent_pstate;
 
-/* Action classes: 0 shift, 1 reduce, 2 + k left-arc(label k),
- * 2 + nlabels + k right-arc(label k). */
-enum { ACT_SHIFT = 0, ACT_REDUCE = 1 };
+/* Unlabelled action classes; an arc's label is chosen by the label model
+ * once the action model has chosen the arc. */
 
 void ent__pstate_init(ent_pstate *st, int n);
-/* Marks in valid[0..2+2*nlabels) the classes allowed in st. */
-void ent__pstate_valid(const ent_pstate *st, int nlabels, int root_label, uint8_t *valid);
-void ent__pstate_apply(ent_pstate *st, int nlabels, int act);
+/* Marks in valid[0..a->n) the classes allowed in st. */
+void ent__act_valid(const ent_actions *a, const ent_pstate *st, uint8_t *valid);
+/* Marks in valid[0..4) the actions allowed in st. */
+void ent__pstate_valid(const ent_pstate *st, uint8_t *valid);
+/* The head and dependent of the arc that action act (left or right)
+ * would make. */
+void ent__pstate_arc(const ent_pstate *st, int act, int *head, int *dep);
+void ent__pstate_apply(ent_pstate *st, int act, int label);
 int ent__pstate_done(const ent_pstate *st);
 /* Attaches words left without a head (after the buffer is empty). */
 void ent__pstate_finish(ent_pstate *st, int nlabels, int root_label, int punct_label,
@@ -156,6 +189,9 @@ void ent__pstate_finish(ent_pstate *st, int nlabels, int root_label, int punct_l
 
 #define ENT_PARSE_NFEAT 96
 size_t ent__parse_features(uint64_t *out, const ent_pstate *st);
+/* Features of the label of the arc head -> dep in st. */
+#define ENT_LABEL_NFEAT 48
+size_t ent__label_features(uint64_t *out, const ent_pstate *st, int head, int dep);
 
 /* Lemma of text[0..len) with the given tags: from the model's tables or
  * rules; the result is borrowed from the model or allocated from arena
