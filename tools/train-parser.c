@@ -1024,6 +1024,7 @@ int main(int argc, char **argv)
 		tag_xpos[ntags] = (uint8_t)bx;
 		ntags++;
 	}
+	label_of[0] = -1; /* relations this library does not know: dep */
 	for (i = 1; i < ENT_DEPREL_COUNT; i++) {
 		label_of[i] = -1;
 		if (labcount[i] && nlabels < 64) {

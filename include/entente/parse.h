@@ -55,7 +55,7 @@ int ent_xpos_parse(const char *name, size_t len);
 
 /* UD relations with the subtypes EWT and PUD use (index 0 is "_",
  * none). */
-enum { ENT_DEPREL_COUNT = 57 };
+enum { ENT_DEPREL_COUNT = 58 };
 const char *ent_deprel_name(int deprel);
 /* -1 when unknown. */
 int ent_deprel_parse(const char *name, size_t len);

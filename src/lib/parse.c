@@ -38,7 +38,7 @@ static const char *const deprel_names[ENT_DEPREL_COUNT] = {
 	"nmod:npmod", "nmod:poss", "nmod:tmod", "nmod:unmarked", "nsubj",
 	"nsubj:outer", "nsubj:pass", "nummod", "obj", "obl", "obl:agent",
 	"obl:npmod", "obl:tmod", "obl:unmarked", "orphan", "parataxis", "punct",
-	"reparandum", "root", "vocative"
+	"reparandum", "root", "vocative", "xcomp"
 };
 
 const char *ent_xpos_name(int x)
