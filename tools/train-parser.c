@@ -25,7 +25,7 @@
 
 #define TAG_SLOTS (1u << 21)
 static uint32_t PARSE_SLOTS = 1u << 22;
-static uint32_t LABEL_SLOTS = 1u << 21;
+static uint32_t LABEL_SLOTS = 1u << 20;
 #define TAG_EPOCHS 12
 static int PARSE_EPOCHS = 20;
 #define JACKKNIFE 5
@@ -575,22 +575,15 @@ static int pick_label(const perc *lp, const float *w, const ent_pstate *st, int 
 	return best;
 }
 
-static int parse_train_sent(perc *p, perc *lp, sent *s, ent_pstate *st, uint64_t *word,
-                            uint8_t *tag, int explore, int train, int *uas_good, int *las_good)
+static int parse_train_sent(perc *p, perc *lp, sent *s, ent_pstate *st, ent_pwords *pw,
+                            int explore, int train, int *uas_good, int *las_good)
 {
 	uint64_t f[ENT_PARSE_NFEAT], lf[ENT_LABEL_NFEAT];
 	float sc[256];
 	uint8_t valid[256];
 	int cost[256], i, k;
 
-	word[0] = 0x726f6f74ULL;
-	tag[0] = 0xfe;
-	for (i = 0; i < s->n; i++) {
-		word[i + 1] = s->ti[i].lower;
-		tag[i + 1] = s->ptag[i];
-	}
-	st->word = word;
-	st->tag = tag;
+	ent__pstate_words(st, pw, s->ti, s->ptag, s->n);
 	ent__pstate_init(st, s->n);
 	while (!ent__pstate_done(st)) {
 		size_t nf = ent__parse_features(f, st), nlf;
@@ -673,13 +666,26 @@ static int parse_train_sent(perc *p, perc *lp, sent *s, ent_pstate *st, uint64_t
 	return 0;
 }
 
-static void parse_eval(perc *p, perc *lp, corpus *dev, ent_pstate *st, uint64_t *word, uint8_t *tag,
+static void pw_alloc(ent_pwords *pw, int maxn)
+{
+	size_t n = (size_t)maxn + 2;
+
+	pw->word = malloc(n * sizeof *pw->word);
+	pw->suf = malloc(n * sizeof *pw->suf);
+	pw->tag = malloc(n);
+	pw->cverb = malloc(n * sizeof *pw->cverb);
+	pw->cpunct = malloc(n * sizeof *pw->cpunct);
+	if (!pw->word || !pw->suf || !pw->tag || !pw->cverb || !pw->cpunct)
+		die("out of memory");
+}
+
+static void parse_eval(perc *p, perc *lp, corpus *dev, ent_pstate *st, ent_pwords *pw,
                        double *uas, double *las)
 {
 	int i, ug = 0, lg = 0, total = 0;
 
 	for (i = 0; i < dev->n; i++) {
-		parse_train_sent(p, lp, &dev->s[i], st, word, tag, 0, 0, &ug, &lg);
+		parse_train_sent(p, lp, &dev->s[i], st, pw, 0, 0, &ug, &lg);
 		total += dev->s[i].n;
 	}
 	*uas = 100.0 * ug / total;
@@ -973,8 +979,7 @@ int main(int argc, char **argv)
 	long tagcount[ENT_UPOS_COUNT][ENT_XPOS_COUNT];
 	int labcount[ENT_DEPREL_COUNT];
 	ent_pstate st;
-	uint64_t *word;
-	uint8_t *tagv;
+	ent_pwords pw;
 	double best_las = -1;
 	outbuf o = {0};
 
@@ -1173,12 +1178,11 @@ int main(int argc, char **argv)
 		perc_init(&lp, (uint32_t)nlabels, 1024);
 		st.stack = malloc((size_t)(maxn + 2) * sizeof *st.stack);
 		st.node = malloc((size_t)(maxn + 2) * sizeof *st.node);
-		word = malloc((size_t)(maxn + 2) * sizeof *word);
-		tagv = malloc((size_t)maxn + 2);
+		pw_alloc(&pw, maxn);
 		for (i = 0; i < train.n; i++) {
 			sent *s = &train.s[i];
 
-			parse_train_sent(&pp, &lp, s, &st, word, tagv, 0, 1, NULL, NULL);
+			parse_train_sent(&pp, &lp, s, &st, &pw, 0, 1, NULL, NULL);
 			for (k = 1; k <= s->n; k++) {
 				good += st.node[k].head == s->head[k];
 				lgood += st.node[k].head == s->head[k] && st.node[k].label == s->label[k - 1] + 1;
@@ -1196,8 +1200,7 @@ int main(int argc, char **argv)
 	label_best = malloc(((size_t)LABEL_SLOTS + (size_t)nlabels) * sizeof *label_best);
 	st.stack = malloc((size_t)(maxn + 2) * sizeof *st.stack);
 	st.node = malloc((size_t)(maxn + 2) * sizeof *st.node);
-	word = malloc((size_t)(maxn + 2) * sizeof *word);
-	tagv = malloc((size_t)maxn + 2);
+	pw_alloc(&pw, maxn);
 	for (i = 0; i < train.n; i++)
 		order[i] = i;
 	for (e = 0; e < PARSE_EPOCHS; e++) {
@@ -1205,11 +1208,11 @@ int main(int argc, char **argv)
 
 		shuffle(order, train.n);
 		for (i = 0; i < train.n; i++)
-			parse_train_sent(&pp, &lp, &train.s[order[i]], &st, word, tagv,
+			parse_train_sent(&pp, &lp, &train.s[order[i]], &st, &pw,
 			                 e > 0 && !getenv("ENT_NO_EXPLORE"), 1, NULL, NULL);
 		perc_average(&pp);
 		perc_average(&lp);
-		parse_eval(&pp, &lp, &dev, &st, word, tagv, &uas, &las);
+		parse_eval(&pp, &lp, &dev, &st, &pw, &uas, &las);
 		fprintf(stderr, "parser epoch %d: dev UAS %.2f LAS %.2f\n", e + 1, uas, las);
 		if (las > best_las) {
 			best_las = las;

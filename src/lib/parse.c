@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "entente/builtin.h"
 #include "parse_int.h"
@@ -581,6 +582,33 @@ void ent__pstate_init(ent_pstate *st, int n)
 		st->node[i].head = -1;
 }
 
+void ent__pstate_words(ent_pstate *st, ent_pwords *w, const ent_tokinfo *ti,
+                       const uint8_t *xpos, int n)
+{
+	int i;
+
+	w->word[0] = 0x726f6f74ULL;
+	w->suf[0] = 0x726f6f74ULL;
+	w->tag[0] = 0xfe;
+	w->cverb[0] = w->cpunct[0] = 0;
+	for (i = 0; i < n; i++) {
+		int x = xpos[i];
+
+		w->word[i + 1] = ti[i].lower;
+		w->suf[i + 1] = ti[i].suf[2];
+		w->tag[i + 1] = (uint8_t)x;
+		/* VB VBD VBP VBZ VBN VBG MD; , : CC */
+		w->cverb[i + 1] = (uint16_t)(w->cverb[i] + (x == 9 || (x >= 13 && x <= 16) || x == 18 ||
+		                                            x == 20));
+		w->cpunct[i + 1] = (uint16_t)(w->cpunct[i] + (x == 11 || x == 25 || x == 12));
+	}
+	st->word = w->word;
+	st->suf = w->suf;
+	st->tag = w->tag;
+	st->cverb = w->cverb;
+	st->cpunct = w->cpunct;
+}
+
 int ent__pstate_done(const ent_pstate *st)
 {
 	return st->b > st->n;
@@ -819,8 +847,46 @@ static size_t strip_suffix(const ent_strtab *tab, int wn, const char *s, size_t 
 	}
 }
 
+/* Numbers written with thousands separators lose them (1,100 -> 1100),
+ * as in EWT; other numbers stay as written. */
+static const char *number_lemma(const char *form, size_t len, ent_arena *arena)
+{
+	char buf[256];
+	size_t i, k = 0, group = 0, lead = 0;
+	int ok = len < sizeof buf;
+
+	for (i = 0; ok && i < len; i++) {
+		char c = form[i];
+
+		if (c >= '0' && c <= '9') {
+			buf[k++] = c;
+			if (group)
+				group++;
+			else
+				lead++;
+		} else if (c == ',' && ((group == 0 && lead >= 1 && lead <= 3) || group == 4) &&
+		           i + 1 < len) {
+			group = 1;
+		} else if (c == '.' && (group == 0 || group == 4)) {
+			/* decimals: copy the rest as written if digits */
+			for (; i < len; i++) {
+				if (form[i] != '.' && !(form[i] >= '0' && form[i] <= '9'))
+					ok = 0;
+				buf[k++] = form[i];
+			}
+			group = group ? 4 : 0;
+			break;
+		} else {
+			ok = 0;
+		}
+	}
+	if (!ok || (group != 0 && group != 4) || k == 0)
+		return ent_arena_strndup(arena, form, len);
+	return ent_arena_strndup(arena, buf, k);
+}
+
 const char *ent__lemmatize(const ent_strtab *tab, const char *form, size_t len,
-                           int upos, int xpos, ent_arena *arena)
+                           int upos, int xpos, int first, ent_arena *arena)
 {
 	const unsigned char *v;
 	size_t vlen, i, ln;
@@ -837,22 +903,60 @@ const char *ent__lemmatize(const ent_strtab *tab, const char *form, size_t len,
 		low[i] = (char)(form[i] >= 'A' && form[i] <= 'Z' ? form[i] + 32 : form[i]);
 	ln = len;
 	v = ent__tab_get(tab, TAB_LEMMA_LOWER + xpos, low, ln, &vlen);
-	if (v)
+	if (v) {
+		/* a capitalised name seen in lower case keeps its capital
+		 * (Holocaust, Edmonton) */
+		if (upos == ENT_UPOS_PROPN && vlen == len && len > 1 && form[0] >= 'A' &&
+		    form[0] <= 'Z' && form[1] >= 'a' && form[1] <= 'z' && v[0] >= 'a' && v[0] <= 'z' &&
+		    strncasecmp((const char *)v, form, len) == 0)
+			return ent_arena_strndup(arena, form, len);
 		return (const char *)v;
+	}
 	if (upos == ENT_UPOS_PROPN || upos == ENT_UPOS_NUM || upos == ENT_UPOS_PUNCT ||
 	    upos == ENT_UPOS_SYM || upos == ENT_UPOS_X) {
+		if (upos == ENT_UPOS_NUM && memchr(form, ',', len))
+			return number_lemma(form, len, arena);
 		if (strcmp(x, "NNPS") != 0)
 			return ent_arena_strndup(arena, form, len);
 		/* plural proper nouns whose singular is a known noun: Americans ->
-		 * American, but Sachs and Ecogas stay */
+		 * American, Securities -> Security, but Sachs and Ecogas stay */
+		for (i = 0; i < len; i++)
+			low[i] = (char)(form[i] >= 'A' && form[i] <= 'Z' ? form[i] + 32 : form[i]);
 		if (len > 3 && form[len - 1] == 's' && form[len - 2] != 's') {
-			for (i = 0; i < len; i++)
-				low[i] = (char)(form[i] >= 'A' && form[i] <= 'Z' ? form[i] + 32 : form[i]);
 			if (known(tab, WN_NOUN, low, len - 1))
 				return ent_arena_strndup(arena, form, len - 1);
+			if (len > 4 && ends(low, len, "ies")) {
+				char y[256];
+
+				memcpy(y, low, len - 3);
+				y[len - 3] = 'y';
+				if (known(tab, WN_NOUN, y, len - 2)) {
+					char *r = ent_arena_strndup(arena, form, len - 2);
+
+					if (r)
+						r[len - 3] = form[len - 3] >= 'A' && form[len - 3] <= 'Z' ? 'Y' : 'y';
+					return r;
+				}
+			}
 		}
 		return ent_arena_strndup(arena, form, len);
 	}
+	/* adjectives from names keep their capital inside a sentence:
+	 * American, Iraqi (WordNet writes the noun with a capital) */
+	if (!first && strcmp(x, "JJ") == 0 && form[0] >= 'A' && form[0] <= 'Z' && len > 1 &&
+	    !(form[1] >= 'A' && form[1] <= 'Z')) {
+		size_t vl;
+		const unsigned char *lv = ent__tab_get(tab, TAB_LEX, low, ln, &vl);
+
+		if (lv && vl == LEX_BYTES && (lv[9] & 0x80))
+			return ent_arena_strndup(arena, form, len);
+	}
+	/* plurals written with an apostrophe: CD's, pic's */
+	if (strcmp(x, "NNS") == 0 && ln > 2 && low[ln - 1] == 's' &&
+	    (low[ln - 2] == '\'' || (ln > 4 && (unsigned char)low[ln - 2] == 0x99 &&
+	                            (unsigned char)low[ln - 3] == 0x80 &&
+	                            (unsigned char)low[ln - 4] == 0xe2)))
+		return ent_arena_strndup(arena, low, low[ln - 2] == '\'' ? ln - 2 : ln - 4);
 	if (strcmp(x, "NNS") == 0)
 		wn = WN_NOUN, kind = 0;
 	else if (strcmp(x, "VBZ") == 0)
@@ -1244,8 +1348,8 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 	uint64_t feats[ENT_PARSE_NFEAT + ENT_TAG_NFEAT + ENT_LABEL_NFEAT];
 	int32_t scores[256];
 	uint8_t valid[256];
-	uint64_t *word;
-	uint8_t *tag;
+	ent_pwords pw;
+	uint8_t *xpos;
 	ent_pstate st;
 	size_t i;
 	int p1 = -1, p2 = -1, punct = -1, dep = -1, k;
@@ -1256,11 +1360,16 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 		return ent_error_set(ENT_ELIMIT, "sentence of %zu tokens is longer than %d",
 		                     n, ENT_PARSE_MAX_TOKENS);
 	ti = ent_arena_alloc(arena, n * sizeof *ti);
-	word = ent_arena_alloc(arena, (n + 1) * sizeof *word);
-	tag = ent_arena_alloc(arena, n + 1);
+	pw.word = ent_arena_alloc(arena, (n + 1) * sizeof *pw.word);
+	pw.suf = ent_arena_alloc(arena, (n + 1) * sizeof *pw.suf);
+	pw.cverb = ent_arena_alloc(arena, (n + 1) * sizeof *pw.cverb);
+	pw.cpunct = ent_arena_alloc(arena, (n + 1) * sizeof *pw.cpunct);
+	pw.tag = ent_arena_alloc(arena, n + 1);
+	xpos = ent_arena_alloc(arena, n + 1);
 	st.stack = ent_arena_alloc(arena, (n + 1) * sizeof *st.stack);
 	st.node = ent_arena_alloc(arena, (n + 1) * sizeof *st.node);
-	if (!ti || !word || !tag || !st.stack || !st.node)
+	if (!ti || !pw.word || !pw.suf || !pw.cverb || !pw.cpunct || !pw.tag || !xpos ||
+	    !st.stack || !st.node)
 		return ENT_ENOMEM;
 	ent__tokinfo(ti, tokens, n, text, &m->table);
 	/* tagging */
@@ -1276,21 +1385,16 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 		tokens[i].xpos = m->tag_xpos[best];
 		tokens[i].lemma = ent__lemmatize(&m->table, text + tokens[i].start,
 		                                 tokens[i].end - tokens[i].start,
-		                                 tokens[i].upos, tokens[i].xpos, arena);
+		                                 tokens[i].upos, tokens[i].xpos, i == 0, arena);
 		if (!tokens[i].lemma)
 			return ENT_ENOMEM;
 		p2 = p1;
 		p1 = best;
 	}
 	/* parsing */
-	word[0] = 0x726f6f74ULL;
-	tag[0] = 0xfe;
-	for (i = 0; i < n; i++) {
-		word[i + 1] = ti[i].lower;
-		tag[i + 1] = tokens[i].xpos;
-	}
-	st.word = word;
-	st.tag = tag;
+	for (i = 0; i < n; i++)
+		xpos[i] = tokens[i].xpos;
+	ent__pstate_words(&st, &pw, ti, xpos, (int)n);
 	ent__pstate_init(&st, (int)n);
 	while (!ent__pstate_done(&st)) {
 		size_t nf = ent__parse_features(feats, &st);

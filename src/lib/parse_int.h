@@ -167,8 +167,21 @@ typedef struct ent_pstate {
 	int root_child;        /* the word attached to the root, 0 if none */
 	ent_pnode *node;       /* n + 1 entries */
 	const uint64_t *word;  /* n + 1 word values (0 is the root's) */
+	const uint64_t *suf;   /* n + 1 suffix values */
 	const uint8_t *tag;    /* n + 1 tag values */
+	const uint16_t *cverb; /* n + 1: verbs among words 1..i */
+	const uint16_t *cpunct;/* n + 1: punctuation and conjunctions among 1..i */
 } ent_pstate;
+
+/* Per-sentence arrays of a parser state (each n + 1 long, filled from
+ * the tokens' values and their XPOS tags). */
+typedef struct ent_pwords {
+	uint64_t *word, *suf;
+	uint8_t *tag;
+	uint16_t *cverb, *cpunct;
+} ent_pwords;
+void ent__pstate_words(ent_pstate *st, ent_pwords *w, const ent_tokinfo *ti,
+                       const uint8_t *xpos, int n);
 
 /* Unlabelled action classes; an arc's label is chosen by the label model
  * once the action model has chosen the arc. */
@@ -193,11 +206,12 @@ size_t ent__parse_features(uint64_t *out, const ent_pstate *st);
 #define ENT_LABEL_NFEAT 48
 size_t ent__label_features(uint64_t *out, const ent_pstate *st, int head, int dep);
 
-/* Lemma of text[0..len) with the given tags: from the model's tables or
+/* Lemma of text[0..len) with the given tags (first: the sentence's first
+ * word): from the model's tables or
  * rules; the result is borrowed from the model or allocated from arena
  * (NULL on out of memory). */
 const char *ent__lemmatize(const ent_strtab *tab, const char *form, size_t len,
-                           int upos, int xpos, ent_arena *arena);
+                           int upos, int xpos, int first, ent_arena *arena);
 
 /* Reads a model from bytes (not copied); sets the fields of m. */
 int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len);
