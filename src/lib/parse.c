@@ -885,13 +885,16 @@ static const char *number_lemma(const char *form, size_t len, ent_arena *arena)
 	return ent_arena_strndup(arena, buf, k);
 }
 
+/* XPOS indices of xpos_names the lemmatiser asks about. */
+enum { X_JJ = 5, X_NNS = 10, X_VBD = 13, X_VBZ = 15, X_VBN = 16, X_VBG = 18, X_NNPS = 34,
+       X_JJS = 35, X_JJR = 36, X_RBR = 40, X_RBS = 46 };
+
 const char *ent__lemmatize(const ent_strtab *tab, const char *form, size_t len,
                            int upos, int xpos, int first, ent_arena *arena)
 {
 	const unsigned char *v;
 	size_t vlen, i, ln;
 	char low[256], buf[264];
-	const char *x = ent_xpos_name(xpos);
 	int wn = -1, kind = -1;
 
 	if (len > 255)
@@ -916,7 +919,7 @@ const char *ent__lemmatize(const ent_strtab *tab, const char *form, size_t len,
 	    upos == ENT_UPOS_SYM || upos == ENT_UPOS_X) {
 		if (upos == ENT_UPOS_NUM && memchr(form, ',', len))
 			return number_lemma(form, len, arena);
-		if (strcmp(x, "NNPS") != 0)
+		if (xpos != X_NNPS)
 			return ent_arena_strndup(arena, form, len);
 		/* plural proper nouns whose singular is a known noun: Americans ->
 		 * American, Securities -> Security, but Sachs and Ecogas stay */
@@ -943,7 +946,7 @@ const char *ent__lemmatize(const ent_strtab *tab, const char *form, size_t len,
 	}
 	/* adjectives from names keep their capital inside a sentence:
 	 * American, Iraqi (WordNet writes the noun with a capital) */
-	if (!first && strcmp(x, "JJ") == 0 && form[0] >= 'A' && form[0] <= 'Z' && len > 1 &&
+	if (!first && xpos == X_JJ && form[0] >= 'A' && form[0] <= 'Z' && len > 1 &&
 	    !(form[1] >= 'A' && form[1] <= 'Z')) {
 		size_t vl;
 		const unsigned char *lv = ent__tab_get(tab, TAB_LEX, low, ln, &vl);
@@ -952,26 +955,26 @@ const char *ent__lemmatize(const ent_strtab *tab, const char *form, size_t len,
 			return ent_arena_strndup(arena, form, len);
 	}
 	/* plurals written with an apostrophe: CD's, pic's */
-	if (strcmp(x, "NNS") == 0 && ln > 2 && low[ln - 1] == 's' &&
+	if (xpos == X_NNS && ln > 2 && low[ln - 1] == 's' &&
 	    (low[ln - 2] == '\'' || (ln > 4 && (unsigned char)low[ln - 2] == 0x99 &&
 	                            (unsigned char)low[ln - 3] == 0x80 &&
 	                            (unsigned char)low[ln - 4] == 0xe2)))
 		return ent_arena_strndup(arena, low, low[ln - 2] == '\'' ? ln - 2 : ln - 4);
-	if (strcmp(x, "NNS") == 0)
+	if (xpos == X_NNS)
 		wn = WN_NOUN, kind = 0;
-	else if (strcmp(x, "VBZ") == 0)
+	else if (xpos == X_VBZ)
 		wn = WN_VERB, kind = 0;
-	else if (strcmp(x, "VBD") == 0 || strcmp(x, "VBN") == 0)
+	else if (xpos == X_VBD || xpos == X_VBN)
 		wn = WN_VERB, kind = 1;
-	else if (strcmp(x, "VBG") == 0)
+	else if (xpos == X_VBG)
 		wn = WN_VERB, kind = 2;
-	else if (strcmp(x, "JJR") == 0)
+	else if (xpos == X_JJR)
 		wn = WN_ADJ, kind = 3;
-	else if (strcmp(x, "JJS") == 0)
+	else if (xpos == X_JJS)
 		wn = WN_ADJ, kind = 4;
-	else if (strcmp(x, "RBR") == 0)
+	else if (xpos == X_RBR)
 		wn = WN_ADV, kind = 3;
-	else if (strcmp(x, "RBS") == 0)
+	else if (xpos == X_RBS)
 		wn = WN_ADV, kind = 4;
 	if (wn < 0)
 		return ent_arena_strndup(arena, low, ln);
