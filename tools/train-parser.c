@@ -64,6 +64,7 @@ typedef struct sent {
 	ent_token *tok;      /* gold annotation */
 	int n;
 	uint8_t *ptag;       /* predicted xpos for parser training */
+	uint8_t *p1cls;      /* the tagger's first-pass classes (jack-knifed in training) */
 	int16_t *head;       /* projectivised gold heads (1-based, 0 root) */
 	uint8_t *label;      /* parser label index per word */
 	ent_tokinfo *ti;
@@ -122,6 +123,13 @@ static void strs_add(strs *s, const char *str)
 	if (!s->v[s->n])
 		die("out of memory");
 	s->n++;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+
+	return x < y ? -1 : x > y;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -306,28 +314,66 @@ static int gold_tag(const ent_token *t)
 	return c >= 0 ? c : 0;
 }
 
-/* Tags s with weights w; writes classes into out. */
-static void tag_sent(const perc *p, const float *w, const sent *s, int *out)
+/* Tags s with weights w (the second pass when pass2); writes classes
+ * into out and, when margin is given, the margins of the best classes. */
+static void tag_sent(const perc *p, const float *w, const sent *s, int *out, int pass2,
+                     float *margin)
 {
 	uint64_t f[ENT_TAG_NFEAT];
 	float sc[256];
 	int i, k, p1 = -1, p2 = -1;
 
 	for (i = 0; i < s->n; i++) {
-		size_t nf = ent__tag_features(f, s->ti, (size_t)i, (size_t)s->n, p1, p2);
-		int best = 0;
+		size_t nf = ent__tag_features(f, s->ti, (size_t)i, (size_t)s->n, p1, p2,
+		                              pass2 ? s->p1cls : NULL);
+		int best = 0, second = -1;
 
 		perc_score(p, w, f, nf, sc);
 		for (k = 1; k < ntags; k++)
-			if (sc[k] > sc[best])
+			if (sc[k] > sc[best]) {
+				second = best;
 				best = k;
+			} else if (second < 0 || sc[k] > sc[second]) {
+				second = k;
+			}
 		out[i] = best;
+		if (margin)
+			margin[i] = second < 0 ? 1e30f : sc[best] - sc[second];
 		p2 = p1;
 		p1 = best;
 	}
 }
 
-static void train_tagger_epoch(perc *p, corpus *c, int *order, int nord)
+/* Both passes as at run time: words whose first-pass margin is below thr
+ * are tagged again by the second pass (p1cls must hold the first pass's
+ * classes). */
+static void tag_sent2(const perc *p, const float *w1, const float *w2, const sent *s, int *out,
+                      float thr, float *margin)
+{
+	uint64_t f[ENT_TAG_NFEAT];
+	float sc[256];
+	int i, k, p1 = -1, p2 = -1;
+
+	tag_sent(p, w1, s, out, 0, margin);
+	for (i = 0; i < s->n; i++)
+		s->p1cls[i] = (uint8_t)out[i];
+	for (i = 0; i < s->n; i++) {
+		if (margin[i] < thr) {
+			size_t nf = ent__tag_features(f, s->ti, (size_t)i, (size_t)s->n, p1, p2, s->p1cls);
+			int best = 0;
+
+			perc_score(p, w2, f, nf, sc);
+			for (k = 1; k < ntags; k++)
+				if (sc[k] > sc[best])
+					best = k;
+			out[i] = best;
+		}
+		p2 = p1;
+		p1 = out[i];
+	}
+}
+
+static void train_tagger_epoch(perc *p, corpus *c, int *order, int nord, int pass2)
 {
 	uint64_t f[ENT_TAG_NFEAT];
 	float sc[256];
@@ -338,7 +384,8 @@ static void train_tagger_epoch(perc *p, corpus *c, int *order, int nord)
 		int p1 = -1, p2 = -1;
 
 		for (i = 0; i < s->n; i++) {
-			size_t nf = ent__tag_features(f, s->ti, (size_t)i, (size_t)s->n, p1, p2);
+			size_t nf = ent__tag_features(f, s->ti, (size_t)i, (size_t)s->n, p1, p2,
+			                              pass2 ? s->p1cls : NULL);
 			int best = 0, g = gold_tag(&s->tok[i]);
 
 			perc_score(p, p->w, f, nf, sc);
@@ -357,13 +404,13 @@ static void train_tagger_epoch(perc *p, corpus *c, int *order, int nord)
 	}
 }
 
-static double tag_accuracy(const perc *p, const float *w, corpus *c, double *upos_acc)
+static double tag_accuracy(const perc *p, const float *w, corpus *c, double *upos_acc, int pass2)
 {
 	int i, k, *out = malloc(40000 * sizeof *out);
 	long good = 0, ugood = 0, total = 0;
 
 	for (i = 0; i < c->n; i++) {
-		tag_sent(p, w, &c->s[i], out);
+		tag_sent(p, w, &c->s[i], out, pass2, NULL);
 		for (k = 0; k < c->s[i].n; k++) {
 			good += tag_xpos[out[k]] == c->s[i].tok[k].xpos;
 			ugood += tag_upos[out[k]] == c->s[i].tok[k].upos;
@@ -380,7 +427,7 @@ static double tag_accuracy(const perc *p, const float *w, corpus *c, double *upo
  * of epochs (or, with epochs 0, chooses them on dev); leaves the averaged
  * weights in p->avg. */
 static int train_tagger(perc *p, corpus *train, const int *idx, int nidx, corpus *dev,
-                        int epochs, float *best_w)
+                        int epochs, float *best_w, int pass2)
 {
 	int *order = malloc((size_t)nidx * sizeof *order), e, best_e = 0;
 	double best = -1;
@@ -389,14 +436,15 @@ static int train_tagger(perc *p, corpus *train, const int *idx, int nidx, corpus
 	memcpy(order, idx, (size_t)nidx * sizeof *order);
 	for (e = 0; e < (epochs ? epochs : TAG_EPOCHS); e++) {
 		shuffle(order, nidx);
-		train_tagger_epoch(p, train, order, nidx);
+		train_tagger_epoch(p, train, order, nidx, pass2);
 		if (epochs)
 			continue;
 		perc_average(p);
 		{
-			double u, x = tag_accuracy(p, p->avg, dev, &u);
+			double u, x = tag_accuracy(p, p->avg, dev, &u, pass2);
 
-			fprintf(stderr, "tagger epoch %d: dev XPOS %.2f UPOS %.2f\n", e + 1, x, u);
+			fprintf(stderr, "tagger%s epoch %d: dev XPOS %.2f UPOS %.2f\n", pass2 ? " pass 2" : "",
+			        e + 1, x, u);
 			if (u > best) {
 				best = u;
 				best_e = e + 1;
@@ -730,29 +778,37 @@ static void out_section(outbuf *o, uint32_t id, const void *p, size_t n)
 	out_pad(o);
 }
 
-/* Quantises weights to int16 and writes a linear model section. */
-static void out_lin(outbuf *o, uint32_t id, const float *w, uint32_t nclasses, uint32_t nslots)
+/* Quantises weights to int16 and writes a linear model section, after
+ * pre (npre bytes, a multiple of 16) when given. Returns the scale
+ * (float units per int16 unit). */
+static float out_lin_pre(outbuf *o, uint32_t id, const float *w, uint32_t nclasses,
+                         uint32_t nslots, const void *pre, size_t npre)
 {
 	size_t n = (size_t)nslots + nclasses, k, len = 16 + 2 * ((size_t)nslots + ENT_LIN_PAD(nclasses));
-	unsigned char *buf = calloc(1, len);
-	int16_t *q = (int16_t *)(void *)(buf + 16);
-	float maxw = 0, scale;
+	unsigned char *buf = calloc(1, npre + len);
+	int16_t *q = (int16_t *)(void *)(buf + npre + 16);
+	float maxw = 0, scale, inv;
 
+	if (npre)
+		memcpy(buf, pre, npre);
 	for (k = 0; k < n; k++)
 		if (fabsf(w[k]) > maxw)
 			maxw = fabsf(w[k]);
 	scale = maxw > 0 ? 32000.0f / maxw : 1.0f;
 	for (k = 0; k < n; k++)
 		q[k] = (int16_t)lrintf(w[k] * scale);
-	memcpy(buf, &nclasses, 4);
-	memcpy(buf + 4, &nslots, 4);
-	{
-		float inv = 1.0f / scale;
-
-		memcpy(buf + 8, &inv, 4);
-	}
-	out_section(o, id, buf, len);
+	memcpy(buf + npre, &nclasses, 4);
+	memcpy(buf + npre + 4, &nslots, 4);
+	inv = 1.0f / scale;
+	memcpy(buf + npre + 8, &inv, 4);
+	out_section(o, id, buf, npre + len);
 	free(buf);
+	return inv;
+}
+
+static void out_lin(outbuf *o, uint32_t id, const float *w, uint32_t nclasses, uint32_t nslots)
+{
+	out_lin_pre(o, id, w, nclasses, nslots, NULL, 0);
 }
 
 /* ---- the lexicon: word -> tag set, frequency, word classes ---- */
@@ -973,8 +1029,8 @@ int main(int argc, char **argv)
 	ent_strtab view;
 	unsigned char *tabsec;
 	size_t tablen;
-	perc tp, pp, lp;
-	float *tag_best, *parse_best, *label_best;
+	perc tp, tp2, pp, lp;
+	float *tag_best, *tag2_best, *parse_best, *label_best, retag_margin = 0;
 	int i, k, e, tag_epochs, best_e = 0, *order, maxn = 0;
 	long tagcount[ENT_UPOS_COUNT][ENT_XPOS_COUNT];
 	int labcount[ENT_DEPREL_COUNT];
@@ -1098,17 +1154,21 @@ int main(int argc, char **argv)
 		order[i] = i;
 	perc_init(&tp, (uint32_t)ntags, TAG_SLOTS);
 	tag_best = malloc(((size_t)TAG_SLOTS + (size_t)ntags) * sizeof *tag_best);
-	tag_epochs = train_tagger(&tp, &train, order, train.n, &dev, 0, tag_best);
+	tag_epochs = train_tagger(&tp, &train, order, train.n, &dev, 0, tag_best, 0);
 	fprintf(stderr, "train-parser: tagger uses epoch %d\n", tag_epochs);
 	if (getenv("ENT_TAGGER_ONLY"))
 		return 0;
 	perc_free(&tp);
 
-	/* jack-knifed tags for parser training, final tags for dev */
+	/* jack-knifed first-pass classes for the second pass and tags for
+	 * parser training; then the second pass, its margin, and the final
+	 * tags of dev */
 	{
 		int fold, *idx = malloc((size_t)train.n * sizeof *idx), *out = malloc((size_t)maxn * sizeof *out);
 		float *fw = malloc(((size_t)TAG_SLOTS + (size_t)ntags) * sizeof *fw);
-		long good = 0, total = 0;
+		float *mg = malloc((size_t)maxn * sizeof *mg), *allm;
+		long good = 0, total = 0, ndev = 0;
+		int tag2_epochs;
 
 		for (fold = 0; fold < JACKKNIFE; fold++) {
 			int nidx = 0;
@@ -1118,13 +1178,15 @@ int main(int argc, char **argv)
 				if (i % JACKKNIFE != fold)
 					idx[nidx++] = i;
 			perc_init(&fp, (uint32_t)ntags, TAG_SLOTS);
-			train_tagger(&fp, &train, idx, nidx, NULL, tag_epochs, fw);
+			train_tagger(&fp, &train, idx, nidx, NULL, tag_epochs, fw, 0);
 			for (i = fold; i < train.n; i += JACKKNIFE) {
 				sent *s = &train.s[i];
 
 				s->ptag = malloc((size_t)s->n);
-				tag_sent(&fp, fw, s, out);
+				s->p1cls = malloc((size_t)s->n);
+				tag_sent(&fp, fw, s, out, 0, NULL);
 				for (k = 0; k < s->n; k++) {
+					s->p1cls[k] = (uint8_t)out[k];
 					s->ptag[k] = tag_xpos[out[k]];
 					good += s->ptag[k] == s->tok[k].xpos;
 					total++;
@@ -1140,13 +1202,74 @@ int main(int argc, char **argv)
 			sent *s = &dev.s[i];
 
 			s->ptag = malloc((size_t)s->n);
-			tag_sent(&tp, tag_best, s, out);
+			s->p1cls = malloc((size_t)s->n);
+			tag_sent(&tp, tag_best, s, out, 0, NULL);
+			for (k = 0; k < s->n; k++)
+				s->p1cls[k] = (uint8_t)out[k];
+			ndev += s->n;
+		}
+		/* the second pass */
+		perc_init(&tp2, (uint32_t)ntags, TAG_SLOTS);
+		tag2_best = malloc(((size_t)TAG_SLOTS + (size_t)ntags) * sizeof *tag2_best);
+		for (i = 0; i < train.n; i++)
+			order[i] = i;
+		tag2_epochs = train_tagger(&tp2, &train, order, train.n, &dev, 0, tag2_best, 1);
+		fprintf(stderr, "train-parser: tagger pass 2 uses epoch %d\n", tag2_epochs);
+		perc_free(&tp2);
+		tp2.nslots = TAG_SLOTS;
+		tp2.nclasses = (uint32_t)ntags;
+		/* the margin: the smallest share of words tagged again that
+		 * loses at most 0.02 points of UPOS against tagging all again */
+		allm = malloc((size_t)ndev * sizeof *allm);
+		{
+			long at = 0;
+
+			for (i = 0; i < dev.n; i++) {
+				tag_sent(&tp, tag_best, &dev.s[i], out, 0, allm + at);
+				at += dev.s[i].n;
+			}
+		}
+		qsort(allm, (size_t)ndev, sizeof *allm, cmp_float);
+		{
+			static const double share[] = {0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1.0};
+			double acc[7], full;
+			int q;
+
+			for (q = 0; q < 7; q++) {
+				float thr = share[q] >= 1.0 ? 1e30f : allm[(long)(share[q] * (double)ndev)];
+				long ug = 0;
+
+				for (i = 0; i < dev.n; i++) {
+					tag_sent2(&tp, tag_best, tag2_best, &dev.s[i], out, thr, mg);
+					for (k = 0; k < dev.s[i].n; k++)
+						ug += tag_upos[out[k]] == dev.s[i].tok[k].upos;
+				}
+				acc[q] = 100.0 * (double)ug / (double)ndev;
+				fprintf(stderr, "train-parser: second pass on %.0f%% of words: dev UPOS %.2f\n",
+				        100 * share[q], acc[q]);
+			}
+			full = acc[6];
+			for (q = 0; q < 7; q++)
+				if (acc[q] >= full - 0.02)
+					break;
+			retag_margin = share[q] >= 1.0 ? 1e6f : allm[(long)(share[q] * (double)ndev)];
+			if (retag_margin > 1e6f)
+				retag_margin = 1e6f;
+			fprintf(stderr, "train-parser: second pass below margin %.3f (%.0f%% of words)\n",
+			        retag_margin, 100 * share[q]);
+		}
+		free(allm);
+		for (i = 0; i < dev.n; i++) {
+			sent *s = &dev.s[i];
+
+			tag_sent2(&tp, tag_best, tag2_best, s, out, retag_margin, mg);
 			for (k = 0; k < s->n; k++)
 				s->ptag[k] = tag_xpos[out[k]];
 		}
 		free(idx);
 		free(out);
 		free(fw);
+		free(mg);
 	}
 
 	/* gold trees */
@@ -1226,7 +1349,7 @@ int main(int argc, char **argv)
 	/* write */
 	{
 		unsigned char hdr[32] = "ENTMODEL";
-		uint32_t version = ENT_MODEL_VERSION, nsec = 7;
+		uint32_t version = ENT_MODEL_VERSION, nsec = 8;
 		unsigned char pairs[512];
 		uint64_t total, sum;
 		FILE *f;
@@ -1239,6 +1362,12 @@ int main(int argc, char **argv)
 		out_section(&o, SEC_TAGS, pairs, 2 * (size_t)ntags);
 		out_section(&o, SEC_LABELS, labels, (size_t)nlabels);
 		out_lin(&o, SEC_TAGGER, tag_best, (uint32_t)ntags, TAG_SLOTS);
+		{
+			unsigned char pre[16] = {0};
+
+			memcpy(pre, &retag_margin, 4);
+			out_lin_pre(&o, SEC_TAGGER2, tag2_best, (uint32_t)ntags, TAG_SLOTS, pre, 16);
+		}
 		out_lin(&o, SEC_PARSER, parse_best, (uint32_t)A.n, PARSE_SLOTS);
 		out_lin(&o, SEC_LABELER, label_best, (uint32_t)nlabels, LABEL_SLOTS);
 		{

@@ -296,9 +296,10 @@ static inline uint64_t f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
 }
 
 #define NONE_W 0x6e6f6e65ULL  /* a position outside the sentence */
+#define NONE_P 0xffU
 
 size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
-                         int p1, int p2)
+                         int p1, int p2, const uint8_t *r)
 {
 	const ent_tokinfo *t = &ti[i];
 	uint64_t wm1 = i >= 1 ? ti[i - 1].lower : NONE_W;
@@ -366,10 +367,25 @@ size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
 		o[k++] = f2(42, P1, t->shape);
 		o[k++] = f3(43, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), P1, t->suf[3]);
 	}
+	if (r) {
+		/* the second pass: the first pass's classes of this word and the
+		 * two after it */
+		uint64_t R0 = r[i], R1 = i + 1 < n ? r[i + 1] : NONE_P, R2 = i + 2 < n ? r[i + 2] : NONE_P;
+
+		o[k++] = f1(60, R0);
+		o[k++] = f1(61, R1);
+		o[k++] = f2(62, R1, R2);
+		o[k++] = f2(63, R1, t->lower);
+		o[k++] = f2(64, P1, R1);
+		o[k++] = f2(65, R1, t->suf[2]);
+		o[k++] = f2(66, t->tagset, R1);
+		o[k++] = f2(67, R0, R1);
+		o[k++] = f3(68, P1, R0, R1);
+		o[k++] = f3(69, R0, R1, R2);
+	}
 	return k;
 }
 
-#define NONE_P 0xffU
 #define IDX(x) ((x) < 0 ? NONE_W : st->word[x])
 #define TAG(x) ((x) < 0 ? (uint64_t)NONE_P : (uint64_t)st->tag[x])
 #define LAB(x) ((x) <= 0 ? 0 : (uint64_t)st->node[x].label)
@@ -1027,6 +1043,7 @@ int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len)
 {
 	uint32_t version, nsec, i;
 	uint64_t total, sum;
+	float margin = -1;
 	size_t off = 32;
 	int have = 0;
 	const uint16_t probe = 1;
@@ -1101,6 +1118,12 @@ int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len)
 				return ENT_EFORMAT;
 			have |= 4;
 			break;
+		case SEC_TAGGER2:
+			if (slen < 16 || read_lin(&m->tagger2, p + 16, slen - 16, "tagger2"))
+				return ent_error_set(ENT_EFORMAT, "model: bad tagger2 section");
+			memcpy(&margin, p, 4);
+			have |= 128;
+			break;
 		case SEC_PARSER:
 			if (read_lin(&m->parser, p, slen, "parser"))
 				return ENT_EFORMAT;
@@ -1168,13 +1191,17 @@ int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len)
 		if (off > len)
 			off = len;
 	}
-	if (have != 127)
+	if (have != 255)
 		return ent_error_set(ENT_EFORMAT, "model: missing sections");
 	{
 		ent_actions *a = &m->act;
 		int k;
 
-		if ((int)m->tagger.nclasses != m->ntags || (int)m->parser.nclasses != a->n ||
+		if (!(margin >= 0 && margin < 1e6f))
+			return ent_error_set(ENT_EFORMAT, "model: bad tagger2 margin");
+		m->retag_margin = (int32_t)(margin / m->tagger.scale);
+		if ((int)m->tagger.nclasses != m->ntags || (int)m->tagger2.nclasses != m->ntags ||
+		    (int)m->parser.nclasses != a->n ||
 		    (int)m->labeler.nclasses != m->nlabels)
 			return ent_error_set(ENT_EFORMAT, "model: class counts do not match");
 		a->root_class = -1;
@@ -1352,7 +1379,7 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 	int32_t scores[256];
 	uint8_t valid[256];
 	ent_pwords pw;
-	uint8_t *xpos;
+	uint8_t *xpos, *r, *sure;
 	ent_pstate st;
 	size_t i;
 	int p1 = -1, p2 = -1, punct = -1, dep = -1, k;
@@ -1369,21 +1396,47 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 	pw.cpunct = ent_arena_alloc(arena, (n + 1) * sizeof *pw.cpunct);
 	pw.tag = ent_arena_alloc(arena, n + 1);
 	xpos = ent_arena_alloc(arena, n + 1);
+	r = ent_arena_alloc(arena, n);
+	sure = ent_arena_alloc(arena, n);
 	st.stack = ent_arena_alloc(arena, (n + 1) * sizeof *st.stack);
 	st.node = ent_arena_alloc(arena, (n + 1) * sizeof *st.node);
-	if (!ti || !pw.word || !pw.suf || !pw.cverb || !pw.cpunct || !pw.tag || !xpos ||
+	if (!ti || !pw.word || !pw.suf || !pw.cverb || !pw.cpunct || !pw.tag || !xpos || !r || !sure ||
 	    !st.stack || !st.node)
 		return ENT_ENOMEM;
 	ent__tokinfo(ti, tokens, n, text, &m->table);
-	/* tagging */
+	/* tagging: a first pass left to right, then a second that also sees
+	 * the first pass's tags of the words after, for the words the first
+	 * was unsure of */
 	for (i = 0; i < n; i++) {
-		size_t nf = ent__tag_features(feats, ti, i, n, p1, p2);
-		int best = 0;
+		size_t nf = ent__tag_features(feats, ti, i, n, p1, p2, NULL);
+		int best = 0, second = -1;
 
 		lin_score(&m->tagger, feats, nf, scores);
 		for (k = 1; k < m->ntags; k++)
-			if (scores[k] > scores[best])
+			if (scores[k] > scores[best]) {
+				second = best;
 				best = k;
+			} else if (second < 0 || scores[k] > scores[second]) {
+				second = k;
+			}
+		r[i] = (uint8_t)best;
+		sure[i] = second < 0 || scores[best] - scores[second] >= m->retag_margin;
+		p2 = p1;
+		p1 = best;
+	}
+	p1 = p2 = -1;
+	for (i = 0; i < n; i++) {
+		int best = r[i];
+
+		if (!sure[i]) {
+			size_t nf = ent__tag_features(feats, ti, i, n, p1, p2, r);
+
+			lin_score(&m->tagger2, feats, nf, scores);
+			best = 0;
+			for (k = 1; k < m->ntags; k++)
+				if (scores[k] > scores[best])
+					best = k;
+		}
 		tokens[i].upos = m->tag_upos[best];
 		tokens[i].xpos = m->tag_xpos[best];
 		tokens[i].lemma = ent__lemmatize(&m->table, text + tokens[i].start,

@@ -25,7 +25,10 @@ enum {
 	SEC_PARSER = 4,  /* linear model */
 	SEC_TABLE = 5,   /* string table: lemmas, tag dictionary, WordNet */
 	SEC_LABELER = 6, /* linear model: arc labels */
-	SEC_ACTIONS = 7  /* the parser's action classes (ent_actions) */
+	SEC_ACTIONS = 7, /* the parser's action classes (ent_actions) */
+	SEC_TAGGER2 = 8  /* linear model: the tagger's second pass, preceded by
+	                  * a float: the first pass's margin below which a
+	                  * word is tagged again */
 };
 
 /* String table classes (the key's namespace). */
@@ -93,7 +96,8 @@ struct ent_model {
 	int nlabels;
 	uint8_t labels[64];    /* parser label index -> deprel */
 	int root_label;        /* parser label index of "root" */
-	ent_lin tagger, parser, labeler;
+	ent_lin tagger, tagger2, parser, labeler;
+	int32_t retag_margin;  /* in the first pass's score units */
 	ent_actions act;
 	ent_strtab table;
 };
@@ -144,10 +148,12 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
                   const ent_strtab *tab);
 
 /* Tagger features of token i given the classes of the two tokens before
- * it (-1 for none); writes at most ENT_TAG_NFEAT hashes, returns count. */
-#define ENT_TAG_NFEAT 56
+ * it (-1 for none) and, for the second pass, the first pass's classes r
+ * of every token (NULL in the first pass); writes at most ENT_TAG_NFEAT
+ * hashes, returns count. */
+#define ENT_TAG_NFEAT 64
 size_t ent__tag_features(uint64_t *out, const ent_tokinfo *ti, size_t i, size_t n,
-                         int p1, int p2);
+                         int p1, int p2, const uint8_t *r);
 
 /* The arc-eager transition system with a root on the stack bottom. Word
  * indices are 1..n; 0 is the root. */
