@@ -23,7 +23,8 @@
 #include "entente/conllu.h"
 #include "../src/lib/parse_int.h"
 
-#define TAG_SLOTS (1u << 21)
+static uint32_t TAG_SLOTS = 1u << 21;
+static uint32_t TAG2_SLOTS = 1u << 20;
 static uint32_t PARSE_SLOTS = 1u << 22;
 static uint32_t LABEL_SLOTS = 1u << 20;
 #define TAG_EPOCHS 12
@@ -179,7 +180,7 @@ static unsigned char *tab_build(tab_builder *t, size_t *len_out, ent_strtab *vie
 	size_t bloblen = 0, cap = 0, k;
 	unsigned char *blob = NULL, *out;
 
-	while (nslots < t->n * 2)
+	while (nslots < t->n + t->n / 2)
 		nslots *= 2;
 	slots = calloc(nslots, 4);
 	for (k = 0; k < t->n; k++) {
@@ -324,10 +325,20 @@ static void tag_sent(const perc *p, const float *w, const sent *s, int *out, int
 	int i, k, p1 = -1, p2 = -1;
 
 	for (i = 0; i < s->n; i++) {
-		size_t nf = ent__tag_features(f, s->ti, (size_t)i, (size_t)s->n, p1, p2,
-		                              pass2 ? s->p1cls : NULL);
+		size_t nf;
 		int best = 0, second = -1;
 
+		if (s->ti[i].fixed && s->ti[i].fixed <= ntags) {
+			/* words of one class are not scored (as at run time) */
+			out[i] = s->ti[i].fixed - 1;
+			if (margin)
+				margin[i] = 1e30f;
+			p2 = p1;
+			p1 = out[i];
+			continue;
+		}
+		nf = ent__tag_features(f, s->ti, (size_t)i, (size_t)s->n, p1, p2,
+		                       pass2 ? s->p1cls : NULL);
 		perc_score(p, w, f, nf, sc);
 		for (k = 1; k < ntags; k++)
 			if (sc[k] > sc[best]) {
@@ -347,8 +358,8 @@ static void tag_sent(const perc *p, const float *w, const sent *s, int *out, int
 /* Both passes as at run time: words whose first-pass margin is below thr
  * are tagged again by the second pass (p1cls must hold the first pass's
  * classes). */
-static void tag_sent2(const perc *p, const float *w1, const float *w2, const sent *s, int *out,
-                      float thr, float *margin)
+static void tag_sent2(const perc *p, const float *w1, const perc *q, const float *w2,
+                      const sent *s, int *out, float thr, float *margin)
 {
 	uint64_t f[ENT_TAG_NFEAT];
 	float sc[256];
@@ -362,7 +373,7 @@ static void tag_sent2(const perc *p, const float *w1, const float *w2, const sen
 			size_t nf = ent__tag_features(f, s->ti, (size_t)i, (size_t)s->n, p1, p2, s->p1cls);
 			int best = 0;
 
-			perc_score(p, w2, f, nf, sc);
+			perc_score(q, w2, f, nf, sc);
 			for (k = 1; k < ntags; k++)
 				if (sc[k] > sc[best])
 					best = k;
@@ -543,6 +554,10 @@ static void action_costs(const ent_pstate *st, const int16_t *G, int *csh, int *
 }
 
 static int follow_gold; /* debugging: check that the oracle reaches the gold tree */
+/* Settings fixed by ENT_SETTINGS_IN (a final model trained on more data
+ * with the epochs and margin an earlier run chose on dev); 0 = choose. */
+static int fix_t1, fix_t2, fix_parse, tag2_epochs_chosen;
+static float fix_margin;
 static ent_actions A;        /* the parser's classes */
 static int class_of[2][64];  /* the arc class of a label, left and right */
 static int explore_pct = 90; /* chance of following a wrong prediction */
@@ -817,6 +832,7 @@ typedef struct lexrec {
 	uint64_t tagset;
 	long count;
 	unsigned cls;
+	int jc;            /* joint tag class of a training occurrence, or -1 */
 } lexrec;
 
 static lexrec *lexv;
@@ -843,6 +859,7 @@ static void lex_add(const char *key, size_t len, uint64_t tagset, long count, un
 	lexv[nlex].tagset = tagset;
 	lexv[nlex].count = count;
 	lexv[nlex].cls = cls;
+	lexv[nlex].jc = -1;
 	nlex++;
 }
 
@@ -855,6 +872,8 @@ static int cmp_lex(const void *a, const void *b)
  * and frequencies only for words seen at least min_count times (for rare
  * words they would be the exact answer in training and missing for
  * unseen words at run time). */
+static long fixed_min = 20, nfixed;
+
 static void lex_build(tab_builder *tb, long min_count)
 {
 	size_t a = 0;
@@ -866,12 +885,18 @@ static void lex_build(tab_builder *tb, long min_count)
 		long count = 0;
 		unsigned cls = 0;
 		unsigned char val[LEX_BYTES];
-		int freq = 0;
+		int freq = 0, best = -1;
+		long jcount[256] = {0};
 
 		while (b < nlex && strcmp(lexv[b].key, lexv[a].key) == 0) {
 			tagset |= lexv[b].tagset;
 			count += lexv[b].count;
 			cls |= lexv[b].cls;
+			if (lexv[b].jc >= 0) {
+				jcount[lexv[b].jc]++;
+				if (best < 0 || jcount[lexv[b].jc] > jcount[best])
+					best = lexv[b].jc;
+			}
 			b++;
 		}
 		if (count < min_count)
@@ -881,8 +906,14 @@ static void lex_build(tab_builder *tb, long min_count)
 		memcpy(val, &tagset, 8);
 		val[8] = (unsigned char)freq;
 		val[9] = (unsigned char)cls;
+		/* words of one tag class: seen often, always (but 1 in 200) with
+		 * that class; the tagger does not score them */
+		val[10] = (unsigned char)(best >= 0 && count >= fixed_min &&
+		                          jcount[best] * 200 >= count * 199 ? best + 1 : 0);
 		if (tagset || cls)
-			tab_add(tb, TAB_LEX, lexv[a].key, strlen(lexv[a].key), val, LEX_BYTES);
+			tab_add(tb, TAB_LEX, lexv[a].key, strlen(lexv[a].key), tagset ? val : val + 9,
+			        tagset ? LEX_BYTES : 1);
+		nfixed += val[10] != 0;
 		a = b;
 	}
 }
@@ -1047,6 +1078,10 @@ int main(int argc, char **argv)
 	}
 	if (getenv("ENT_PARSE_SLOTS_LOG2"))
 		PARSE_SLOTS = 1u << atoi(getenv("ENT_PARSE_SLOTS_LOG2"));
+	if (getenv("ENT_TAG_SLOTS_LOG2"))
+		TAG_SLOTS = 1u << atoi(getenv("ENT_TAG_SLOTS_LOG2"));
+	if (getenv("ENT_TAG2_SLOTS_LOG2"))
+		TAG2_SLOTS = 1u << atoi(getenv("ENT_TAG2_SLOTS_LOG2"));
 	if (getenv("ENT_LABEL_SLOTS_LOG2"))
 		LABEL_SLOTS = 1u << atoi(getenv("ENT_LABEL_SLOTS_LOG2"));
 	if (getenv("ENT_EXPLORE_PCT"))
@@ -1058,7 +1093,21 @@ int main(int argc, char **argv)
 	if (ent_arena_new(&arena, 1 << 24))
 		die("out of memory");
 	read_corpus(&train, argv[1], arena);
+	if (getenv("ENT_TRAIN_EXTRA"))
+		read_corpus(&train, getenv("ENT_TRAIN_EXTRA"), arena);
 	read_corpus(&dev, argv[2], arena);
+	if (getenv("ENT_SETTINGS_IN")) {
+		FILE *sf = fopen(getenv("ENT_SETTINGS_IN"), "r");
+
+		if (!sf || fscanf(sf, "tagger %d tagger2 %d margin %f parser %d", &fix_t1, &fix_t2,
+		                  &fix_margin, &fix_parse) != 4 || fix_t1 < 1 || fix_t2 < 1 ||
+		    fix_parse < 1)
+			die("cannot read the settings file");
+		fclose(sf);
+		PARSE_EPOCHS = fix_parse;
+		fprintf(stderr, "train-parser: fixed settings: tagger %d, pass 2 %d, margin %.3f, parser %d\n",
+		        fix_t1, fix_t2, fix_margin, fix_parse);
+	}
 	fprintf(stderr, "train-parser: %d training and %d development sentences\n", train.n, dev.n);
 
 	/* tag classes, most frequent first */
@@ -1128,12 +1177,15 @@ int main(int argc, char **argv)
 				lex_add(lowlem, strlen(lowlem), 0, 0, 1u << wn);
 			}
 			lex_add(form, len, 1ULL << (t->xpos & 63), 1, 0);
+			if (len > 0 && len <= 255)
+				lexv[nlex - 1].jc = gold_tag(t);
 		}
 	add_most_frequent(&tb, &lem);
 	read_wordnet(&tb, argv[3]);
 	lex_build(&tb, tagdict_min);
 	tabsec = tab_build(&tb, &tablen, &view);
-	fprintf(stderr, "train-parser: table of %zu entries, %zu bytes\n", tb.n, tablen);
+	fprintf(stderr, "train-parser: table of %zu entries, %zu bytes; %ld words of one tag class\n",
+	        tb.n, tablen, nfixed);
 
 	for (i = 0; i < train.n; i++) {
 		train.s[i].ti = malloc((size_t)train.s[i].n * sizeof(ent_tokinfo));
@@ -1154,7 +1206,7 @@ int main(int argc, char **argv)
 		order[i] = i;
 	perc_init(&tp, (uint32_t)ntags, TAG_SLOTS);
 	tag_best = malloc(((size_t)TAG_SLOTS + (size_t)ntags) * sizeof *tag_best);
-	tag_epochs = train_tagger(&tp, &train, order, train.n, &dev, 0, tag_best, 0);
+	tag_epochs = train_tagger(&tp, &train, order, train.n, &dev, fix_t1, tag_best, 0);
 	fprintf(stderr, "train-parser: tagger uses epoch %d\n", tag_epochs);
 	if (getenv("ENT_TAGGER_ONLY"))
 		return 0;
@@ -1209,28 +1261,30 @@ int main(int argc, char **argv)
 			ndev += s->n;
 		}
 		/* the second pass */
-		perc_init(&tp2, (uint32_t)ntags, TAG_SLOTS);
-		tag2_best = malloc(((size_t)TAG_SLOTS + (size_t)ntags) * sizeof *tag2_best);
+		perc_init(&tp2, (uint32_t)ntags, TAG2_SLOTS);
+		tag2_best = malloc(((size_t)TAG2_SLOTS + (size_t)ntags) * sizeof *tag2_best);
 		for (i = 0; i < train.n; i++)
 			order[i] = i;
-		tag2_epochs = train_tagger(&tp2, &train, order, train.n, &dev, 0, tag2_best, 1);
+		tag2_epochs_chosen = tag2_epochs = train_tagger(&tp2, &train, order, train.n, &dev, fix_t2, tag2_best, 1);
 		fprintf(stderr, "train-parser: tagger pass 2 uses epoch %d\n", tag2_epochs);
 		perc_free(&tp2);
-		tp2.nslots = TAG_SLOTS;
+		tp2.nslots = TAG2_SLOTS;
 		tp2.nclasses = (uint32_t)ntags;
 		/* the margin: the smallest share of words tagged again that
 		 * loses at most 0.02 points of UPOS against tagging all again */
 		allm = malloc((size_t)ndev * sizeof *allm);
-		{
+		if (fix_t1) {
+			retag_margin = fix_margin;
+		} else {
 			long at = 0;
 
 			for (i = 0; i < dev.n; i++) {
 				tag_sent(&tp, tag_best, &dev.s[i], out, 0, allm + at);
 				at += dev.s[i].n;
 			}
+			qsort(allm, (size_t)ndev, sizeof *allm, cmp_float);
 		}
-		qsort(allm, (size_t)ndev, sizeof *allm, cmp_float);
-		{
+		if (!fix_t1) {
 			static const double share[] = {0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1.0};
 			double acc[7], full;
 			int q;
@@ -1240,7 +1294,7 @@ int main(int argc, char **argv)
 				long ug = 0;
 
 				for (i = 0; i < dev.n; i++) {
-					tag_sent2(&tp, tag_best, tag2_best, &dev.s[i], out, thr, mg);
+					tag_sent2(&tp, tag_best, &tp2, tag2_best, &dev.s[i], out, thr, mg);
 					for (k = 0; k < dev.s[i].n; k++)
 						ug += tag_upos[out[k]] == dev.s[i].tok[k].upos;
 				}
@@ -1262,7 +1316,7 @@ int main(int argc, char **argv)
 		for (i = 0; i < dev.n; i++) {
 			sent *s = &dev.s[i];
 
-			tag_sent2(&tp, tag_best, tag2_best, s, out, retag_margin, mg);
+			tag_sent2(&tp, tag_best, &tp2, tag2_best, s, out, retag_margin, mg);
 			for (k = 0; k < s->n; k++)
 				s->ptag[k] = tag_xpos[out[k]];
 		}
@@ -1337,7 +1391,7 @@ int main(int argc, char **argv)
 		perc_average(&lp);
 		parse_eval(&pp, &lp, &dev, &st, &pw, &uas, &las);
 		fprintf(stderr, "parser epoch %d: dev UAS %.2f LAS %.2f\n", e + 1, uas, las);
-		if (las > best_las) {
+		if (fix_parse ? e + 1 == fix_parse : las > best_las) {
 			best_las = las;
 			best_e = e + 1;
 			memcpy(parse_best, pp.avg, ((size_t)PARSE_SLOTS + (size_t)A.n) * sizeof *parse_best);
@@ -1345,6 +1399,13 @@ int main(int argc, char **argv)
 		}
 	}
 	fprintf(stderr, "train-parser: parser uses epoch %d (dev LAS %.2f)\n", best_e, best_las);
+	if (getenv("ENT_SETTINGS_OUT")) {
+		FILE *sf = fopen(getenv("ENT_SETTINGS_OUT"), "w");
+
+		if (!sf || fprintf(sf, "tagger %d tagger2 %d margin %.9g parser %d\n", tag_epochs,
+		                   tag2_epochs_chosen, retag_margin, best_e) < 0 || fclose(sf) != 0)
+			die("cannot write the settings file");
+	}
 
 	/* write */
 	{
@@ -1366,7 +1427,7 @@ int main(int argc, char **argv)
 			unsigned char pre[16] = {0};
 
 			memcpy(pre, &retag_margin, 4);
-			out_lin_pre(&o, SEC_TAGGER2, tag2_best, (uint32_t)ntags, TAG_SLOTS, pre, 16);
+			out_lin_pre(&o, SEC_TAGGER2, tag2_best, (uint32_t)ntags, TAG2_SLOTS, pre, 16);
 		}
 		out_lin(&o, SEC_PARSER, parse_best, (uint32_t)A.n, PARSE_SLOTS);
 		out_lin(&o, SEC_LABELER, label_best, (uint32_t)nlabels, LABEL_SLOTS);

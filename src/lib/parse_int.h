@@ -36,14 +36,15 @@ enum {
 	TAB_LEMMA_EXACT = 0,   /* + xpos: (form, xpos) -> lemma */
 	TAB_LEMMA_LOWER = 64,  /* + xpos: (lower form, xpos) -> lemma */
 	TAB_EXC = 210,         /* + wordnet pos: irregular form -> lemma */
-	TAB_LEX = 250          /* normalised form -> ent_lex value (LEX_BYTES) */
+	TAB_LEX = 250          /* normalised form -> lexicon value (LEX_BYTES, or
+	                        * only the class byte when no tags are known) */
 };
 /* The lexicon's value: tags seen in training (XPOS mask, u64; only for
- * words seen often enough), log2 frequency bucket (u8) and word classes
- * (u8): bit p for "a lemma of WordNet class p" (WN_*), bit 4 + p for "an
+ * words seen often enough), log2 frequency bucket (u8), word classes
+ * (u8) and the word's one tag class + 1 (u8; 0 when it has several): bit p for "a lemma of WordNet class p" (WN_*), bit 4 + p for "an
  * irregular inflected form of class p" (p < 3), bit 7 for "a name: written
  * with a capital in WordNet". */
-#define LEX_BYTES 10
+#define LEX_BYTES 11
 enum { WN_NOUN = 0, WN_VERB = 1, WN_ADJ = 2, WN_ADV = 3 };
 
 /* A linear model as decoded: int16 weights times scale. The weight array
@@ -135,6 +136,7 @@ typedef struct ent_tokinfo {
 	uint64_t suf[4], pre[3];
 	uint64_t tagset;       /* tags seen in training (XPOS mask), 0 if unseen */
 	uint8_t freq;          /* log2 bucket of the training frequency */
+	uint8_t fixed;         /* the word's one tag class + 1, 0 if ambiguous */
 	uint8_t flags;         /* TI_* */
 	uint16_t lex;          /* word classes (LEX value) | stem classes << 8 */
 } ent_tokinfo;
