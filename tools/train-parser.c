@@ -23,9 +23,9 @@
 #include "entente/conllu.h"
 #include "../src/lib/parse_int.h"
 
-static uint32_t TAG_SLOTS = 1u << 21;
-static uint32_t TAG2_SLOTS = 1u << 20;
-static uint32_t PARSE_SLOTS = 1u << 22;
+static uint32_t TAG_SLOTS = 1u << 22;
+static uint32_t TAG2_SLOTS = 1u << 21;
+static uint32_t PARSE_SLOTS = 1u << 23;
 static uint32_t LABEL_SLOTS = 1u << 20;
 #define TAG_EPOCHS 12
 static int PARSE_EPOCHS = 20;
@@ -793,15 +793,15 @@ static void out_section(outbuf *o, uint32_t id, const void *p, size_t n)
 	out_pad(o);
 }
 
-/* Quantises weights to int16 and writes a linear model section, after
- * pre (npre bytes, a multiple of 16) when given. Returns the scale
- * (float units per int16 unit). */
+/* Quantises weights to int8 (one scale per model) and writes a linear
+ * model section, after pre (npre bytes, a multiple of 16) when given.
+ * Returns the scale (float units per int8 unit). */
 static float out_lin_pre(outbuf *o, uint32_t id, const float *w, uint32_t nclasses,
                          uint32_t nslots, const void *pre, size_t npre)
 {
-	size_t n = (size_t)nslots + nclasses, k, len = 16 + 2 * ((size_t)nslots + ENT_LIN_PAD(nclasses));
+	size_t n = (size_t)nslots + nclasses, k, len = 16 + (size_t)nslots + ENT_LIN_PAD(nclasses);
 	unsigned char *buf = calloc(1, npre + len);
-	int16_t *q = (int16_t *)(void *)(buf + npre + 16);
+	int8_t *q = (int8_t *)(void *)(buf + npre + 16);
 	float maxw = 0, scale, inv;
 
 	if (npre)
@@ -809,9 +809,9 @@ static float out_lin_pre(outbuf *o, uint32_t id, const float *w, uint32_t nclass
 	for (k = 0; k < n; k++)
 		if (fabsf(w[k]) > maxw)
 			maxw = fabsf(w[k]);
-	scale = maxw > 0 ? 32000.0f / maxw : 1.0f;
+	scale = maxw > 0 ? 127.0f / maxw : 1.0f;
 	for (k = 0; k < n; k++)
-		q[k] = (int16_t)lrintf(w[k] * scale);
+		q[k] = (int8_t)lrintf(w[k] * scale);
 	memcpy(buf + npre, &nclasses, 4);
 	memcpy(buf + npre + 4, &nslots, 4);
 	inv = 1.0f / scale;

@@ -1038,9 +1038,9 @@ static int read_lin(ent_lin *lin, const unsigned char *p, uint64_t len, const ch
 	lin->scale = scale;
 	if (!lin->nclasses || lin->nclasses > 256 || !lin->nslots ||
 	    (lin->nslots & (lin->nslots - 1)) || lin->nslots > (1u << 28) ||
-	    len < 16 + 2 * ((uint64_t)lin->nslots + ENT_LIN_PAD(lin->nclasses)))
+	    len < 16 + (uint64_t)lin->nslots + ENT_LIN_PAD(lin->nclasses))
 		return ent_error_set(ENT_EFORMAT, "model: bad %s section", what);
-	lin->w = (const int16_t *)(const void *)(p + 16);
+	lin->w = (const int8_t *)(const void *)(p + 16);
 	return 0;
 }
 
@@ -1330,8 +1330,8 @@ void ent_model_free(ent_model *m)
 /* ---- decoding ------------------------------------------------------- */
 
 /* scores[c] = sum over features of the rows' weights. Rows are read in
- * blocks of 16 lanes (the weight array is padded for that), a shape the
- * compiler turns into vector code. */
+ * blocks of 32 lanes (the weight array is padded for that) and summed in
+ * 16 bits, a shape the compiler turns into vector code. */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 /* An AVX2 version where the processor has it, chosen at load time. */
 __attribute__((target_clones("avx2", "default")))
@@ -1339,6 +1339,7 @@ __attribute__((target_clones("avx2", "default")))
 static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
 {
 	uint32_t c, j, nc = ENT_LIN_PAD(lin->nclasses), start[ENT_PARSE_NFEAT + ENT_TAG_NFEAT + ENT_LABEL_NFEAT];
+	int16_t acc[256];
 	size_t i;
 
 	/* Find the rows and ask for them all before reading any: the rows are
@@ -1350,24 +1351,27 @@ static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t 
 		start[i] = ent__slot(f[i], lin->nslots, lin->nclasses);
 		row = (const char *)(lin->w + start[i]);
 #ifdef __GNUC__
-		for (c = 0; c < nc * 2; c += 64)
+		for (c = 0; c < nc; c += 64)
 			__builtin_prefetch(row + c);
+		__builtin_prefetch(row + nc - 1);
 #else
 		(void)row;
 #endif
 	}
-	memset(scores, 0, nc * sizeof *scores);
+	memset(acc, 0, nc * sizeof *acc);
 	for (i = 0; i < nf; i++) {
-		const int16_t *w = lin->w + start[i];
+		const int8_t *w = lin->w + start[i];
 
-		for (c = 0; c < nc; c += 16) {
-			int32_t *s = scores + c;
-			const int16_t *r = w + c;
+		for (c = 0; c < nc; c += 32) {
+			int16_t *s = acc + c;
+			const int8_t *r = w + c;
 
-			for (j = 0; j < 16; j++)
-				s[j] += r[j];
+			for (j = 0; j < 32; j++)
+				s[j] = (int16_t)(s[j] + r[j]);
 		}
 	}
+	for (c = 0; c < nc; c++)
+		scores[c] = acc[c];
 }
 
 /* The best label of mask (a bit per label) by the label model. */

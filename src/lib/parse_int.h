@@ -47,15 +47,17 @@ enum {
 #define LEX_BYTES 11
 enum { WN_NOUN = 0, WN_VERB = 1, WN_ADJ = 2, WN_ADV = 3 };
 
-/* A linear model as decoded: int16 weights times scale. The weight array
- * has nslots + ENT_LIN_PAD(nclasses) entries so that rows can be read in
- * whole blocks of 16. */
-#define ENT_LIN_PAD(n) (((n) + 15u) & ~15u)
+/* A linear model as decoded: int8 weights times scale (8 bits lose
+ * nothing measurable against 16 and halve the memory read per feature).
+ * The weight array has nslots + ENT_LIN_PAD(nclasses) entries so that rows
+ * can be read in whole blocks of 32. A score sums at most 258 weights, so
+ * it fits in 16 bits. */
+#define ENT_LIN_PAD(n) (((n) + 31u) & ~31u)
 typedef struct ent_lin {
 	uint32_t nclasses;
 	uint32_t nslots;       /* power of two */
 	float scale;
-	const int16_t *w;
+	const int8_t *w;
 } ent_lin;
 
 /* An open-addressed table of (class, key) -> value byte strings. slots
