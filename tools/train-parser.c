@@ -65,6 +65,7 @@ typedef struct sent {
 	ent_token *tok;      /* gold annotation */
 	int n;
 	uint8_t *ptag;       /* predicted xpos for parser training */
+	uint8_t *pupos;      /* and upos */
 	uint8_t *p1cls;      /* the tagger's first-pass classes (jack-knifed in training) */
 	int16_t *head;       /* projectivised gold heads (1-based, 0 root) */
 	uint8_t *label;      /* parser label index per word */
@@ -646,7 +647,7 @@ static int parse_train_sent(perc *p, perc *lp, sent *s, ent_pstate *st, ent_pwor
 	uint8_t valid[256];
 	int cost[256], i, k;
 
-	ent__pstate_words(st, pw, s->ti, s->ptag, s->n);
+	ent__pstate_words(st, pw, s->ti, s->ptag, s->pupos, s->n);
 	ent__pstate_init(st, s->n);
 	while (!ent__pstate_done(st)) {
 		size_t nf = ent__parse_features(f, st), nlf;
@@ -736,9 +737,10 @@ static void pw_alloc(ent_pwords *pw, int maxn)
 	pw->word = malloc(n * sizeof *pw->word);
 	pw->suf = malloc(n * sizeof *pw->suf);
 	pw->tag = malloc(n);
+	pw->utag = malloc(n);
 	pw->cverb = malloc(n * sizeof *pw->cverb);
 	pw->cpunct = malloc(n * sizeof *pw->cpunct);
-	if (!pw->word || !pw->suf || !pw->tag || !pw->cverb || !pw->cpunct)
+	if (!pw->word || !pw->suf || !pw->tag || !pw->utag || !pw->cverb || !pw->cpunct)
 		die("out of memory");
 }
 
@@ -1235,11 +1237,13 @@ int main(int argc, char **argv)
 				sent *s = &train.s[i];
 
 				s->ptag = malloc((size_t)s->n);
+				s->pupos = malloc((size_t)s->n);
 				s->p1cls = malloc((size_t)s->n);
 				tag_sent(&fp, fw, s, out, 0, NULL);
 				for (k = 0; k < s->n; k++) {
 					s->p1cls[k] = (uint8_t)out[k];
 					s->ptag[k] = tag_xpos[out[k]];
+					s->pupos[k] = tag_upos[out[k]];
 					good += s->ptag[k] == s->tok[k].xpos;
 					total++;
 				}
@@ -1254,6 +1258,7 @@ int main(int argc, char **argv)
 			sent *s = &dev.s[i];
 
 			s->ptag = malloc((size_t)s->n);
+			s->pupos = malloc((size_t)s->n);
 			s->p1cls = malloc((size_t)s->n);
 			tag_sent(&tp, tag_best, s, out, 0, NULL);
 			for (k = 0; k < s->n; k++)
@@ -1317,8 +1322,10 @@ int main(int argc, char **argv)
 			sent *s = &dev.s[i];
 
 			tag_sent2(&tp, tag_best, &tp2, tag2_best, s, out, retag_margin, mg);
-			for (k = 0; k < s->n; k++)
+			for (k = 0; k < s->n; k++) {
 				s->ptag[k] = tag_xpos[out[k]];
+				s->pupos[k] = tag_upos[out[k]];
+			}
 		}
 		free(idx);
 		free(out);

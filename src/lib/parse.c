@@ -393,6 +393,7 @@ size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
 
 #define IDX(x) ((x) < 0 ? NONE_W : st->word[x])
 #define TAG(x) ((x) < 0 ? (uint64_t)NONE_P : (uint64_t)st->tag[x])
+#define UTAG(x) ((x) < 0 ? (uint64_t)NONE_P : (uint64_t)st->utag[x])
 #define LAB(x) ((x) <= 0 ? 0 : (uint64_t)st->node[x].label)
 
 size_t ent__parse_features(uint64_t *o, const ent_pstate *st)
@@ -524,6 +525,18 @@ size_t ent__parse_features(uint64_t *o, const ent_pstate *st)
 	o[k++] = f3(179, s0p, LAB(s0), n0p);
 	o[k++] = f3(180, n0wp, TAG(n0l), LAB(n0l));
 	o[k++] = f2(181, n0w, n1w);
+	/* universal tags (AUX and VERB, SCONJ and ADP share Penn tags) */
+	{
+		uint64_t s0u = UTAG(s0), n0u = UTAG(n0), n1u = UTAG(n1);
+
+		o[k++] = f1(190, s0u);
+		o[k++] = f1(191, n0u);
+		o[k++] = f2(192, s0u, n0u);
+		o[k++] = f3(193, s0u, n0u, n1u);
+		o[k++] = f2(194, s0u, n0w);
+		o[k++] = f2(195, s0w, n0u);
+		o[k++] = f3(196, UTAG(s1), s0u, n0u);
+	}
 	return k;
 }
 
@@ -604,13 +617,14 @@ void ent__pstate_init(ent_pstate *st, int n)
 }
 
 void ent__pstate_words(ent_pstate *st, ent_pwords *w, const ent_tokinfo *ti,
-                       const uint8_t *xpos, int n)
+                       const uint8_t *xpos, const uint8_t *upos, int n)
 {
 	int i;
 
 	w->word[0] = 0x726f6f74ULL;
 	w->suf[0] = 0x726f6f74ULL;
 	w->tag[0] = 0xfe;
+	w->utag[0] = 0xfe;
 	w->cverb[0] = w->cpunct[0] = 0;
 	for (i = 0; i < n; i++) {
 		int x = xpos[i];
@@ -618,6 +632,7 @@ void ent__pstate_words(ent_pstate *st, ent_pwords *w, const ent_tokinfo *ti,
 		w->word[i + 1] = ti[i].lower;
 		w->suf[i + 1] = ti[i].suf[2];
 		w->tag[i + 1] = (uint8_t)x;
+		w->utag[i + 1] = upos[i];
 		/* VB VBD VBP VBZ VBN VBG MD; , : CC */
 		w->cverb[i + 1] = (uint16_t)(w->cverb[i] + (x == 9 || (x >= 13 && x <= 16) || x == 18 ||
 		                                            x == 20));
@@ -626,6 +641,7 @@ void ent__pstate_words(ent_pstate *st, ent_pwords *w, const ent_tokinfo *ti,
 	st->word = w->word;
 	st->suf = w->suf;
 	st->tag = w->tag;
+	st->utag = w->utag;
 	st->cverb = w->cverb;
 	st->cpunct = w->cpunct;
 }
@@ -1396,7 +1412,7 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 	int32_t scores[256];
 	uint8_t valid[256];
 	ent_pwords pw;
-	uint8_t *xpos, *r, *sure;
+	uint8_t *xpos, *upos, *r, *sure;
 	ent_pstate st;
 	size_t i;
 	int p1 = -1, p2 = -1, punct = -1, dep = -1, k;
@@ -1412,12 +1428,15 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 	pw.cverb = ent_arena_alloc(arena, (n + 1) * sizeof *pw.cverb);
 	pw.cpunct = ent_arena_alloc(arena, (n + 1) * sizeof *pw.cpunct);
 	pw.tag = ent_arena_alloc(arena, n + 1);
+	pw.utag = ent_arena_alloc(arena, n + 1);
 	xpos = ent_arena_alloc(arena, n + 1);
+	upos = ent_arena_alloc(arena, n + 1);
 	r = ent_arena_alloc(arena, n);
 	sure = ent_arena_alloc(arena, n);
 	st.stack = ent_arena_alloc(arena, (n + 1) * sizeof *st.stack);
 	st.node = ent_arena_alloc(arena, (n + 1) * sizeof *st.node);
-	if (!ti || !pw.word || !pw.suf || !pw.cverb || !pw.cpunct || !pw.tag || !xpos || !r || !sure ||
+	if (!ti || !pw.word || !pw.suf || !pw.cverb || !pw.cpunct || !pw.tag || !pw.utag || !xpos ||
+	    !upos || !r || !sure ||
 	    !st.stack || !st.node)
 		return ENT_ENOMEM;
 	ent__tokinfo(ti, tokens, n, text, &m->table);
@@ -1473,9 +1492,11 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 		p1 = best;
 	}
 	/* parsing */
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		xpos[i] = tokens[i].xpos;
-	ent__pstate_words(&st, &pw, ti, xpos, (int)n);
+		upos[i] = tokens[i].upos;
+	}
+	ent__pstate_words(&st, &pw, ti, xpos, upos, (int)n);
 	ent__pstate_init(&st, (int)n);
 	while (!ent__pstate_done(&st)) {
 		size_t nf = ent__parse_features(feats, &st);

@@ -178,7 +178,8 @@ typedef struct ent_pstate {
 	ent_pnode *node;       /* n + 1 entries */
 	const uint64_t *word;  /* n + 1 word values (0 is the root's) */
 	const uint64_t *suf;   /* n + 1 suffix values */
-	const uint8_t *tag;    /* n + 1 tag values */
+	const uint8_t *tag;    /* n + 1 tag values (XPOS) */
+	const uint8_t *utag;   /* n + 1 UPOS values */
 	const uint16_t *cverb; /* n + 1: verbs among words 1..i */
 	const uint16_t *cpunct;/* n + 1: punctuation and conjunctions among 1..i */
 } ent_pstate;
@@ -187,11 +188,11 @@ typedef struct ent_pstate {
  * the tokens' values and their XPOS tags). */
 typedef struct ent_pwords {
 	uint64_t *word, *suf;
-	uint8_t *tag;
+	uint8_t *tag, *utag;
 	uint16_t *cverb, *cpunct;
 } ent_pwords;
 void ent__pstate_words(ent_pstate *st, ent_pwords *w, const ent_tokinfo *ti,
-                       const uint8_t *xpos, int n);
+                       const uint8_t *xpos, const uint8_t *upos, int n);
 
 /* Unlabelled action classes; an arc's label is chosen by the label model
  * once the action model has chosen the arc. */
