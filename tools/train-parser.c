@@ -311,9 +311,15 @@ static int tag_of[ENT_UPOS_COUNT][ENT_XPOS_COUNT];
 
 static int gold_tag(const ent_token *t)
 {
-	int c = tag_of[t->upos][t->xpos];
+	int c = tag_of[t->upos][t->xpos], k;
 
-	return c >= 0 ? c : 0;
+	if (c >= 0)
+		return c;
+	/* a pair without a class: the most frequent class of its XPOS */
+	for (k = 0; k < ntags; k++)
+		if (tag_xpos[k] == t->xpos)
+			return k;
+	return 0;
 }
 
 /* Tags s with weights w (the second pass when pass2); writes classes
@@ -1129,7 +1135,9 @@ int main(int argc, char **argv)
 			for (x = 0; x < ENT_XPOS_COUNT; x++)
 				if (tag_of[u][x] < 0 && tagcount[u][x] > bestc)
 					bestc = tagcount[u][x], bu = u, bx = x;
-		if (bu < 0 || ntags == 255)
+		/* at most 96 classes (three blocks of 32 weights): the rest of
+		 * EWT's pairs are a handful of words */
+		if (bu < 0 || ntags == 96)
 			break;
 		tag_of[bu][bx] = ntags;
 		tag_upos[ntags] = (uint8_t)bu;
