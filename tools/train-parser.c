@@ -1135,9 +1135,7 @@ int main(int argc, char **argv)
 			for (x = 0; x < ENT_XPOS_COUNT; x++)
 				if (tag_of[u][x] < 0 && tagcount[u][x] > bestc)
 					bestc = tagcount[u][x], bu = u, bx = x;
-		/* at most 96 classes (three blocks of 32 weights): the rest of
-		 * EWT's pairs are a handful of words */
-		if (bu < 0 || ntags == 96)
+		if (bu < 0 || ntags == 255)
 			break;
 		tag_of[bu][bx] = ntags;
 		tag_upos[ntags] = (uint8_t)bu;
