@@ -1346,7 +1346,7 @@ void ent_model_free(ent_model *m)
 /* ---- decoding ------------------------------------------------------- */
 
 /* scores[c] = sum over features of the rows' weights. Rows are read in
- * blocks of 32 lanes (the weight array is padded for that) and summed in
+ * blocks of 16 lanes (the weight array is padded for that) and summed in
  * 16 bits, a shape the compiler turns into vector code. */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 /* An AVX2 version where the processor has it, chosen at load time. */
@@ -1354,7 +1354,9 @@ __attribute__((target_clones("avx2", "default")))
 #endif
 static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
 {
-	uint32_t c, j, nc = ENT_LIN_PAD(lin->nclasses), start[ENT_PARSE_NFEAT + ENT_TAG_NFEAT + ENT_LABEL_NFEAT];
+	/* rows are padded to 32, but blocks of 16 are enough to read */
+	uint32_t c, j, nc = (lin->nclasses + 15u) & ~15u;
+	uint32_t start[ENT_PARSE_NFEAT + ENT_TAG_NFEAT + ENT_LABEL_NFEAT];
 	int16_t acc[256];
 	size_t i;
 
@@ -1378,11 +1380,11 @@ static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t 
 	for (i = 0; i < nf; i++) {
 		const int8_t *w = lin->w + start[i];
 
-		for (c = 0; c < nc; c += 32) {
+		for (c = 0; c < nc; c += 16) {
 			int16_t *s = acc + c;
 			const int8_t *r = w + c;
 
-			for (j = 0; j < 32; j++)
+			for (j = 0; j < 16; j++)
 				s[j] = (int16_t)(s[j] + r[j]);
 		}
 	}
@@ -1499,14 +1501,25 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 	ent__pstate_words(&st, &pw, ti, xpos, upos, (int)n);
 	ent__pstate_init(&st, (int)n);
 	while (!ent__pstate_done(&st)) {
-		size_t nf = ent__parse_features(feats, &st);
-		int best = -1, label = 0, kind, h, d;
+		int best = -1, label = 0, kind, h, d, nvalid = 0;
 
-		lin_score(&m->parser, feats, nf, scores);
 		ent__act_valid(&m->act, &st, valid);
 		for (k = 0; k < m->act.n; k++)
-			if (valid[k] && (best < 0 || scores[k] > scores[best]))
+			if (valid[k]) {
+				nvalid++;
 				best = k;
+			}
+		if (nvalid > 1) {
+			/* (a forced move, shift after the root's child, needs no
+			 * scores) */
+			size_t nf = ent__parse_features(feats, &st);
+
+			lin_score(&m->parser, feats, nf, scores);
+			best = -1;
+			for (k = 0; k < m->act.n; k++)
+				if (valid[k] && (best < 0 || scores[k] > scores[best]))
+					best = k;
+		}
 		if (best < 0)
 			break; /* cannot happen while the buffer has words */
 		kind = ent__act_kind(&m->act, best);
