@@ -25,7 +25,7 @@
 
 static uint32_t TAG_SLOTS = 1u << 22;
 static uint32_t TAG2_SLOTS = 1u << 21;
-static uint32_t PARSE_SLOTS = 1u << 23;
+static uint32_t PARSE_SLOTS = 1u << 22;
 static uint32_t LABEL_SLOTS = 1u << 20;
 #define TAG_EPOCHS 12
 static int PARSE_EPOCHS = 20;
@@ -880,7 +880,7 @@ static int cmp_lex(const void *a, const void *b)
  * and frequencies only for words seen at least min_count times (for rare
  * words they would be the exact answer in training and missing for
  * unseen words at run time). */
-static long fixed_min = 20, nfixed;
+static long fixed_min = 10, nfixed;
 
 static void lex_build(tab_builder *tb, long min_count)
 {
@@ -1315,7 +1315,7 @@ int main(int argc, char **argv)
 			}
 			full = acc[6];
 			for (q = 0; q < 7; q++)
-				if (acc[q] >= full - 0.02)
+				if (acc[q] >= full - 0.03)
 					break;
 			retag_margin = share[q] >= 1.0 ? 1e6f : allm[(long)(share[q] * (double)ndev)];
 			if (retag_margin > 1e6f)
