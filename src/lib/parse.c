@@ -53,8 +53,11 @@ int ent_xpos_parse(const char *name, size_t len)
 {
 	int i;
 
+	if (len == 0)
+		return -1;
 	for (i = 1; i < ENT_XPOS_COUNT; i++)
-		if (strlen(xpos_names[i]) == len && memcmp(xpos_names[i], name, len) == 0)
+		if (xpos_names[i][0] == name[0] && strlen(xpos_names[i]) == len &&
+		    memcmp(xpos_names[i], name, len) == 0)
 			return i;
 	return -1;
 }
@@ -68,8 +71,11 @@ int ent_deprel_parse(const char *name, size_t len)
 {
 	int i;
 
+	if (len == 0)
+		return -1;
 	for (i = 1; i < ENT_DEPREL_COUNT; i++)
-		if (strlen(deprel_names[i]) == len && memcmp(deprel_names[i], name, len) == 0)
+		if (deprel_names[i][0] == name[0] && strlen(deprel_names[i]) == len &&
+		    memcmp(deprel_names[i], name, len) == 0)
 			return i;
 	return -1;
 }
