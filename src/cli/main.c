@@ -7,9 +7,11 @@
 #include "cli.h"
 
 int cmd_segment(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
 
 static const cli_command commands[] = {
 	{"segment", cmd_segment, "split documents into sentences and tokens (JSONL, CoNLL-U, TSV)"},
+	{"dict", cmd_dict, "check, look up and summarise dictionaries (built-in or PETRARCH-2)"},
 	{NULL, NULL, NULL}
 };
 
