@@ -63,6 +63,11 @@ typedef struct ent_reader ent_reader;
  * when it cannot be opened. */
 int ent_reader_open(ent_reader **out, const char *path,
                     const ent_reader_opts *opts);
+/* Opens a reader over data[0..len) in memory, named name in messages.
+ * The data must outlive the reader. The format must not be AUTO unless
+ * name has an extension that says it. */
+int ent_reader_open_mem(ent_reader **out, const char *data, size_t len,
+                        const char *name, const ent_reader_opts *opts);
 void ent_reader_free(ent_reader *reader);
 
 /* Reads the next document into *doc, its strings allocated from arena.

@@ -16,6 +16,8 @@
 #include "utf8.h"
 #include "doc.h"
 #include "segment.h"
+#include "timex.h"
+#include "event.h"
 #include "dict.h"
 
 #endif

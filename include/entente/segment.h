@@ -15,6 +15,7 @@
 #define ENTENTE_SEGMENT_H
 
 #include "arena.h"
+#include "buf.h"
 
 /* Universal POS tags, in the order of the UD documentation. */
 typedef enum ent_upos {
@@ -34,7 +35,10 @@ enum {
 	ENT_TOK_ALLCAPS = 1 << 3,     /* has letters, all upper case */
 	ENT_TOK_NUMBER = 1 << 4,      /* starts with a digit */
 	ENT_TOK_PUNCT = 1 << 5,       /* punctuation or symbols only */
-	ENT_TOK_ABBREV = 1 << 6       /* ends with a period that is part of it */
+	ENT_TOK_ABBREV = 1 << 6,      /* ends with a period that is part of it */
+	ENT_TOK_JOINED = 1 << 7       /* split from the token before without a
+	                                 space (a clitic: do|n't, can|not); the
+	                                 two are one surface token in UD */
 };
 
 /* Sentence flags. */
@@ -73,6 +77,33 @@ typedef struct ent_segmentation {
  * from arena and belong to it. len may be at most 2^31. */
 int ent_segment(ent_segmentation *out, const char *text, size_t len,
                 ent_arena *arena);
+
+/* The sentence-boundary model: an averaged perceptron over the gaps that
+ * the rules leave open (data/model/sentsplit.bin, trained on UD English
+ * EWT by `make model-splitter`). ent_segment uses the built-in model when
+ * the build has one. */
+typedef struct ent_splitter ent_splitter;
+
+/* The built-in model, or NULL; loaded once, shared, never freed. */
+const ent_splitter *ent_splitter_builtin(void);
+/* Loads a model from memory (copied); ENT_EFORMAT when it is not one. */
+int ent_splitter_load(ent_splitter **out, const void *data, size_t len);
+void ent_splitter_free(ent_splitter *model);
+
+/* ent_segment with a given model; NULL splits by the rules alone. */
+int ent_segment_with(ent_segmentation *out, const char *text, size_t len,
+                     const ent_splitter *model, ent_arena *arena);
+
+/* Training: add documents with the byte offsets where their gold
+ * sentences end, then run; the model's bytes are appended to model_out.
+ * Deterministic: the same documents give the same bytes. */
+typedef struct ent_splitter_trainer ent_splitter_trainer;
+int ent_splitter_trainer_new(ent_splitter_trainer **out);
+int ent_splitter_trainer_add(ent_splitter_trainer *trainer, const char *text,
+                             size_t len, const uint32_t *ends, size_t nends);
+int ent_splitter_trainer_run(ent_splitter_trainer *trainer, int epochs,
+                             unsigned bits, ent_buf *model_out);
+void ent_splitter_trainer_free(ent_splitter_trainer *trainer);
 
 /* Tokenises text[0..len) as a single sentence (no sentence splitting),
  * as for gold-segmented input. */

@@ -5,10 +5,14 @@
 
 #include "cli.h"
 
+int segeval_run(const char *path, int use_model);
+int segeval_train(const char *path, const char *out_path, int epochs);
+
 typedef enum { FMT_JSONL, FMT_CONLLU, FMT_TSV } seg_format;
 
 typedef struct seg_ctx {
 	seg_format format;
+	int rules_only;
 	ent_buf out;
 } seg_ctx;
 
@@ -24,6 +28,13 @@ static void usage(FILE *f)
 	        "  --input text|jsonl|xml     input format (default: from the file extension)\n"
 	        "  --date YYYY-MM-DD          document date for text files\n"
 	        "  -q, --quiet                no progress or summary on stderr\n"
+	        "  --eval GOLD.conllu         score sentence boundaries, tokens and words\n"
+	        "                             against a UD treebank (documents rebuilt from\n"
+	        "                             its # newdoc, # newpar and # text lines)\n"
+	        "  --rules-only               split by the rules alone, without the\n"
+	        "                             built-in boundary model\n"
+	        "  --train-splitter GOLD.conllu MODEL.bin\n"
+	        "                             train the boundary model (make model-splitter)\n"
 	        "  -h, --help                 this help\n\n"
 	        "FILE may be a directory (its .txt, .jsonl and .xml files are read) or '-'\n"
 	        "for standard input (the default).\n");
@@ -110,7 +121,8 @@ static int on_doc(const ent_doc *doc, ent_arena *arena, void *ctx)
 	ent_segmentation seg;
 	int rc;
 
-	if (ent_segment(&seg, doc->text, doc->text_len, arena)) {
+	if (ent_segment_with(&seg, doc->text, doc->text_len,
+	                     c->rules_only ? NULL : ent_splitter_builtin(), arena)) {
 		cli_error("%s: %s", doc->id, ent_error_last());
 		return 0;
 	}
@@ -153,6 +165,24 @@ int cmd_segment(int argc, char **argv)
 			return EXIT_USAGE;
 		if (rc > 0)
 			continue;
+		if (strcmp(a, "--eval") == 0) {
+			if (i + 1 >= argc) {
+				cli_error("--eval needs a CoNLL-U file");
+				return EXIT_USAGE;
+			}
+			return segeval_run(argv[i + 1], !c.rules_only);
+		}
+		if (strcmp(a, "--rules-only") == 0) {
+			c.rules_only = 1;
+			continue;
+		}
+		if (strcmp(a, "--train-splitter") == 0) {
+			if (i + 2 >= argc) {
+				cli_error("usage: entente segment --train-splitter TRAIN.conllu MODEL.bin");
+				return EXIT_USAGE;
+			}
+			return segeval_train(argv[i + 1], argv[i + 2], 8);
+		}
 		if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
 			const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
 

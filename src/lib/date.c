@@ -167,8 +167,13 @@ static int date_at(ent_date *out, const char *s, size_t len)
 			a = digits(s, i, i);
 			for (k = j; k < len && k < j + 2 && isdigit((unsigned char)s[k]); k++)
 				;
-			if (k > j && k < len && s[k] == sep && (c = digits(s + k + 1, len - k - 1, 4)) >= 0 &&
-			    (k + 5 >= len || !isdigit((unsigned char)s[k + 5]))) {
+			size_t y = k + 1;
+
+			/* "02.08. 2017" also occurs, with a space after the month */
+			if (k > j && k + 1 < len && s[k] == sep && s[k + 1] == ' ')
+				y = k + 2;
+			if (k > j && k < len && s[k] == sep && (c = digits(s + y, len - y, 4)) >= 0 &&
+			    (y + 4 >= len || !isdigit((unsigned char)s[y + 4]))) {
 				b = digits(s + j, k - j, k - j);
 				if (b > 12 && a <= 12)
 					return set_day(out, c, a, b);
@@ -217,6 +222,22 @@ static int date_at(ent_date *out, const char *s, size_t len)
 	return 0;
 }
 
+/* The first date in text[from..to) at a word start. */
+static int scan(ent_date *out, const char *text, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		if (i > 0 && isalnum((unsigned char)text[i - 1]))
+			continue;
+		if (!isalnum((unsigned char)text[i]))
+			continue;
+		if (date_at(out, text + i, to - i))
+			return 1;
+	}
+	return 0;
+}
+
 int ent_date_find(ent_date *out, const char *text, size_t len)
 {
 	size_t i, line = 0, limit = len;
@@ -232,14 +253,16 @@ int ent_date_find(ent_date *out, const char *text, size_t len)
 	}
 	if (limit > 2000)
 		limit = 2000;
-	for (i = 0; i < limit; i++) {
-		if (i > 0 && isalnum((unsigned char)text[i - 1]))
-			continue;
-		if (!isalnum((unsigned char)text[i]))
-			continue;
-		if (date_at(out, text + i, limit - i))
-			return 1;
+	if (scan(out, text, 0, limit))
+		return 1;
+	/* Then the last three lines, where analysis pieces and reports often
+	 * put their date ("Image source: ... accessed on 02.08.2017"). */
+	for (i = len, line = 0; i > 0; i--) {
+		if (text[i - 1] == '\n' && i < len && ++line >= 3)
+			break;
 	}
+	if (i > limit && scan(out, text, i, len))
+		return 1;
 	memset(out, 0, sizeof *out);
 	return 0;
 }

@@ -7,6 +7,7 @@
  * ENT_EINVALID with "what: file:line" and the reader stays usable.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,10 @@
 
 #define DEFAULT_MAX_DOC (64u << 20)
 
+typedef struct ent_reader ent_reader;
+static int open_reader(ent_reader **out, const char *path, const char *data,
+                       size_t len, const ent_reader_opts *opts);
+
 struct ent_reader {
 	ent_input_format format;
 	ent_reader_opts opts;
@@ -27,6 +32,8 @@ struct ent_reader {
 	int done;
 	long line;           /* lines read so far (text, JSONL) */
 	ent_buf linebuf;     /* JSONL line */
+	char *line_data;     /* getline's buffer (malloc) */
+	size_t line_cap;
 	ent_buf text;        /* cleaned text of the current document */
 	xmlTextReaderPtr xml;
 	char xml_error[512]; /* first error of the current XML record */
@@ -99,6 +106,19 @@ static void xml_error_handler(void *arg, const char *msg,
 int ent_reader_open(ent_reader **out, const char *path,
                     const ent_reader_opts *opts)
 {
+	return open_reader(out, path, NULL, 0, opts);
+}
+
+int ent_reader_open_mem(ent_reader **out, const char *data, size_t len,
+                        const char *name, const ent_reader_opts *opts)
+{
+	return open_reader(out, name, data ? data : "", len, opts);
+}
+
+/* Opens path, or the memory data[0..len) named path when data is set. */
+static int open_reader(ent_reader **out, const char *path, const char *data,
+                       size_t len, const ent_reader_opts *opts)
+{
 	ent_reader *r;
 	int rc = ENT_OK;
 
@@ -125,9 +145,12 @@ int ent_reader_open(ent_reader **out, const char *path,
 	}
 	if (r->format == ENT_INPUT_XML) {
 		int flags = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOWARNING |
-		            XML_PARSE_NOERROR | XML_PARSE_HUGE * 0;
+		            XML_PARSE_NOERROR;
 
-		if (strcmp(path, "-") == 0)
+		if (data)
+			r->xml = xmlReaderForMemory(data, (int)(len > INT32_MAX ? INT32_MAX : len),
+			                            path, NULL, flags);
+		else if (strcmp(path, "-") == 0)
 			r->xml = xmlReaderForFd(0, "stdin", NULL, flags);
 		else
 			r->xml = xmlReaderForFile(path, NULL, flags);
@@ -139,7 +162,13 @@ int ent_reader_open(ent_reader **out, const char *path,
 		xmlTextReaderSetErrorHandler(r->xml, xml_error_handler, r);
 		goto done;
 	}
-	if (strcmp(path, "-") == 0) {
+	if (data) {
+		r->file = len ? fmemopen((void *)data, len, "rb") : fopen("/dev/null", "rb");
+		if (!r->file) {
+			rc = ent_error_set(ENT_EIO, "cannot read memory: %s", strerror(errno));
+			goto done;
+		}
+	} else if (strcmp(path, "-") == 0) {
 		r->file = stdin;
 	} else {
 		r->file = fopen(path, "rb");
@@ -168,6 +197,7 @@ void ent_reader_free(ent_reader *r)
 		xmlFreeTextReader(r->xml);
 	ent_buf_free(&r->linebuf);
 	ent_buf_free(&r->text);
+	free(r->line_data);  /* allocated by getline */
 	ent_free(r->path);
 	ent_free(r);
 }
@@ -233,21 +263,25 @@ done:
  * ENT_EIO. */
 static int read_line(ent_reader *r)
 {
-	int c, rc = 1, over = 0;
+	ssize_t got;
+	size_t len;
 
 	ent_buf_clear(&r->linebuf);
-	while ((c = getc(r->file)) != EOF && c != '\n') {
-		if (!over && ent_buf_putc(&r->linebuf, c) != ENT_OK)
-			over = 1;
-	}
-	if (c == EOF && ferror(r->file))
-		return ent_error_set(ENT_EIO, "read error: %s: %s", r->path, strerror(errno));
-	if (c == EOF && r->linebuf.len == 0 && !over)
+	errno = 0;
+	got = getline(&r->line_data, &r->line_cap, r->file);
+	if (got < 0) {
+		if (ferror(r->file))
+			return ent_error_set(errno == ENOMEM ? ENT_ENOMEM : ENT_EIO,
+			                     "read error: %s: %s", r->path, strerror(errno));
 		return 0;
+	}
 	r->line++;
-	if (over)
-		rc = ENT_ELIMIT;
-	return rc;
+	len = (size_t)got;
+	if (len && r->line_data[len - 1] == '\n')
+		len--;
+	if (ent_buf_put(&r->linebuf, r->line_data, len) != ENT_OK)
+		return ENT_ELIMIT;
+	return 1;
 }
 
 /* Copies a JSON string member into the arena; NULL when absent. Numbers
@@ -450,7 +484,7 @@ static int read_xml(ent_reader *r, ent_doc *doc, ent_arena *arena)
 					s[i] = ' ';
 			while (len && s[len - 1] == ' ')
 				len--;
-			while (*s == ' ')
+			while (len && *s == ' ')
 				s++, len--;
 			rc = set_text(r, doc, s, len, arena);
 		}

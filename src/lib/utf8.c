@@ -35,6 +35,22 @@ int ent_utf8_put(ent_buf *b, int32_t cp)
 	return ent_buf_put(b, enc, (size_t)n);
 }
 
+/* Whether NFC could change a text made of these code points. Below
+ * U+0300 nothing composes or decomposes except with a combining mark
+ * (U+0300 and up); general punctuation, currency signs, arrows, box
+ * drawing, CJK ideographs and full-width forms are stable too. */
+static int nfc_may_change(int32_t cp)
+{
+	if (cp < 0x300)
+		return 0;
+	if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF) ||
+	    (cp >= 0x2190 && cp <= 0x23FF) || (cp >= 0x2500 && cp <= 0x27BF) ||
+	    (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	    (cp >= 0xFF00 && cp <= 0xFFEF) || cp == 0xFFFD)
+		return 0;
+	return 1;
+}
+
 /* Whether s[0..len) is plain ASCII without controls other than tab/LF. */
 static int plain_ascii(const char *s, size_t len)
 {
@@ -58,6 +74,8 @@ int ent_utf8_clean(ent_buf *out, const char *s, size_t len)
 
 	if (plain_ascii(s, len))
 		return ent_buf_put(out, s, len);  /* ASCII is already NFC */
+	int need_nfc = 0;
+
 	rc = ent_buf_grow(&tmp, len);
 	while (!rc && i < len) {
 		unsigned char c = (unsigned char)s[i];
@@ -75,6 +93,7 @@ int ent_utf8_clean(ent_buf *out, const char *s, size_t len)
 			continue;
 		}
 		cp = ent_utf8_decode(s + i, len - i, &n);
+		need_nfc |= nfc_may_change(cp);
 		if (cp < 0 || (cp >= 0xD800 && cp < 0xE000))
 			rc = ent_buf_puts(&tmp, "\xEF\xBF\xBD");
 		else if (cp >= 0x7F && cp < 0xA0)
@@ -85,6 +104,10 @@ int ent_utf8_clean(ent_buf *out, const char *s, size_t len)
 	}
 	if (rc)
 		goto done;
+	if (!need_nfc) {
+		rc = ent_buf_put(out, tmp.data, tmp.len);
+		goto done;
+	}
 	nfc = utf8proc_NFC((const utf8proc_uint8_t *)tmp.data);
 	if (!nfc) {
 		rc = ent_error_set(ENT_ENOMEM, "out of memory normalising text");
