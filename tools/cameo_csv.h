@@ -24,7 +24,7 @@ typedef struct cameo_row {
 /* Reads one CSV record (RFC 4180: quotes, doubled quotes, line breaks in
  * quoted fields) from f into fields (NUL-terminated copies in buf);
  * returns the number of fields, or -1 at the end of the file. */
-static int cameo_csv_record(FILE *f, char *buf, size_t cap, char **fields, int max)
+static inline int cameo_csv_record(FILE *f, char *buf, size_t cap, char **fields, int max)
 {
 	size_t o = 0;
 	int c, n = 1, quoted = 0, any = 0;
@@ -67,7 +67,7 @@ static int cameo_csv_record(FILE *f, char *buf, size_t cap, char **fields, int m
 	return n;
 }
 
-static void cameo_trim(char *s)
+static inline void cameo_trim(char *s)
 {
 	size_t n = strlen(s), i = 0;
 
@@ -80,7 +80,7 @@ static void cameo_trim(char *s)
 
 /* Reads the codebook rows (code, name, Goldstein) into rows (at most
  * max); returns how many, or -1 when the file cannot be read. */
-static int cameo_read_codes(const char *path, cameo_row *rows, int max)
+static inline int cameo_read_codes(const char *path, cameo_row *rows, int max)
 {
 	FILE *f = fopen(path, "r");
 	static char buf[65536];
@@ -109,7 +109,7 @@ static int cameo_read_codes(const char *path, cameo_row *rows, int max)
 
 /* Adds PLOVER types and modes from CAMEO2PLOVER to rows (the first line
  * for a code wins); returns 0, or -1 when the file cannot be read. */
-static int cameo_read_plover(const char *path, cameo_row *rows, int n)
+static inline int cameo_read_plover(const char *path, cameo_row *rows, int n)
 {
 	FILE *f = fopen(path, "r");
 	char line[512], empty[1];
@@ -150,7 +150,7 @@ static int cameo_read_plover(const char *path, cameo_row *rows, int n)
 
 /* QuadClass of a root (GDELT/ICEWS): 01-05 verbal cooperation, 06-08
  * material cooperation, 09-13 verbal conflict, 14-20 material conflict. */
-static int cameo_quad(int root)
+static inline int cameo_quad(int root)
 {
 	return root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
 }

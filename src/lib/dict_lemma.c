@@ -41,12 +41,13 @@ static const struct irregular { const char *form, *base; } irregulars[] = {
 	{"hidden", "hide"}, {"hung", "hang"}, {"is", "be"}, {"kept", "keep"},
 	{"knelt", "kneel"}, {"knew", "know"}, {"known", "know"}, {"laid", "lay"},
 	{"lain", "lie"}, {"leapt", "leap"}, {"learnt", "learn"}, {"led", "lead"},
-	{"left", "leave"}, {"lent", "lend"}, {"lives", "life"}, {"lost", "lose"},
-	{"made", "make"}, {"meant", "mean"}, {"men", "man"}, {"met", "meet"},
-	{"mice", "mouse"}, {"mistaken", "mistake"}, {"mistook", "mistake"},
-	{"outdid", "outdo"}, {"outdone", "outdo"}, {"overcame", "overcome"},
-	{"overran", "overrun"}, {"oversaw", "oversee"}, {"overseen", "oversee"},
-	{"overthrew", "overthrow"}, {"overthrown", "overthrow"}, {"paid", "pay"},
+	{"left", "leave"}, {"lent", "lend"}, {"lit", "light"}, {"lives", "life"},
+	{"lost", "lose"}, {"made", "make"}, {"meant", "mean"}, {"men", "man"},
+	{"met", "meet"}, {"mice", "mouse"}, {"mistaken", "mistake"},
+	{"mistook", "mistake"}, {"outdid", "outdo"}, {"outdone", "outdo"},
+	{"overcame", "overcome"}, {"overran", "overrun"}, {"oversaw", "oversee"},
+	{"overseen", "oversee"}, {"overtaken", "overtake"}, {"overthrew", "overthrow"},
+	{"overthrown", "overthrow"}, {"overtook", "overtake"}, {"paid", "pay"},
 	{"ran", "run"}, {"rang", "ring"}, {"rebuilt", "rebuild"}, {"redid", "redo"},
 	{"redone", "redo"}, {"ridden", "ride"}, {"risen", "rise"}, {"rode", "ride"},
 	{"rose", "rise"}, {"rung", "ring"}, {"said", "say"}, {"sang", "sing"},
@@ -65,12 +66,12 @@ static const struct irregular { const char *form, *base; } irregulars[] = {
 	{"took", "take"}, {"tore", "tear"}, {"torn", "tear"}, {"trod", "tread"},
 	{"trodden", "tread"}, {"undergone", "undergo"}, {"understood", "understand"},
 	{"undertaken", "undertake"}, {"undertook", "undertake"}, {"underwent", "undergo"},
-	{"upheld", "uphold"}, {"was", "be"}, {"wept", "weep"}, {"were", "be"},
-	{"withdrawn", "withdraw"}, {"withdrew", "withdraw"}, {"withheld", "withhold"},
-	{"withstood", "withstand"}, {"wives", "wife"}, {"woke", "wake"},
-	{"woken", "wake"}, {"women", "woman"}, {"won", "win"}, {"wore", "wear"},
-	{"worn", "wear"}, {"wound", "wind"}, {"written", "write"}, {"wrote", "write"},
-	{"wrung", "wring"}
+	{"undid", "undo"}, {"upheld", "uphold"}, {"was", "be"}, {"went", "go"},
+	{"wept", "weep"}, {"were", "be"}, {"withdrawn", "withdraw"},
+	{"withdrew", "withdraw"}, {"withheld", "withhold"}, {"withstood", "withstand"},
+	{"wives", "wife"}, {"woke", "wake"}, {"woken", "wake"}, {"women", "woman"},
+	{"won", "win"}, {"wore", "wear"}, {"worn", "wear"}, {"wound", "wind"},
+	{"written", "write"}, {"wrote", "write"}, {"wrung", "wring"}
 };
 
 size_t dict_irregular_count(void)

@@ -635,7 +635,7 @@ static int own_pattern(dict_load *ld, const char *s, size_t n, const char *code,
 	}
 	if (pred < 0) {
 		for (k = 0; k < pb->nelems; k++)
-			if (pb->elems[k].kind == ENT_PE_WORD) {
+			if (pb->elems[k].kind == ENT_PE_WORD && !(pb->elems[k].flags & ENT_PE_OPTIONAL)) {
 				pred = (int)k;
 				break;
 			}
