@@ -267,7 +267,7 @@ static int check_one(const char *spec, int format, int quiet, int errors_only,
 
 static int cmd_check(int argc, char **argv)
 {
-	int i, quiet = 0, format = 0, rc = EXIT_OK, errors_only = 0;
+	int i, quiet = 0, format = 0, rc = EXIT_OK, errors_only = 0, multi;
 	size_t errors = 0, warnings = 0, unsupported = 0;
 
 	for (i = 1; i < argc; i++) {
@@ -305,10 +305,11 @@ static int cmd_check(int argc, char **argv)
 		}
 		rc = check_one(NULL, 0, quiet, errors_only, &errors, &warnings, &unsupported);
 	}
+	multi = argc - i > 1;
 	for (; i < argc; i++) {
 		int r;
 
-		if (argc - i > 1 && !quiet)
+		if (multi && !quiet)
 			printf("== %s\n", argv[i]);
 		r = check_one(argv[i], format, quiet, errors_only, &errors, &warnings, &unsupported);
 		if (r > rc)
