@@ -76,14 +76,23 @@ static uint32_t hash_bytes(const char *s, size_t len)
 	return h;
 }
 
+uint32_t dict_hash(const char *s, size_t len)
+{
+	return hash_bytes(s, len);
+}
+
 uint32_t dict_intern_find(const dict_intern *t, const char *s, size_t len)
 {
-	uint32_t h, i;
+	return dict_intern_find_h(t, s, len, hash_bytes(s, len));
+}
+
+uint32_t dict_intern_find_h(const dict_intern *t, const char *s, size_t len, uint32_t h)
+{
+	uint32_t i;
 	uint64_t slot;
 
 	if (!t->slots)
 		return 0;
-	h = hash_bytes(s, len);
 	/* A slot holds the hash with the id, so that a probe reads the
 	 * string only when the hashes agree. */
 	for (i = h & t->mask;; i = (i + 1) & t->mask) {
@@ -1152,6 +1161,9 @@ static int finish_irregulars(ent_dict *d)
 			return rc;
 		d->wflags[form] |= DICT_W_IRREGULAR;
 	}
+	for (form = 1; form < d->words.n; form++)
+		if (d->wflags[form] & DICT_W_LEMMA)
+			d->lemma_bloom[(d->words.hash[form] >> 6) & 1023] |= 1ull << (d->words.hash[form] & 63);
 	d->irregular_base = ent_calloc(d->words.n ? d->words.n : 1, sizeof *d->irregular_base);
 	if (!d->irregular_base)
 		return ent_error_set(ENT_ENOMEM, "out of memory");
@@ -1385,8 +1397,12 @@ int ent_dict_sent_prepare(ent_dict_sent **out, const ent_dict *d,
 			            ? dict_lemma_candidates(buf, n, cand, 4) : 0;
 
 			for (k = 0; k < nc; k++) {
-				uint32_t lw = dict_intern_find(&d->words, cand[k], strlen(cand[k]));
+				size_t cl = strlen(cand[k]);
+				uint32_t h = dict_hash(cand[k], cl), lw;
 
+				if (!(d->lemma_bloom[(h >> 6) & 1023] & (1ull << (h & 63))))
+					continue;  /* no lemma word has this hash */
+				lw = dict_intern_find_h(&d->words, cand[k], cl, h);
 				if (lw && (d->wflags[lw] & DICT_W_LEMMA))
 					key_push(keys, DICT_KEY(lw, DICT_LEMMA));
 			}

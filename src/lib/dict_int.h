@@ -152,6 +152,8 @@ struct ent_dict {
 	size_t ndiags, diags_cap, nerrors;
 
 	int has_lemma;            /* some phrase word is in the LEMMA space */
+	uint64_t lemma_bloom[1024]; /* finished: bit (hash & 0xFFFF) set for each
+	                             LEMMA word: most candidates need no probe */
 	uint32_t *irregular_base; /* finished: per word id, the base of an
 	                             irregular form (went -> go), else 0 */
 };
@@ -183,6 +185,9 @@ int dict_diag_at(dict_load *ld, uint32_t line, int severity, const char *fmt, ..
 int dict_intern_add(ent_dict *d, dict_intern *t, const char *s, size_t len, uint32_t *id);
 /* The id of s[0..len) in t, or 0. */
 uint32_t dict_intern_find(const dict_intern *t, const char *s, size_t len);
+/* The same with the hash of s (dict_hash) given. */
+uint32_t dict_intern_find_h(const dict_intern *t, const char *s, size_t len, uint32_t h);
+uint32_t dict_hash(const char *s, size_t len);
 /* An interned copy of s[0..len) (for codes and names); NULL on ENOMEM. */
 const char *dict_string(ent_dict *d, const char *s, size_t len);
 
