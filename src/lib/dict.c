@@ -493,15 +493,14 @@ int dict_trie_insert(ent_dict *d, const uint32_t *ids, const uint8_t *spaces,
 
 int dict_node_add(ent_dict *d, uint32_t node, uint32_t entry)
 {
-	uint32_t at = 0, l, last = 0;
+	uint32_t at = 0, last = d->node_nterm[node];
 	int rc;
 
-	/* Append (entries keep their load order); skip a repeat. */
-	for (l = d->node_term[node]; l; l = d->term_links.links[l].next) {
-		if (d->term_links.links[l].id == entry)
-			return ENT_OK;
-		last = l;
-	}
+	/* While loading, node_nterm holds the last link of the node's list:
+	 * entries keep their load order. A repeat of the last entry is
+	 * skipped here; other repeats are merged when matching. */
+	if (last && d->term_links.links[last].id == entry)
+		return ENT_OK;
 	rc = list_push(&d->term_links, entry, 0, &at);
 	if (rc)
 		return rc;
@@ -509,6 +508,7 @@ int dict_node_add(ent_dict *d, uint32_t node, uint32_t entry)
 		d->term_links.links[last].next = at;
 	else
 		d->node_term[node] = at;
+	d->node_nterm[node] = at;
 	return ENT_OK;
 }
 

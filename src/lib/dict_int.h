@@ -108,7 +108,8 @@ struct ent_dict {
 	size_t nodes_cap;
 	uint32_t *node_term;      /* loading: head of its entry list;
 	                             finished: offset into term_ids */
-	uint32_t *node_nterm;     /* finished: number of terminal entries */
+	uint32_t *node_nterm;     /* loading: last link of its entry list;
+	                             finished: number of terminal entries */
 	uint64_t *edge_keys;      /* 0 = empty */
 	uint32_t *edge_child;
 	uint32_t edge_mask, nedges;

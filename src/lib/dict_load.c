@@ -279,16 +279,27 @@ static int load_text(ent_dict *d, uint16_t file, const char *path, const char *t
 	dict_load ld;
 	int rc;
 
-	/* Dictionaries are read as valid NFC UTF-8, as documents are. */
+	/* Dictionaries are read as valid NFC UTF-8, as documents are; only
+	 * lines with other than plain ASCII need the work. */
 	if (!plain_ascii(text, len)) {
-		if ((rc = ent_utf8_clean(&clean, text, len)))
-			return rc;
+		size_t i = 0;
+
+		if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+			i = 3;
+		while (i < len) {
+			const char *nl = memchr(text + i, '\n', len - i);
+			size_t end = nl ? (size_t)(nl - text) + 1 : len;
+
+			rc = plain_ascii(text + i, end - i) ? ent_buf_put(&clean, text + i, end - i)
+			                                    : ent_utf8_clean(&clean, text + i, end - i);
+			if (rc) {
+				ent_buf_free(&clean);
+				return ent_error_set(rc, "out of memory");
+			}
+			i = end;
+		}
 		text = clean.data;
 		len = clean.len;
-		if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-			text += 3;
-			len -= 3;
-		}
 	}
 	memset(&ld, 0, sizeof ld);
 	ld.d = d;
