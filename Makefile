@@ -74,6 +74,14 @@ $(BUILD)/gen/tests.h: $(TEST_SRC) $(FUZZ_SRC) tools/gen-tests.sh
 
 $(BUILD)/obj/tests/unit/runner.o: $(BUILD)/gen/tests.h
 
+# Generated: the command table, from the "command:" line of each command.
+CMD_SRC := $(sort $(wildcard src/cli/cmd_*.c))
+$(BUILD)/gen/commands.h: $(CMD_SRC) tools/gen-commands.sh
+	@mkdir -p $(dir $@)
+	sh tools/gen-commands.sh $(CMD_SRC) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/src/cli/main.o: $(BUILD)/gen/commands.h
+
 # Generated: ISO 3166-1 names from Debian's iso-codes.
 $(BUILD)/gen/iso3166.txt: tools/gen-iso3166.c | check-deps
 	@mkdir -p $(BUILD)/tools $(dir $@)
@@ -125,6 +133,36 @@ check-deps:
 
 clean:
 	rm -rf build build-asan build-fuzz
+
+# ---- Parser: model training (make model) and evaluation (make eval-parse).
+# tools/train-parser.c trains the tagger, lemmatiser tables and parser on
+# UD English EWT (train, with dev for model selection) and WordNet's
+# exception lists; the model is written to data/model/parser.bin and
+# embedded into the library. Deterministic: same data, same bytes.
+UD       = $(SHARED)/data/ud
+WORDNET ?= /usr/share/wordnet
+
+$(BUILD)/tools/train-parser: tools/train-parser.c src/lib/parse_int.h $(BUILD)/libentente.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libentente.a $(LDLIBS)
+
+model: $(BUILD)/tools/train-parser
+	@test -f $(UD)/en_ewt/train.conllu || { echo "entente: $(UD)/en_ewt/train.conllu not found; cannot train" >&2; exit 1; }
+	@mkdir -p data/model
+	nice $(BUILD)/tools/train-parser $(UD)/en_ewt/train.conllu $(UD)/en_ewt/dev.conllu \
+	  $(WORDNET) data/model/parser.bin.tmp
+	mv data/model/parser.bin.tmp data/model/parser.bin
+	$(MAKE) all
+
+eval-parse: $(BUILD)/entente
+	@for set in en_ewt/test en_pud/test; do \
+	  gold=$(UD)/$$set.conllu; \
+	  if [ ! -f $$gold ]; then echo "eval-parse: $$gold not found; skipped"; continue; fi; \
+	  mkdir -p $(BUILD)/eval; pred=$(BUILD)/eval/$$(echo $$set | tr / -).conllu; \
+	  $(BUILD)/entente parse -q --input conllu $$gold > $$pred || exit 1; \
+	  echo "== $$set (gold tokenisation)"; \
+	  $(BUILD)/entente eval --conllu $$gold $$pred || exit 1; \
+	done
 
 # The sentence-boundary model (data/model/sentsplit.bin), trained on UD
 # English EWT train; deterministic (same data, same bytes).

@@ -1,3 +1,4 @@
+/* command: dict 35 check, look up and summarise dictionaries (built-in or PETRARCH-2) */
 /*
  * cmd_dict.c - entente dict: check, look up and summarise dictionaries.
  *
