@@ -126,6 +126,36 @@ check-deps:
 clean:
 	rm -rf build build-asan build-fuzz
 
+# ---- Parser: model training (make model) and evaluation (make eval-parse).
+# tools/train-parser.c trains the tagger, lemmatiser tables and parser on
+# UD English EWT (train, with dev for model selection) and WordNet's
+# exception lists; the model is written to data/model/parser.bin and
+# embedded into the library. Deterministic: same data, same bytes.
+UD       = $(SHARED)/data/ud
+WORDNET ?= /usr/share/wordnet
+
+$(BUILD)/tools/train-parser: tools/train-parser.c src/lib/parse_int.h $(BUILD)/libentente.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libentente.a $(LDLIBS)
+
+model: $(BUILD)/tools/train-parser
+	@test -f $(UD)/en_ewt/train.conllu || { echo "entente: $(UD)/en_ewt/train.conllu not found; cannot train" >&2; exit 1; }
+	@mkdir -p data/model
+	nice $(BUILD)/tools/train-parser $(UD)/en_ewt/train.conllu $(UD)/en_ewt/dev.conllu \
+	  $(WORDNET) data/model/parser.bin.tmp
+	mv data/model/parser.bin.tmp data/model/parser.bin
+	$(MAKE) all
+
+eval-parse: $(BUILD)/entente
+	@for set in en_ewt/test en_pud/test; do \
+	  gold=$(UD)/$$set.conllu; \
+	  if [ ! -f $$gold ]; then echo "eval-parse: $$gold not found; skipped"; continue; fi; \
+	  mkdir -p $(BUILD)/eval; pred=$(BUILD)/eval/$$(echo $$set | tr / -).conllu; \
+	  $(BUILD)/entente parse -q --input conllu $$gold > $$pred || exit 1; \
+	  echo "== $$set (gold tokenisation)"; \
+	  $(BUILD)/entente eval --conllu $$gold $$pred || exit 1; \
+	done
+
 # The sentence-boundary model (data/model/sentsplit.bin), trained on UD
 # English EWT train; deterministic (same data, same bytes).
 EWT = $(SHARED)/data/ud/en_ewt

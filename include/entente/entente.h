@@ -16,6 +16,8 @@
 #include "utf8.h"
 #include "doc.h"
 #include "segment.h"
+#include "parse.h"
+#include "conllu.h"
 #include "timex.h"
 #include "event.h"
 #include "goldeval.h"
