@@ -20,6 +20,7 @@
 #include "conllu.h"
 #include "timex.h"
 #include "event.h"
+#include "dict.h"
 #include "goldeval.h"
 #include "store.h"
 
