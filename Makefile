@@ -74,6 +74,14 @@ $(BUILD)/gen/tests.h: $(TEST_SRC) $(FUZZ_SRC) tools/gen-tests.sh
 
 $(BUILD)/obj/tests/unit/runner.o: $(BUILD)/gen/tests.h
 
+# Generated: the command table, from the "command:" line of each command.
+CMD_SRC := $(sort $(wildcard src/cli/cmd_*.c))
+$(BUILD)/gen/commands.h: $(CMD_SRC) tools/gen-commands.sh
+	@mkdir -p $(dir $@)
+	sh tools/gen-commands.sh $(CMD_SRC) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/src/cli/main.o: $(BUILD)/gen/commands.h
+
 # Generated: ISO 3166-1 names from Debian's iso-codes.
 $(BUILD)/gen/iso3166.txt: tools/gen-iso3166.c | check-deps
 	@mkdir -p $(BUILD)/tools $(dir $@)

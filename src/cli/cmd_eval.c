@@ -7,6 +7,7 @@
  * Further modes (event coding against gold JSONL) are added beside it as
  * more eval_* functions in the dispatch table below.
  */
+/* command: eval 50 score output against gold files (--conllu GOLD PRED) */
 #include <stdlib.h>
 #include <string.h>
 

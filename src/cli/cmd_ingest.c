@@ -7,6 +7,7 @@
  * at document boundaries: a run killed at any moment leaves whole
  * documents, and running it again completes the store.
  */
+/* command: ingest 60 store events and relation statements in an SQLite store */
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
