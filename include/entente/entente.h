@@ -21,6 +21,7 @@
 #include "timex.h"
 #include "event.h"
 #include "dict.h"
+#include "coder.h"
 #include "goldeval.h"
 #include "store.h"
 
