@@ -371,6 +371,30 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 	} else {
 		return 0;
 	}
+	/* first the actors named earlier in this sentence ("Turkey said it
+	 * had asked ..."), nearest first */
+	{
+		int k2;
+
+		for (k2 = t - 1; k2 >= 0 && found < count && found < max; k2--) {
+			int k, dup = 0;
+
+			if (!s->np_code[k2] || (s->head[k2] >= 0 && s->np_code[s->head[k2]] == s->np_code[k2]))
+				continue;
+			if (want_person >= 0 && s->np_person[k2] != want_person)
+				continue;
+			for (k = 0; k < found; k++)
+				dup |= strncmp(out[k].code, s->np_code[k2], root_len(s->np_code[k2])) == 0;
+			if (dup)
+				continue;
+			memset(&out[found], 0, sizeof out[found]);
+			out[found].code = s->np_code[k2];
+			out[found].person = (uint8_t)s->np_person[k2];
+			out[found].tok = t;
+			out[found].resolved = 1;
+			found++;
+		}
+	}
 	for (i = h->n; i > 0 && found < count && found < max; i--) {
 		const actor *a = &h->v[i - 1];
 		int k, dup = 0;
