@@ -468,6 +468,30 @@ static int actors_of(const sent_ctx *s, int t, actor *out, int max)
 		}
 		n = r;
 	}
+	if (n == 0 && (upos(s, t) == ENT_UPOS_NOUN || upos(s, t) == ENT_UPOS_PROPN)) {
+		/* a phrase that names no actor itself but has one among its
+		 * modifiers: "the Beijing Olympics", "Pakistan's request" */
+		for (k = s->first_child[t]; k >= 0 && n < max; k = s->next_sibling[k]) {
+			int cs = case_of(s, k);
+
+			if (!(dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_AMOD) || dep_is(s, k, D_NMOD_POSS) ||
+			      dep_is(s, k, D_FLAT) ||
+			      (dep_is(s, k, D_NMOD) && cs >= 0 && lemma_is(s, cs, "of"))))
+				continue;
+			if (s->np_code[k] || s->actor_m[k] >= 0) {
+				int sa, pe;
+				const char *code = s->np_code[k] ? s->np_code[k]
+				                                 : actor_code(s, s->actor_m[k], &sa, &pe);
+
+				out[n].code = code;
+				out[n].tok = k;
+				out[n].span = np_span(s, k);
+				out[n].person = (uint8_t)s->np_person[k];
+				out[n].resolved = 0;
+				n++;
+			}
+		}
+	}
 	/* conjuncts: "Pakistan and Russia" */
 	for (k = s->first_child[t]; k >= 0 && n < max; k = s->next_sibling[k])
 		if (dep_is(s, k, D_CONJ) && s->np_code[k]) {
@@ -677,12 +701,6 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, int 
 /* ------------------------------------------------------------------ */
 /* Source, target, modality                                            */
 
-/* Whether the predicate is in the passive voice. */
-static int passive(const sent_ctx *s, int p)
-{
-	return child(s, p, D_NSUBJ_PASS) >= 0 || child(s, p, D_AUX_PASS) >= 0;
-}
-
 /* The token that is the subject of verb p, climbing through control,
  * conjunction, relative clauses and participles; -1 when none. */
 static int subject_of(const sent_ctx *s, int p, int *is_passive)
@@ -717,8 +735,7 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 		}
 		if (h < 0)
 			return -1;
-		if (dep_is(s, t, D_XCOMP) || dep_is(s, t, D_CONJ) ||
-		    (dep_is(s, t, D_ADVCL) && (s->tok[t].xpos != 0)) || dep_is(s, t, D_CCOMP) * 0) {
+		if (dep_is(s, t, D_XCOMP) || dep_is(s, t, D_CONJ) || dep_is(s, t, D_ADVCL)) {
 			/* control ("chose to deepen"), shared subjects ("met and
 			 * agreed"), participial adverbials ("offering to mediate") */
 			if (dep_is(s, t, D_XCOMP) && child(s, h, D_OBJ) >= 0 &&
@@ -1004,6 +1021,12 @@ static int code_predicates(sent_ctx *s)
 {
 	size_t mi;
 	int rc;
+	ent_pattern bare;
+	ent_pattern_elem bare_elem;
+
+	memset(&bare, 0, sizeof bare);
+	memset(&bare_elem, 0, sizeof bare_elem);
+	bare_elem.kind = ENT_PE_PRED;
 
 	for (mi = 0; mi < s->nm; mi++) {
 		const ent_dict_entry *e;
@@ -1047,6 +1070,24 @@ static int code_predicates(sent_ctx *s)
 				bm = r;
 				best = pat;
 			}
+		}
+		if (!best && e->code && !best_neg) {
+			/* a verb listed with a code but no pattern of its own
+			 * (a PETRARCH verb under its block's default code) */
+			bare.code = e->code;
+			bare.flags = ENT_PAT_BARE;
+			bare.nelems = 1;
+			bare.pred = 0;
+			bare.elems = &bare_elem;
+			bare.file = e->file;
+			bare.line = e->line;
+			bare.text = e->name;
+			memset(&bm, 0, sizeof bm);
+			bm.ok = 1;
+			bm.score = 1;
+			bm.target = bm.source = NO_TOKEN;
+			bm.first = bm.last = p;
+			best = &bare;
 		}
 		if (!best || (best_neg && nm.score >= bm.score))
 			continue;
