@@ -745,8 +745,10 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 			t = h;
 			continue;
 		}
-		if (dep_is(s, t, D_ACL) && (upos(s, h) == ENT_UPOS_NOUN || upos(s, h) == ENT_UPOS_PROPN))
-			return h;  /* "a delegation led by X", "Russia rushing to" */
+		if ((dep_is(s, t, D_ACL) || (dep_is(s, t, D_DEP) && h < t)) &&
+		    (upos(s, h) == ENT_UPOS_NOUN || upos(s, h) == ENT_UPOS_PROPN))
+			return h;  /* "a delegation led by X", "Russia rushing to";
+			              a verb the parser hung from the noun before it */
 		return -1;
 	}
 	return -1;
@@ -828,6 +830,18 @@ static const char *intent_code(const char *code)
 
 /* ------------------------------------------------------------------ */
 /* Emitting                                                            */
+
+/* Whether ENTENTE_TRACE is set: the coder then says on stderr what each
+ * predicate matched and why an event was or was not emitted. */
+static int trace_on(void)
+{
+	static int on = -1;
+
+	if (on < 0)
+		on = getenv("ENTENTE_TRACE") != NULL;
+	return on;
+}
+
 
 static ent_date event_date(const sent_ctx *s, int p)
 {
@@ -976,6 +990,9 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	e.predicate_text.start = s->tok[pm->first < p ? pm->first : p].start;
 	e.predicate_text.end = s->tok[p].end;
 	e.rule = rule_id(s, pat);
+	if (trace_on())
+		fprintf(stderr, "trace:   code %s modality %s, %d sources, %d targets\n", code,
+		        ent_modality_name(mod), ns, nt);
 	if (ns == 0)
 		return ENT_OK;
 	/* Reciprocal: several sources and no target ("Pakistan and Russia
@@ -1089,6 +1106,12 @@ static int code_predicates(sent_ctx *s)
 			bm.first = bm.last = p;
 			best = &bare;
 		}
+		if (trace_on())
+			fprintf(stderr, "trace: predicate '%.*s' (%s): %s%s%s score %d target %d source %d%s\n",
+			        (int)(s->tok[p].end - s->tok[p].start), s->text + s->tok[p].start,
+			        nounpred ? "noun" : "verb", best ? best->code : "no pattern",
+			        best ? " " : "", best && best->text ? best->text : "", bm.score, bm.target,
+			        bm.source, best_neg && nm.score >= bm.score ? " (negative pattern wins)" : "");
 		if (!best || (best_neg && nm.score >= bm.score))
 			continue;
 		mod = modality_of(s, p);
