@@ -89,6 +89,7 @@ typedef struct actor {
 	ent_span span;     /* the words naming it */
 	uint8_t person;    /* a person (he/she) rather than a group (it) */
 	uint8_t resolved;  /* came from coreference */
+	uint32_t sent;     /* sentence it was named in (history) */
 } actor;
 
 /* Actors mentioned in the document so far, for coreference. */
@@ -323,6 +324,7 @@ static int hist_add(sent_ctx *s, const char *code, int person, int tok)
 	h->v[h->n].code = code;
 	h->v[h->n].person = (uint8_t)person;
 	h->v[h->n].tok = tok;
+	h->v[h->n].sent = s->sent_index;
 	h->n++;
 	return ENT_OK;
 }
@@ -444,6 +446,41 @@ static ent_span np_span(const sent_ctx *s, int t)
 	return sp;
 }
 
+/* Whether t has a modifier that names a place or group that is not in
+ * the dictionaries ("Asian banks", "Kurdish officials"): then a role word
+ * must not borrow the last country. */
+static int has_country_modifier(const sent_ctx *s, int t)
+{
+	int k;
+
+	for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
+		if ((dep_is(s, k, D_AMOD) || dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_NMOD_POSS)) &&
+		    (s->tok[k].flags & ENT_TOK_CAPITAL))
+			return 1;
+	return 0;
+}
+
+/* The country of the most recent actor named before token t in this
+ * sentence or in the previous one (the coreference history). */
+static const char *recent_country(const sent_ctx *s, int t)
+{
+	int k;
+	size_t i;
+
+	for (k = t - 1; k >= 0; k--)
+		if (s->np_code[k] && root_len(s->np_code[k]) == 3)
+			return s->np_code[k];
+	for (i = s->hist->n; i > 0; i--) {
+		const actor *a = &s->hist->v[i - 1];
+
+		if (a->sent + 1 < s->sent_index)
+			break;
+		if (root_len(a->code) == 3)
+			return a->code;
+	}
+	return NULL;
+}
+
 /* Up to max actors that token t stands for. */
 static int actors_of(const sent_ctx *s, int t, actor *out, int max)
 {
@@ -468,6 +505,24 @@ static int actors_of(const sent_ctx *s, int t, actor *out, int max)
 		}
 		n = r;
 	}
+	if (n == 0 && s->agent_m[t] >= 0 && !has_country_modifier(s, t)) {
+		/* a role with no country ("the ministry said", "officials"):
+		 * the country last named in this sentence or the one before */
+		const char *root = recent_country(s, t);
+
+		if (root) {
+			const ent_dict_entry *e = match_entry(s, s->agent_m[t]);
+
+			out[n].code = compose((sent_ctx *)s, root, e->code, (e->flags & ENT_ENTRY_PREFIX) != 0);
+			out[n].tok = t;
+			out[n].span.start = s->tok[t].start;
+			out[n].span.end = s->tok[t].end;
+			out[n].person = 0;
+			out[n].resolved = 1;
+			if (out[n].code)
+				n++;
+		}
+	}
 	if (n == 0 && (upos(s, t) == ENT_UPOS_NOUN || upos(s, t) == ENT_UPOS_PROPN)) {
 		/* a phrase that names no actor itself but has one among its
 		 * modifiers: "the Beijing Olympics", "Pakistan's request" */
@@ -489,6 +544,35 @@ static int actors_of(const sent_ctx *s, int t, actor *out, int max)
 				out[n].person = (uint8_t)s->np_person[k];
 				out[n].resolved = 0;
 				n++;
+			}
+		}
+	}
+	/* a role shared by conjoined countries: "Hungarian and Romanian
+	 * officials" */
+	if (n == 1 && s->agent_m[t] >= 0 && !out[0].resolved) {
+		int m;
+
+		for (m = s->first_child[t]; m >= 0; m = s->next_sibling[m]) {
+			int c2;
+
+			if (!(dep_is(s, m, D_AMOD) || dep_is(s, m, D_COMPOUND) || dep_is(s, m, D_NMOD_POSS) ||
+			      dep_is(s, m, D_NMOD)) || s->actor_m[m] < 0)
+				continue;
+			for (c2 = s->first_child[m]; c2 >= 0 && n < max; c2 = s->next_sibling[c2]) {
+				const ent_dict_entry *ae, *ge;
+
+				if (!dep_is(s, c2, D_CONJ) || s->actor_m[c2] < 0)
+					continue;
+				ae = match_entry(s, s->actor_m[c2]);
+				ge = match_entry(s, s->agent_m[t]);
+				out[n].code = compose((sent_ctx *)s, ae->code, ge->code, (ge->flags & ENT_ENTRY_PREFIX) != 0);
+				out[n].tok = c2;
+				out[n].span.start = s->tok[c2].start;
+				out[n].span.end = s->tok[t].end;
+				out[n].person = 0;
+				out[n].resolved = 0;
+				if (out[n].code)
+					n++;
 			}
 		}
 	}
@@ -956,7 +1040,9 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 		               tgt, MAX_CODES);
 	} else if (is_passive) {
 		nt = actors_of(s, child(s, p, D_NSUBJ_PASS), tgt, MAX_CODES);
-	} else if ((pat->flags & ENT_PAT_BARE) || pat->nelems <= 1) {
+	} else {
+		/* no X in the pattern: the recipient is the object, or the
+		 * object of a preposition that marks one */
 		int o = child(s, p, D_OBJ), k;
 
 		if (o < 0)
@@ -968,8 +1054,27 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 			if ((dep_is(s, k, D_OBL) || dep_is(s, k, D_NMOD)) && cs >= 0 &&
 			    (lemma_is(s, cs, "with") || lemma_is(s, cs, "to") || lemma_is(s, cs, "against") ||
 			     lemma_is(s, cs, "on") || lemma_is(s, cs, "toward") || lemma_is(s, cs, "towards") ||
-			     lemma_is(s, cs, "at") || lemma_is(s, cs, "into")))
+			     lemma_is(s, cs, "at") || lemma_is(s, cs, "into") || lemma_is(s, cs, "for") ||
+			     lemma_is(s, cs, "over") || lemma_is(s, cs, "upon")))
 				nt = actors_of(s, k, tgt, MAX_CODES);
+		}
+	}
+	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive) {
+		/* deeper in the frame: "promised to continue aid to X" */
+		int k, light = nounpred && s->head[p] >= 0 ? s->head[p] : -1;
+
+		for (k = p + 1; k < s->n && nt == 0; k++) {
+			int cs = case_of(s, k);
+
+			if (!in_frame(s, k, p, light) || k == p)
+				continue;
+			if (!(dep_is(s, k, D_OBJ) || dep_is(s, k, D_IOBJ) ||
+			      ((dep_is(s, k, D_OBL) || dep_is(s, k, D_NMOD)) && cs >= 0 &&
+			       (lemma_is(s, cs, "to") || lemma_is(s, cs, "with") || lemma_is(s, cs, "against") ||
+			        lemma_is(s, cs, "for") || lemma_is(s, cs, "on") || lemma_is(s, cs, "toward") ||
+			        lemma_is(s, cs, "towards") || lemma_is(s, cs, "into") || lemma_is(s, cs, "at")))))
+				continue;
+			nt = actors_of(s, k, tgt, MAX_CODES);
 		}
 	}
 	if (is_passive && pat->passive_code)
