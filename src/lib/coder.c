@@ -819,7 +819,8 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 		}
 		if (h < 0)
 			return -1;
-		if (dep_is(s, t, D_XCOMP) || dep_is(s, t, D_CONJ) || dep_is(s, t, D_ADVCL)) {
+		if (dep_is(s, t, D_XCOMP) || dep_is(s, t, D_CONJ) || dep_is(s, t, D_ADVCL) ||
+		    (dep_is(s, t, D_ACL) && (upos(s, h) == ENT_UPOS_VERB || upos(s, h) == ENT_UPOS_AUX))) {
 			/* control ("chose to deepen"), shared subjects ("met and
 			 * agreed"), participial adverbials ("offering to mediate") */
 			if (dep_is(s, t, D_XCOMP) && child(s, h, D_OBJ) >= 0 &&
@@ -1027,6 +1028,18 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	} else {
 		subj = subject_of(s, p, &is_passive);
 		ns = actors_of(s, subj, src, MAX_CODES);
+		/* "Russia became one of the first countries to rush to ...":
+		 * the noun the clause modifies names no actor; its clause's
+		 * subject does */
+		if (ns == 0 && subj >= 0 && !is_passive && (upos(s, subj) == ENT_UPOS_NOUN ||
+		                                            upos(s, subj) == ENT_UPOS_PRON)) {
+			int v = s->head[subj], guard = 0, pass2;
+
+			while (v >= 0 && upos(s, v) != ENT_UPOS_VERB && upos(s, v) != ENT_UPOS_AUX && guard++ < 4)
+				v = s->head[v];
+			if (v >= 0 && v != p && in_subtree(s, p, v) && subj != v)
+				ns = actors_of(s, subject_of(s, v, &pass2), src, MAX_CODES);
+		}
 	}
 	/* target */
 	if (pm->target >= 0) {
@@ -1257,85 +1270,129 @@ static int push_relation(sent_ctx *s, const ent_relation *r)
 	return ENT_OK;
 }
 
-/* Collects the actor roots that modify relation word t: combining forms
- * and adjectives ("Indo-Russian"), compounds ("US-North Korea"),
- * possessives, "of/between X and Y", "with X". */
-static int relation_parties(const sent_ctx *s, int t, actor *out, int max)
+/* Adds actor a to list (once per root). */
+static int add_party(actor *list, int n, int max, const actor *a)
 {
-	int n = 0, k, j;
+	int j;
 
-	for (k = 0; k < s->n && n < max; k++) {
-		int h = s->head[k], mi = s->actor_m[k];
-		int near = h == t || (h >= 0 && s->head[h] == t && (dep_is(s, h, D_AMOD) || dep_is(s, h, D_COMPOUND)));
+	if (n >= max || !a->code)
+		return n;
+	for (j = 0; j < n; j++)
+		if (same_root(list[j].code, a->code))
+			return n;
+	list[n] = *a;
+	return n + 1;
+}
 
-		if (mi < 0 || !near)
+/* The actors that modify relation word t, in two groups: members, named
+ * together as the relationship's sides ("Indo-Russian", "US-North
+ * Korea", "of China and Pakistan", "between X and Y"), and partners, on
+ * the other side of someone not named here ("rapprochement with
+ * Pakistan", "ties to China"). */
+static void relation_parties(const sent_ctx *s, int t, actor *members, int *nm,
+                             actor *partners, int *np)
+{
+	int k;
+
+	*nm = *np = 0;
+	/* actor phrases among the modifiers of t, at any depth under
+	 * amod/compound ("Indo - Russian", "US - North Korea") */
+	for (k = 0; k < s->n; k++) {
+		int mi = s->actor_m[k], h;
+		actor a;
+
+		if (mi < 0 || s->m[mi].start != (uint32_t)k || k == t || !in_subtree(s, k, t))
 			continue;
-		if (s->m[mi].start != (uint32_t)k)
-			continue;  /* once per phrase */
-		if (!(dep_is(s, k, D_AMOD) || dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_NMOD_POSS) ||
-		      dep_is(s, k, D_NMOD) || dep_is(s, k, D_CONJ) || dep_is(s, k, D_FLAT) ||
-		      dep_is(s, k, D_APPOS) || dep_is(s, k, D_OBL) || dep_is(s, k, D_DEP) ||
-		      dep_is(s, k, D_PUNCT) || h != t))
+		/* only through modifier relations, not clauses */
+		for (h = k; h != t && h >= 0; h = s->head[h])
+			if (!(dep_is(s, h, D_AMOD) || dep_is(s, h, D_COMPOUND) || dep_is(s, h, D_FLAT) ||
+			      dep_is(s, h, D_CONJ) || dep_is(s, h, D_PUNCT) || dep_is(s, h, D_DEP) ||
+			      dep_is(s, h, D_NMOD_POSS) || dep_is(s, h, D_APPOS) || dep_is(s, h, D_CC)))
+				break;
+		if (h != t || k > t)
 			continue;
-		{
-			const ent_dict_entry *e = match_entry(s, mi);
-			int dup = 0;
-
-			for (j = 0; j < n; j++)
-				dup |= same_root(out[j].code, e->code);
-			if (dup)
-				continue;
-			out[n].code = e->code;
-			out[n].tok = k;
-			out[n].span.start = s->tok[s->m[mi].start].start;
-			out[n].span.end = s->tok[s->m[mi].end - 1].end;
-			n++;
-		}
+		memset(&a, 0, sizeof a);
+		a.code = match_entry(s, mi)->code;
+		a.tok = k;
+		a.span.start = s->tok[k].start;
+		a.span.end = s->tok[s->m[mi].end - 1].end;
+		*nm = add_party(members, *nm, MAX_CODES, &a);
 	}
-	/* tokens of phrases that hang lower in the modifiers (Indo - Russian) */
-	for (k = 0; k < s->n && n < max; k++) {
-		int mi = s->actor_m[k];
-
-		if (mi < 0 || s->m[mi].start != (uint32_t)k || !in_subtree(s, k, t) || k == t)
-			continue;
-		if (!(k < t && t - k <= 4))
-			continue;
-		{
-			const ent_dict_entry *e = match_entry(s, mi);
-			int dup = 0;
-
-			for (j = 0; j < n; j++)
-				dup |= same_root(out[j].code, e->code);
-			if (!dup) {
-				out[n].code = e->code;
-				out[n].tok = k;
-				out[n].span.start = s->tok[k].start;
-				out[n].span.end = s->tok[s->m[mi].end - 1].end;
-				n++;
-			}
-		}
-	}
-	/* conjoined objects of "of", "between", "with": add their actors */
-	for (k = s->first_child[t]; k >= 0 && n < max; k = s->next_sibling[k]) {
-		int cs = case_of(s, k);
+	/* prepositional complements */
+	for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
+		int cs = case_of(s, k), m2, q;
 		actor tmp[MAX_CODES];
-		int m2, q;
 
-		if (!(dep_is(s, k, D_NMOD) || dep_is(s, k, D_NMOD_POSS)) ||
-		    (cs >= 0 && !(lemma_is(s, cs, "of") || lemma_is(s, cs, "between") ||
-		                  lemma_is(s, cs, "with") || lemma_is(s, cs, "among"))))
+		if (!(dep_is(s, k, D_NMOD) || dep_is(s, k, D_OBL)) || cs < 0)
 			continue;
 		m2 = actors_of(s, k, tmp, MAX_CODES);
-		for (q = 0; q < m2 && n < max; q++) {
-			int dup = 0;
-
-			for (j = 0; j < n; j++)
-				dup |= same_root(out[j].code, tmp[q].code);
-			if (!dup)
-				out[n++] = tmp[q];
+		if (lemma_is(s, cs, "of") || lemma_is(s, cs, "between") || lemma_is(s, cs, "among")) {
+			for (q = 0; q < m2; q++)
+				*nm = add_party(members, *nm, MAX_CODES, &tmp[q]);
+		} else if (lemma_is(s, cs, "with") || lemma_is(s, cs, "to") || lemma_is(s, cs, "toward") ||
+		           lemma_is(s, cs, "towards") || lemma_is(s, cs, "from") || lemma_is(s, cs, "against")) {
+			for (q = 0; q < m2; q++)
+				*np = add_party(partners, *np, MAX_CODES, &tmp[q]);
 		}
 	}
-	return n;
+}
+
+/* The trend and polarity that the words around relation word t give:
+ * a trend verb whose subject it is ("relations cooled"), an adjective
+ * on it ("closer ties"), or a trend noun it hangs from ("the cooling of
+ * relations"). */
+static void relation_trend(const sent_ctx *s, int t, size_t self, int *trend, int *polarity)
+{
+	int cand[8], nc = 0, k, i;
+	size_t mj;
+
+	if (s->head[t] >= 0)
+		cand[nc++] = s->head[t];
+	for (k = s->first_child[t]; k >= 0 && nc < 8; k = s->next_sibling[k])
+		if (dep_is(s, k, D_AMOD) || dep_is(s, k, D_COMPOUND))
+			cand[nc++] = k;
+	for (i = 0; i < nc; i++) {
+		int c = cand[i];
+
+		/* a head word counts when t is its subject or its "of" object */
+		if (c == s->head[t] && !(dep_is(s, t, D_NSUBJ) || dep_is(s, t, D_NMOD) ||
+		                         dep_is(s, t, D_OBJ)))
+			continue;
+		for (mj = 0; mj < s->nm; mj++) {
+			const ent_dict_entry *v;
+
+			if (mj == self || s->m[mj].kind != ENT_DICT_RELATION || (int)s->m[mj].start > c ||
+			    c >= (int)s->m[mj].end)
+				continue;
+			v = match_entry(s, (int)mj);
+			if (v->trend)
+				*trend = v->trend;
+			if (v->polarity && (c != s->head[t] || !*polarity))
+				*polarity = v->polarity;
+		}
+	}
+}
+
+/* The actor on the other side of a relation word that names only one
+ * side or its partners: the possessor ("Russia's rapprochement with
+ * Pakistan", "its arch-rival India") or the subject of the clause. */
+static int relation_owner(const sent_ctx *s, int t, actor *out, int max)
+{
+	int side = child(s, t, D_NMOD_POSS), h = s->head[t], v, pass;
+
+	if (side < 0 && h >= 0 && (dep_is(s, t, D_AMOD) || dep_is(s, t, D_COMPOUND)))
+		side = child(s, h, D_NMOD_POSS);
+	if (side >= 0)
+		return actors_of(s, side, out, max);
+	v = t;
+	while (v >= 0 && upos(s, v) != ENT_UPOS_VERB && s->head[v] >= 0)
+		v = s->head[v];
+	if (v < 0 || upos(s, v) != ENT_UPOS_VERB)
+		return 0;
+	side = subject_of(s, v, &pass);
+	if (side == t || side < 0 || in_subtree(s, side, t))
+		return 0;
+	return actors_of(s, side, out, max);
 }
 
 static int code_relations(sent_ctx *s)
@@ -1345,9 +1402,10 @@ static int code_relations(sent_ctx *s)
 
 	for (mi = 0; mi < s->nm; mi++) {
 		const ent_dict_entry *e;
-		int t, n, polarity, trend, h, k;
-		actor parties[MAX_CODES];
+		int t, n = 0, polarity, trend, k, j, nmem, npart;
+		actor members[MAX_CODES], partners[MAX_CODES], sides[2 * MAX_CODES];
 		ent_relation r;
+		int pairs[2 * MAX_CODES][2], npairs = 0;
 
 		if (s->m[mi].kind != ENT_DICT_RELATION || (s->m[mi].flags & ENT_MATCH_INNER))
 			continue;
@@ -1355,78 +1413,52 @@ static int code_relations(sent_ctx *s)
 		if (e->sub == ENT_REL_VERB)
 			continue;  /* trend verbs are read from their subjects */
 		t = (int)s->m[mi].end - 1;  /* the head word of the phrase */
+		if (s->np_code[t] && e->sub == ENT_REL_NOUN)
+			continue;  /* part of a name ("Friendship Bridge") */
 		polarity = e->polarity;
 		trend = e->trend;
-		n = relation_parties(s, t, parties, MAX_CODES);
-		/* an adjective or noun like "rival", "ally" that names one side:
-		 * the other is its possessor ("its arch-rival India") or the
-		 * clause's subject */
-		if (n == 1 || (n == 0 && e->sub == ENT_REL_ADJ)) {
-			int side = -1, subj, pass;
-			actor tmp[MAX_CODES];
+		relation_parties(s, t, members, &nmem, partners, &npart);
+		for (k = 0; k < nmem; k++)
+			sides[n++] = members[k];
+		if (npart > 0 || (e->sub == ENT_REL_ADJ && nmem == 1)) {
+			/* one side named here; the other owns the relationship */
+			actor owner[MAX_CODES];
+			int no = relation_owner(s, t, owner, MAX_CODES);
 
-			h = s->head[t];
-			if (n == 0 && h >= 0 && s->np_code[h]) {
-				parties[n].code = s->np_code[h];
-				parties[n].tok = h;
-				parties[n].span = np_span(s, h);
-				n++;
-			}
-			side = child(s, t, D_NMOD_POSS);
-			if (side < 0 && h >= 0)
-				side = child(s, h, D_NMOD_POSS);
-			if (side < 0) {
-				int v = t;
+			if (e->sub == ENT_REL_ADJ && nmem == 0 && s->head[t] >= 0 && s->np_code[s->head[t]]) {
+				/* "its ally India": the noun the adjective modifies */
+				actor a;
 
-				while (v >= 0 && upos(s, v) != ENT_UPOS_VERB && s->head[v] >= 0)
-					v = s->head[v];
-				subj = v >= 0 ? subject_of(s, v, &pass) : -1;
-				if (subj != t)
-					side = subj;
+				memset(&a, 0, sizeof a);
+				a.code = s->np_code[s->head[t]];
+				a.tok = s->head[t];
+				a.span = np_span(s, s->head[t]);
+				partners[npart++] = a;
 			}
-			if (side >= 0) {
-				int m2 = actors_of(s, side, tmp, MAX_CODES);
-
-				for (k = 0; k < m2 && n < MAX_CODES; k++)
-					if (n == 0 || !same_root(tmp[k].code, parties[0].code))
-						parties[n++] = tmp[k];
-			}
+			if (e->sub == ENT_REL_ADJ)
+				for (k = 0; k < nmem && npart < MAX_CODES; k++)
+					partners[npart++] = members[k];
+			n = 0;
+			for (k = 0; k < no && n < MAX_CODES; k++)
+				sides[n++] = owner[k];
+			for (k = 0; k < no; k++)
+				for (j = 0; j < npart && npairs < 2 * MAX_CODES; j++) {
+					sides[MAX_CODES + j] = partners[j];
+					pairs[npairs][0] = k;
+					pairs[npairs][1] = MAX_CODES + j;
+					npairs++;
+				}
+		} else {
+			for (k = 0; k < n; k++)
+				for (j = k + 1; j < n && npairs < 2 * MAX_CODES; j++) {
+					pairs[npairs][0] = k;
+					pairs[npairs][1] = j;
+					npairs++;
+				}
 		}
-		if (n < 2)
+		if (npairs == 0)
 			continue;
-		/* the trend: a trend verb whose subject is the relation word
-		 * ("relations cooled"), or an adjective on it ("cooling ties") */
-		h = s->head[t];
-		if (h >= 0 && dep_is(s, t, D_NSUBJ)) {
-			size_t mj;
-
-			for (mj = 0; mj < s->nm; mj++)
-				if (s->m[mj].kind == ENT_DICT_RELATION && (int)s->m[mj].start <= h &&
-				    h < (int)s->m[mj].end) {
-					const ent_dict_entry *v = match_entry(s, (int)mj);
-
-					if (v->trend)
-						trend = v->trend;
-					if (v->polarity)
-						polarity = v->polarity;
-				}
-		}
-		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
-			size_t mj;
-
-			if (!dep_is(s, k, D_AMOD))
-				continue;
-			for (mj = 0; mj < s->nm; mj++)
-				if (s->m[mj].kind == ENT_DICT_RELATION && (int)s->m[mj].start <= k &&
-				    k < (int)s->m[mj].end && mj != mi) {
-					const ent_dict_entry *v = match_entry(s, (int)mj);
-
-					if (v->trend)
-						trend = v->trend;
-					if (v->polarity && !polarity)
-						polarity = v->polarity;
-				}
-		}
+		relation_trend(s, t, mi, &trend, &polarity);
 		memset(&r, 0, sizeof r);
 		r.polarity = polarity < 0 ? -1 : 1;
 		r.trend = trend > 0 ? ENT_TREND_UP : trend < 0 ? ENT_TREND_DOWN : ENT_TREND_NONE;
@@ -1444,25 +1476,20 @@ static int code_relations(sent_ctx *s)
 			snprintf(buf, sizeof buf, "%s:%u", base ? base + 10 : path, e->line);
 			r.rule = ent_arena_strndup(s->arena, buf, strlen(buf));
 		}
-		/* one statement per pair of parties */
-		for (k = 0; k < n; k++) {
-			int j;
+		for (k = 0; k < npairs; k++) {
+			const actor *x = &sides[pairs[k][0]], *y = &sides[pairs[k][1]];
+			int ab = strcmp(x->code, y->code) < 0;
 
-			for (j = k + 1; j < n; j++) {
-				int ab = strcmp(parties[k].code, parties[j].code) < 0;
-
-				if (same_root(parties[k].code, parties[j].code))
-					continue;
-				r.a = ab ? parties[k].code : parties[j].code;
-				r.b = ab ? parties[j].code : parties[k].code;
-				/* relations are between roots */
-				r.a = ent_arena_strndup(s->arena, r.a, root_len(r.a));
-				r.b = ent_arena_strndup(s->arena, r.b, root_len(r.b));
-				if (!r.a || !r.b)
-					return ENT_ENOMEM;
-				if ((rc = push_relation(s, &r)) != 0)
-					return rc;
-			}
+			if (same_root(x->code, y->code))
+				continue;
+			r.a = ent_arena_strndup(s->arena, ab ? x->code : y->code,
+			                        root_len(ab ? x->code : y->code));
+			r.b = ent_arena_strndup(s->arena, ab ? y->code : x->code,
+			                        root_len(ab ? y->code : x->code));
+			if (!r.a || !r.b)
+				return ENT_ENOMEM;
+			if ((rc = push_relation(s, &r)) != 0)
+				return rc;
 		}
 	}
 	return ENT_OK;
