@@ -20,8 +20,9 @@
 #include "conllu.h"
 #include "timex.h"
 #include "event.h"
+#include "dict.h"
+#include "coder.h"
 #include "goldeval.h"
 #include "store.h"
-#include "dict.h"
 
 #endif
