@@ -7,7 +7,6 @@
  *   entente dict stats                     counts by kind
  *   entente dict match [FILE...]           every phrase in documents
  */
-/* command: dict 30 check, look up and summarise dictionaries (built-in or PETRARCH-2) */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
