@@ -1175,8 +1175,8 @@ static int code_predicates(sent_ctx *s)
 			continue;
 		e = match_entry(s, (int)mi);
 		p = (int)s->m[mi].start + e->pred;
-		if (p >= s->n)
-			continue;
+		if (p >= s->n || s->actor_m[p] >= 0)
+			continue;  /* "States" in "United States" is no verb */
 		nounpred = upos(s, p) == ENT_UPOS_NOUN || upos(s, p) == ENT_UPOS_PROPN;
 		if (!nounpred && upos(s, p) != ENT_UPOS_VERB && upos(s, p) != ENT_UPOS_AUX)
 			continue;
@@ -1349,8 +1349,8 @@ static void relation_trend(const sent_ctx *s, int t, size_t self, int *trend, in
 	if (s->head[t] >= 0)
 		cand[nc++] = s->head[t];
 	for (k = s->first_child[t]; k >= 0 && nc < 8; k = s->next_sibling[k])
-		if (dep_is(s, k, D_AMOD) || dep_is(s, k, D_COMPOUND))
-			cand[nc++] = k;
+		if (dep_is(s, k, D_AMOD) || dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_ACL))
+			cand[nc++] = k;  /* acl: "relations cooled" parsed as a modifier */
 	for (i = 0; i < nc; i++) {
 		int c = cand[i];
 
@@ -1365,6 +1365,12 @@ static void relation_trend(const sent_ctx *s, int t, size_t self, int *trend, in
 			    c >= (int)s->m[mj].end)
 				continue;
 			v = match_entry(s, (int)mj);
+			/* the sense that fits the word's part of speech: "cooled"
+			 * as a verb is a trend, "cool relations" a polarity */
+			if ((upos(s, c) == ENT_UPOS_VERB && v->sub != ENT_REL_VERB) ||
+			    (upos(s, c) == ENT_UPOS_ADJ && v->sub == ENT_REL_VERB) ||
+			    (upos(s, c) == ENT_UPOS_NOUN && v->sub == ENT_REL_VERB))
+				continue;
 			if (v->trend)
 				*trend = v->trend;
 			if (v->polarity && (c != s->head[t] || !*polarity))
@@ -1449,6 +1455,15 @@ static int code_relations(sent_ctx *s)
 					npairs++;
 				}
 		} else {
+			if (n == 0 && e->sub == ENT_REL_NOUN) {
+				/* both sides own it: "China and Pakistan share an
+				 * all-weather friendship" */
+				actor owner[MAX_CODES];
+				int no = relation_owner(s, t, owner, MAX_CODES);
+
+				for (k = 0; k < no && no >= 2; k++)
+					n = add_party(sides, n, MAX_CODES, &owner[k]);
+			}
 			for (k = 0; k < n; k++)
 				for (j = k + 1; j < n && npairs < 2 * MAX_CODES; j++) {
 					pairs[npairs][0] = k;
