@@ -119,8 +119,16 @@ bench: $(BUILD)/entente
 
 demo: setup
 	$(MAKE) all
-	@echo "== entente segment examples/ : the sentences of the project's example documents"
-	$(BUILD)/entente segment --format tsv examples/
+	@echo "== entente code examples/ : events coded from the project's example documents"
+	$(BUILD)/entente code -q --format tsv examples/ | cut -f1-9,14
+	@echo
+	@echo "== relation statements"
+	@$(BUILD)/entente code -q examples/ | grep '"kind":"relation"' | \
+	  sed 's/.*"a":"\([A-Z]*\)","b":"\([A-Z]*\)","polarity":\(-*1\),"trend":"\([a-z]*\)","text":"\([^"]*\)".*/\1-\2  polarity \3  trend \4  (\5)/'
+	@echo
+	@echo "== stored in build/demo.db"
+	@rm -f $(BUILD)/demo.db*
+	$(BUILD)/entente code -q examples/ | $(BUILD)/entente ingest --db $(BUILD)/demo.db
 
 # Installs missing Debian packages when run as root; otherwise prints the
 # one command that would.
@@ -185,3 +193,16 @@ cameo:
 	$(CC) -std=c11 -O1 -Wall -Wextra -o $(BUILD)/tools/gen-cameo tools/gen-cameo.c
 	$(BUILD)/tools/gen-cameo $(SHARED)/data/cameo > data/dict/cameo.txt.tmp && \
 	  mv data/dict/cameo.txt.tmp data/dict/cameo.txt
+
+# Event coding against every gold set present in ../shared, one table:
+# the PETRARCH unit tests with their own dictionaries, the PETR-2 GSR with
+# CAMEO.2.0 and the Phoenix actors, the rest with the built-in set.
+GOLD = $(SHARED)/data/gold
+PETR = $(SHARED)/data/petrarch
+eval: $(BUILD)/entente
+	@if [ ! -d $(GOLD) ]; then echo "eval: $(GOLD) not found, skipped"; exit 0; fi
+	@echo "== entente eval (gold sets in $(GOLD))"
+	@$(BUILD)/entente eval --gold $(GOLD)/petr_unittest.jsonl --dict "$(PETR)/PETR.Validate.*" 2>/dev/null || true
+	@$(BUILD)/entente eval --gold $(GOLD)/petr2_gsr.jsonl --dict "$(PETR)/CAMEO.2.0.txt,$(PETR)/Phoenix.*" 2>/dev/null || true
+	@for s in cameo_manual_dev plover_gsr_dev conflibert_test_dev; do \
+	  if [ -f $(GOLD)/$$s.jsonl ]; then $(BUILD)/entente eval --gold $(GOLD)/$$s.jsonl 2>/dev/null; fi; done
