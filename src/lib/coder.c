@@ -256,7 +256,8 @@ static void compute_np_codes(sent_ctx *s)
 			if (!(dep_is(s, k, D_AMOD) || dep_is(s, k, D_COMPOUND) ||
 			      dep_is(s, k, D_NMOD_POSS) || dep_is(s, k, D_FLAT) ||
 			      (dep_is(s, k, D_NMOD) && case_of(s, k) >= 0 &&
-			       lemma_is(s, case_of(s, k), "of"))))
+			       (lemma_is(s, case_of(s, k), "of") ||
+			        (s->agent_m[t] >= 0 && lemma_is(s, case_of(s, k), "from"))))))
 				continue;
 			if (am >= 0 && s->m[am].start <= (uint32_t)t && (uint32_t)t < s->m[am].end)
 				continue;  /* part of the same phrase */
@@ -329,6 +330,21 @@ static int hist_add(sent_ctx *s, const char *code, int person, int tok)
 	return ENT_OK;
 }
 
+/* How many actors a description counts: "both sides" 2, "the three
+ * countries" 3; 0 when it has no number. */
+static int described_count(const sent_ctx *s, int t)
+{
+	static const char *const numbers[] = {"", "", "two", "three", "four", "five", "six"};
+	int k;
+
+	if (child_lemma(s, t, -1, "both"))
+		return 2;
+	for (k = 2; k <= 6; k++)
+		if (child_lemma(s, t, -1, numbers[k]))
+			return k;
+	return 0;
+}
+
 /* Resolves a pronoun or description at token t to up to max actors of
  * the document mentioned before it. Returns the count. */
 static int resolve(const sent_ctx *s, int t, actor *out, int max)
@@ -345,11 +361,10 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 	else if (lemma_is(s, t, "they") || lemma_is(s, t, "their") || lemma_is(s, t, "them"))
 		want_person = -1;
 	else if ((lemma_is(s, t, "country") || lemma_is(s, t, "side") || lemma_is(s, t, "government") ||
-	          lemma_is(s, t, "nation") || lemma_is(s, t, "neighbour") || lemma_is(s, t, "neighbor")) &&
-	         (child_lemma(s, t, D_NUMMOD, "two") || child_lemma(s, t, D_DET, "both") ||
-	          child_lemma(s, t, -1, "both") || child_lemma(s, t, -1, "two"))) {
-		count = 2;  /* "the two countries", "both sides" */
-		want_person = 0;
+	          lemma_is(s, t, "nation") || lemma_is(s, t, "neighbour") || lemma_is(s, t, "neighbor") ||
+	          lemma_is(s, t, "state") || lemma_is(s, t, "power")) &&
+	         (count = described_count(s, t)) > 0) {
+		want_person = 0;  /* "the two countries", "both sides", "the three powers" */
 	} else if (lemma_is(s, t, "latter") || lemma_is(s, t, "former")) {
 		/* the latter: the most recent of the last two; the former:
 		 * the one before */
@@ -481,8 +496,22 @@ static const char *recent_country(const sent_ctx *s, int t)
 	return NULL;
 }
 
-/* Up to max actors that token t stands for. */
+static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_source);
+
+/* Up to max actors that token t stands for (as a target). */
 static int actors_of(const sent_ctx *s, int t, actor *out, int max)
+{
+	return actors_of_role(s, t, out, max, 0);
+}
+
+/* The same for a source: a role word with no country of its own ("the
+ * ministry said") may borrow the country just named. */
+static int source_actors(const sent_ctx *s, int t, actor *out, int max)
+{
+	return actors_of_role(s, t, out, max, 1);
+}
+
+static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_source)
 {
 	int n = 0, k;
 
@@ -505,7 +534,7 @@ static int actors_of(const sent_ctx *s, int t, actor *out, int max)
 		}
 		n = r;
 	}
-	if (n == 0 && s->agent_m[t] >= 0 && !has_country_modifier(s, t)) {
+	if (n == 0 && as_source && s->agent_m[t] >= 0 && !has_country_modifier(s, t)) {
 		/* a role with no country ("the ministry said", "officials"):
 		 * the country last named in this sentence or the one before */
 		const char *root = recent_country(s, t);
@@ -558,6 +587,8 @@ static int actors_of(const sent_ctx *s, int t, actor *out, int max)
 			if (!(dep_is(s, m, D_AMOD) || dep_is(s, m, D_COMPOUND) || dep_is(s, m, D_NMOD_POSS) ||
 			      dep_is(s, m, D_NMOD)) || s->actor_m[m] < 0)
 				continue;
+			/* "Diplomats from Russia, China and Pakistan": the role
+			 * goes to every conjoined country */
 			for (c2 = s->first_child[m]; c2 >= 0 && n < max; c2 = s->next_sibling[c2]) {
 				const ent_dict_entry *ae, *ge;
 
@@ -840,9 +871,19 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 }
 
 /* Modality of the predicate: -1 for negated (not emitted). */
-static int modality_of(const sent_ctx *s, int p)
+static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat)
 {
 	int t = p, guard = 0, mod = ENT_MOD_ASSERTED, k;
+
+	/* "held no talks", "no agreement was signed": a "no" on the
+	 * predicate noun or the verb's object, unless the pattern itself
+	 * says "no" ("have no comment") */
+	if (!(pat->text && (strstr(pat->text, " no ") || strncmp(pat->text, "no ", 3) == 0))) {
+		int o = child(s, p, D_OBJ);
+
+		if (child_lemma(s, p, D_DET, "no") || (o >= 0 && child_lemma(s, o, D_DET, "no")))
+			return -1;
+	}
 
 	while (t >= 0 && guard++ < 6) {
 		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
@@ -997,6 +1038,15 @@ static int same_root(const char *a, const char *b)
 	return r == root_len(b) && strncmp(a, b, r) == 0;
 }
 
+/* Whether a code names an act that several actors do with each other. */
+static int reciprocal_code(const char *code)
+{
+	int root = atoi(code) / (strlen(code) == 4 ? 100 : 10);
+
+	return root == 3 || root == 4 || root == 6 || root == 19 ||
+	       strncmp(code, "057", 3) == 0 || strncmp(code, "064", 3) == 0;
+}
+
 /* Emits the events of predicate p with the chosen pattern. */
 static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
                        int mod, int nounpred)
@@ -1011,7 +1061,7 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 		return ENT_OK;
 	/* source */
 	if (pm->source >= 0) {
-		ns = actors_of(s, pm->source, src, MAX_CODES);
+		ns = source_actors(s, pm->source, src, MAX_CODES);
 	} else if (nounpred) {
 		int poss = child(s, p, D_NMOD_POSS), k;
 
@@ -1022,12 +1072,12 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 				ns = actors_of(s, k, src, MAX_CODES);
 		if (ns == 0 && s->head[p] >= 0 && upos(s, s->head[p]) == ENT_UPOS_VERB) {
 			subj = subject_of(s, s->head[p], &is_passive);
-			ns = actors_of(s, subj, src, MAX_CODES);
+			ns = source_actors(s, subj, src, MAX_CODES);
 		}
 		is_passive = 0;
 	} else {
 		subj = subject_of(s, p, &is_passive);
-		ns = actors_of(s, subj, src, MAX_CODES);
+		ns = source_actors(s, subj, src, MAX_CODES);
 		/* "Russia became one of the first countries to rush to ...":
 		 * the noun the clause modifies names no actor; its clause's
 		 * subject does */
@@ -1114,8 +1164,10 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	if (ns == 0)
 		return ENT_OK;
 	/* Reciprocal: several sources and no target ("Pakistan and Russia
-	 * held negotiations") give each pair both ways. */
-	if (nt == 0 && ns >= 2) {
+	 * held negotiations") give each pair both ways, for acts that are
+	 * mutual by nature: agreeing, consulting, cooperating, signing,
+	 * fighting. "X and Y condemned terrorism" is no mutual act. */
+	if (nt == 0 && ns >= 2 && reciprocal_code(code)) {
 		for (i = 0; i < ns; i++)
 			for (j = 0; j < ns; j++) {
 				if (i == j || same_root(src[i].code, src[j].code))
@@ -1232,7 +1284,7 @@ static int code_predicates(sent_ctx *s)
 			        bm.source, best_neg && nm.score >= bm.score ? " (negative pattern wins)" : "");
 		if (!best || (best_neg && nm.score >= bm.score))
 			continue;
-		mod = modality_of(s, p);
+		mod = modality_of(s, p, best);
 		if (mod < 0 && !s->c->opts.keep_negated)
 			continue;
 		if (mod < 0)
