@@ -851,7 +851,9 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 		if (h < 0)
 			return -1;
 		if (dep_is(s, t, D_XCOMP) || dep_is(s, t, D_CONJ) || dep_is(s, t, D_ADVCL) ||
-		    (dep_is(s, t, D_ACL) && (upos(s, h) == ENT_UPOS_VERB || upos(s, h) == ENT_UPOS_AUX))) {
+		    (dep_is(s, t, D_ACL) && (upos(s, h) == ENT_UPOS_VERB || upos(s, h) == ENT_UPOS_AUX ||
+		                             upos(s, h) == ENT_UPOS_ADJ))) {
+			/* ADJ: "prepared to attend", "ready to talk" */
 			/* control ("chose to deepen"), shared subjects ("met and
 			 * agreed"), participial adverbials ("offering to mediate") */
 			if (dep_is(s, t, D_XCOMP) && child(s, h, D_OBJ) >= 0 &&
@@ -1243,7 +1245,8 @@ static int code_predicates(sent_ctx *s)
 			if (!pat || pat->pred >= pat->nelems)
 				continue;
 			want_noun = (pat->elems[pat->pred].flags & ENT_PE_NOUN) != 0;
-			if (!(pat->flags & ENT_PAT_PETR) && want_noun != nounpred)
+			/* PETRARCH verbs are verbs: its nouns come after them */
+			if ((pat->flags & ENT_PAT_PETR) ? nounpred : want_noun != nounpred)
 				continue;
 			r = try_pattern(s, pat, p, nounpred);
 			if (!r.ok)
@@ -1258,7 +1261,7 @@ static int code_predicates(sent_ctx *s)
 				best = pat;
 			}
 		}
-		if (!best && e->code && !best_neg) {
+		if (!best && e->code && !best_neg && !nounpred) {
 			/* a verb listed with a code but no pattern of its own
 			 * (a PETRARCH verb under its block's default code) */
 			bare.code = e->code;
