@@ -679,6 +679,10 @@ static int in_frame(const sent_ctx *s, int t, int p, int light)
  * articles, adjectives, numbers, adverbs, possessives and the like. */
 static int skippable(const sent_ctx *s, int t)
 {
+	/* a modifier of a word further right ("a day-old blockade") */
+	if (s->head[t] > t && upos(s, t) != ENT_UPOS_VERB && !dep_is(s, t, D_NSUBJ) &&
+	    !dep_is(s, t, D_CASE))
+		return 1;
 	switch (upos(s, t)) {
 	case ENT_UPOS_DET: case ENT_UPOS_ADJ: case ENT_UPOS_NUM: case ENT_UPOS_ADV:
 	case ENT_UPOS_PUNCT: case ENT_UPOS_PART: case ENT_UPOS_AUX: case ENT_UPOS_CCONJ:
@@ -1072,9 +1076,20 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 		for (k = s->first_child[p]; k >= 0 && ns == 0; k = s->next_sibling[k])
 			if (dep_is(s, k, D_NMOD) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "by"))
 				ns = actors_of(s, k, src, MAX_CODES);
-		if (ns == 0 && s->head[p] >= 0 && upos(s, s->head[p]) == ENT_UPOS_VERB) {
-			subj = subject_of(s, s->head[p], &is_passive);
-			ns = source_actors(s, subj, src, MAX_CODES);
+		if (ns == 0) {
+			/* the verb that governs the noun, through other nouns:
+			 * "suspended part of a military aid program" */
+			int v = s->head[p], guard = 0;
+
+			while (v >= 0 && guard++ < 3 && (upos(s, v) == ENT_UPOS_NOUN || upos(s, v) == ENT_UPOS_NUM ||
+			                                 upos(s, v) == ENT_UPOS_PROPN) &&
+			       (dep_is(s, v, D_OBJ) || dep_is(s, v, D_NMOD) || dep_is(s, v, D_OBL) ||
+			        dep_is(s, v, D_NSUBJ_PASS) || dep_is(s, v, D_CONJ)))
+				v = s->head[v];
+			if (v >= 0 && upos(s, v) == ENT_UPOS_VERB) {
+				subj = subject_of(s, v, &is_passive);
+				ns = source_actors(s, subj, src, MAX_CODES);
+			}
 		}
 		is_passive = 0;
 	} else {
@@ -1568,6 +1583,24 @@ static int code_relations(sent_ctx *s)
 /* ------------------------------------------------------------------ */
 /* Sentences and documents                                             */
 
+/* The codebook codes a plain statement (010) only when nothing stronger
+ * is said: a sentence with any other event drops its 010 events ("X said
+ * Y attacked Z" is an attack, not a statement). */
+static void drop_plain_statements(sent_ctx *s, size_t first)
+{
+	ent_coded *o = s->out;
+	size_t i, k, other = 0;
+
+	for (i = first; i < o->nevents; i++)
+		other += strcmp(o->events[i].code, "010") != 0;
+	if (!other)
+		return;
+	for (i = k = first; i < o->nevents; i++)
+		if (strcmp(o->events[i].code, "010") != 0)
+			o->events[k++] = o->events[i];
+	o->nevents = k;
+}
+
 /* Records the actors the sentence mentions, in order, for coreference. */
 static int remember_actors(sent_ctx *s)
 {
@@ -1648,7 +1681,13 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 		return ENT_OK;
 	compute_np_codes(s);
 	s->ntx = ent_timex_find(s->tx, 16, tokens, (size_t)n, s->text, &s->doc->date);
-	rc = code_predicates(s);
+	{
+		size_t first_event = s->out->nevents;
+
+		rc = code_predicates(s);
+		if (!rc)
+			drop_plain_statements(s, first_event);
+	}
 	if (!rc && !s->c->opts.no_relations)
 		rc = code_relations(s);
 	if (!rc)
