@@ -1,5 +1,6 @@
 /* fuzz_coder.c - the whole coding pipeline (segment, tag, parse, match,
  * code) on any text: no crash, no leak, no hang. */
+#include <string.h>
 #include "entente/entente.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
