@@ -186,16 +186,8 @@ static int kind_is_person(int k)
 	return k >= ENT_ACTOR_HEAD_OF_STATE && k <= ENT_ACTOR_OFFICIAL;
 }
 
-/* The root of an actor code: country (3 letters) or group (IGOxxx...). */
-static size_t root_len(const char *code)
-{
-	size_t n = strlen(code);
-
-	if (n >= 6 && (strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 ||
-	               strncmp(code, "MNC", 3) == 0))
-		return 6;
-	return n < 3 ? n : 3;
-}
+/* The length of the root of an actor code (event.h). */
+#define root_len ent_actor_root_len
 
 /* root of code + role (a 3-letter agent code, or "~XXX"). */
 static const char *compose(sent_ctx *s, const char *code, const char *role, int prefix)

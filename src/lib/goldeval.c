@@ -20,20 +20,6 @@ struct ent_goldeval {
 	ent_goldeval_scores s;
 };
 
-void ent_actor_root(const char *code, char *root)
-{
-	size_t n = code ? strlen(code) : 0, r = 3;
-
-	if (n >= 6 && (strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 ||
-	               strncmp(code, "MNC", 3) == 0))
-		r = 6;
-	if (r > n)
-		r = n;
-	if (r)
-		memcpy(root, code, r);
-	root[r] = '\0';
-}
-
 static const char *arena_str(ent_arena *a, json_t *v)
 {
 	if (!json_is_string(v))

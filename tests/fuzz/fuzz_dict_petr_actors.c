@@ -1,40 +1,13 @@
 /* fuzz_dict_petr_actors.c - the dictionary reader for PETRARCH-2 actors (dates, synonyms) on any bytes: load,
  * finish, match a sentence, free. Diagnostics are fine; crashes, leaks
  * and undefined behaviour are not. */
-#include "entente/entente.h"
+
+#include "fuzz_dict.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
-static void run(const unsigned char *data, size_t size, ent_dict_format format)
-{
-	static const char text[] = "Russia's army chief visited the U.S. and WHO officials in 2017.";
-	ent_dict *d = NULL;
-	ent_arena *arena = NULL;
-	ent_segmentation seg;
-	ent_dict_match *m;
-	ent_date date;
-	size_t n, i;
-
-	if (ent_dict_new(&d) || ent_dict_add_text(d, "fuzz.txt", (const char *)data, size, format) ||
-	    ent_dict_finish(d) || ent_arena_new(&arena, 0) ||
-	    ent_tokenize(&seg, text, sizeof text - 1, arena))
-		goto done;
-	ent_date_parse(&date, "2017-09-25", 10);
-	if (ent_dict_match_tokens(&m, &n, d, text, seg.tokens, seg.ntokens, &date, arena) == 0)
-		for (i = 0; i < n; i++) {
-			size_t np;
-
-			ent_dict_verb_patterns(d, m[i].entry, &np);
-		}
-	for (i = 0; i < ent_dict_ndiags(d); i++)
-		(void)ent_dict_diag_get(d, i)->message;
-done:
-	ent_arena_free(arena);
-	ent_dict_free(d);
-}
-
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
-	run(data, size, ENT_DICT_FMT_PETR_ACTORS);
+	fuzz_dict_run(data, size, ENT_DICT_FMT_PETR_ACTORS);
 	return 0;
 }
