@@ -812,6 +812,38 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, int 
 /* ------------------------------------------------------------------ */
 /* Source, target, modality                                            */
 
+/* Whether t is a time word that news puts between subject and verb
+ * ("officials Friday said", "a top official today praised"). */
+static int temporal_word(const sent_ctx *s, int t)
+{
+	static const char *const words[] = {
+		"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
+		"thursday", "friday", "saturday", "sunday", "recently", "earlier", "later", NULL
+	};
+	int i;
+
+	for (i = 0; words[i]; i++)
+		if (lemma_is(s, t, words[i]))
+			return 1;
+	return 0;
+}
+
+/* The subject of a finite verb that the parser left without one, read
+ * from the words before it: the noun phrase ending just before the verb,
+ * past a time word ("the minister Friday said"). */
+static int subject_from_order(const sent_ctx *s, int p)
+{
+	int k = p - 1;
+
+	while (k >= 0 && (temporal_word(s, k) || upos(s, k) == ENT_UPOS_ADV ||
+	                  upos(s, k) == ENT_UPOS_AUX))
+		k--;
+	if (k < 0 || k == p - 1 || !(upos(s, k) == ENT_UPOS_NOUN || upos(s, k) == ENT_UPOS_PROPN ||
+	                             upos(s, k) == ENT_UPOS_ADJ))
+		return -1;
+	return k;
+}
+
 /* The token that is the subject of verb p, climbing through control,
  * conjunction, relative clauses and participles; -1 when none. */
 static int subject_of(const sent_ctx *s, int p, int *is_passive)
@@ -824,6 +856,12 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 
 		if (subj < 0)
 			subj = child(s, t, D_CSUBJ) >= 0 ? -1 : subj;
+		if (subj >= 0 && temporal_word(s, subj))
+			subj = subject_from_order(s, subj + 1);  /* "leaders Friday called" */
+		if (subj < 0 && t == p && (dep_is(s, t, D_AMOD) || dep_is(s, t, D_ACL_RELCL) ||
+		                           dep_is(s, t, D_ACL) || dep_is(s, t, D_DEP)) &&
+		    p > 0 && temporal_word(s, p - 1))
+			subj = subject_from_order(s, p);
 		if (subj >= 0) {
 			/* a relative pronoun stands for the noun the clause
 			 * modifies ("the country that attacked X") */
