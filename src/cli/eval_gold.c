@@ -25,6 +25,14 @@ static void show(const ent_gold_record *r, const ent_coded *c, ent_gold_kind kin
 			printf(" %s>%s:%s", r->events[k].source, r->events[k].target, r->events[k].code);
 	else
 		printf(" %s", r->code);
+	if (kind == ENT_GOLD_PLOVER || kind == ENT_GOLD_SPANS) {
+		printf("  sources:");
+		for (k = 0; k < r->nsources; k++)
+			printf(" %s", r->sources[k]);
+		printf("  targets:");
+		for (k = 0; k < r->ntargets; k++)
+			printf(" %s", r->targets[k]);
+	}
 	printf("\n   system:");
 	for (k = 0; k < c->nevents; k++)
 		printf(" %s>%s:%s(%s)", c->events[k].source, c->events[k].target, c->events[k].code,
