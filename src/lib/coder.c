@@ -249,7 +249,8 @@ static void compute_np_codes(sent_ctx *s)
 			      dep_is(s, k, D_NMOD_POSS) || dep_is(s, k, D_FLAT) ||
 			      (dep_is(s, k, D_NMOD) && case_of(s, k) >= 0 &&
 			       (lemma_is(s, case_of(s, k), "of") ||
-			        (s->agent_m[t] >= 0 && lemma_is(s, case_of(s, k), "from"))))))
+			        (s->agent_m[t] >= 0 && (lemma_is(s, case_of(s, k), "from") ||
+			                                lemma_is(s, case_of(s, k), "in")))))))
 				continue;
 			if (am >= 0 && s->m[am].start <= (uint32_t)t && (uint32_t)t < s->m[am].end)
 				continue;  /* part of the same phrase */
@@ -1250,94 +1251,134 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	return ENT_OK;
 }
 
-/* Codes every predicate of the sentence. */
+/* The best pattern of one verb match. */
+typedef struct choice {
+	const ent_pattern *best, *neg;
+	pmatch bm, nm;
+	int p, nounpred;
+} choice;
+
+/* Tries every pattern of verb match mi; fills c (c->best NULL when none
+ * applies). bare is storage for a verb's default-code pattern. */
+static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
+                           ent_pattern_elem *bare_elem)
+{
+	const ent_dict_entry *e = match_entry(s, (int)mi);
+	const uint32_t *pids;
+	size_t np, k;
+
+	memset(c, 0, sizeof *c);
+	c->p = (int)s->m[mi].start + e->pred;
+	if (c->p >= s->n || s->actor_m[c->p] >= 0)
+		return;  /* "States" in "United States" is no verb */
+	c->nounpred = upos(s, c->p) == ENT_UPOS_NOUN || upos(s, c->p) == ENT_UPOS_PROPN;
+	if (!c->nounpred && upos(s, c->p) != ENT_UPOS_VERB && upos(s, c->p) != ENT_UPOS_AUX)
+		return;
+	pids = ent_dict_verb_patterns(s->c->dict, s->m[mi].entry, &np);
+	for (k = 0; k < np; k++) {
+		const ent_pattern *pat = ent_dict_pattern_get(s->c->dict, pids[k]);
+		int want_noun;
+		pmatch r;
+
+		if (!pat || pat->pred >= pat->nelems)
+			continue;
+		want_noun = (pat->elems[pat->pred].flags & ENT_PE_NOUN) != 0;
+		/* PETRARCH verbs are verbs: its nouns come after them */
+		if ((pat->flags & ENT_PAT_PETR) ? c->nounpred : want_noun != c->nounpred)
+			continue;
+		r = try_pattern(s, pat, c->p, c->nounpred);
+		if (!r.ok)
+			continue;
+		if (pat->flags & (ENT_PAT_NEGATED | ENT_PAT_NULL)) {
+			if (r.score > c->nm.score) {
+				c->nm = r;
+				c->neg = pat;
+			}
+		} else if (r.score > c->bm.score) {
+			c->bm = r;
+			c->best = pat;
+		}
+	}
+	if (!c->best && e->code && !c->neg && !c->nounpred) {
+		/* a verb listed with a code but no pattern of its own (a
+		 * PETRARCH verb under its block's default code) */
+		memset(bare, 0, sizeof *bare);
+		memset(bare_elem, 0, sizeof *bare_elem);
+		bare_elem->kind = ENT_PE_PRED;
+		bare->code = e->code;
+		bare->flags = ENT_PAT_BARE;
+		bare->nelems = 1;
+		bare->elems = bare_elem;
+		bare->file = e->file;
+		bare->line = e->line;
+		bare->text = e->name;
+		c->bm.ok = 1;
+		c->bm.score = 1;
+		c->bm.target = c->bm.source = NO_TOKEN;
+		c->bm.first = c->bm.last = c->p;
+		c->best = bare;
+	}
+	if (c->best && c->neg && c->nm.score >= c->bm.score)
+		c->best = NULL;  /* a negative pattern says it does not happen */
+}
+
+/* Codes every predicate of the sentence: for each predicate token, the
+ * best pattern over all the verb entries that matched it. */
 static int code_predicates(sent_ctx *s)
 {
-	size_t mi;
+	size_t mi, mj;
 	int rc;
-	ent_pattern bare;
-	ent_pattern_elem bare_elem;
-
-	memset(&bare, 0, sizeof bare);
-	memset(&bare_elem, 0, sizeof bare_elem);
-	bare_elem.kind = ENT_PE_PRED;
+	ent_pattern bare[2];
+	ent_pattern_elem bare_elem[2];
 
 	for (mi = 0; mi < s->nm; mi++) {
-		const ent_dict_entry *e;
-		const uint32_t *pids;
-		size_t np, k;
-		int p, nounpred, mod;
-		const ent_pattern *best = NULL, *best_neg = NULL;
-		pmatch bm, nm;
+		choice c, other;
+		int mod, beaten = 0;
 
 		if (s->m[mi].kind != ENT_DICT_VERB || (s->m[mi].flags & ENT_MATCH_INNER))
 			continue;
-		e = match_entry(s, (int)mi);
-		p = (int)s->m[mi].start + e->pred;
-		if (p >= s->n || s->actor_m[p] >= 0)
-			continue;  /* "States" in "United States" is no verb */
-		nounpred = upos(s, p) == ENT_UPOS_NOUN || upos(s, p) == ENT_UPOS_PROPN;
-		if (!nounpred && upos(s, p) != ENT_UPOS_VERB && upos(s, p) != ENT_UPOS_AUX)
+		choose_pattern(s, mi, &c, &bare[0], &bare_elem[0]);
+		if (trace_on() && c.p < s->n)
+			fprintf(stderr, "trace: predicate '%.*s' (%s): %s%s%s score %d target %d source %d\n",
+			        (int)(s->tok[c.p].end - s->tok[c.p].start), s->text + s->tok[c.p].start,
+			        c.nounpred ? "noun" : "verb", c.best ? c.best->code : "no pattern",
+			        c.best ? " " : "", c.best && c.best->text ? c.best->text : "", c.bm.score,
+			        c.bm.target, c.bm.source);
+		if (!c.best)
 			continue;
-		pids = ent_dict_verb_patterns(s->c->dict, s->m[mi].entry, &np);
-		memset(&bm, 0, sizeof bm);
-		memset(&nm, 0, sizeof nm);
-		for (k = 0; k < np; k++) {
-			const ent_pattern *pat = ent_dict_pattern_get(s->c->dict, pids[k]);
-			int want_noun;
-			pmatch r;
+		/* another verb entry on the same predicate with a better
+		 * pattern wins; on a tie the first entry does */
+		for (mj = 0; mj < s->nm && !beaten; mj++) {
+			if (mj == mi || s->m[mj].kind != ENT_DICT_VERB || (s->m[mj].flags & ENT_MATCH_INNER))
+				continue;
+			{
+				int q = (int)s->m[mj].start + match_entry(s, (int)mj)->pred;
 
-			if (!pat || pat->pred >= pat->nelems)
-				continue;
-			want_noun = (pat->elems[pat->pred].flags & ENT_PE_NOUN) != 0;
-			/* PETRARCH verbs are verbs: its nouns come after them */
-			if ((pat->flags & ENT_PAT_PETR) ? nounpred : want_noun != nounpred)
-				continue;
-			r = try_pattern(s, pat, p, nounpred);
-			if (!r.ok)
-				continue;
-			if (pat->flags & (ENT_PAT_NEGATED | ENT_PAT_NULL)) {
-				if (r.score > nm.score) {
-					nm = r;
-					best_neg = pat;
-				}
-			} else if (r.score > bm.score) {
-				bm = r;
-				best = pat;
+				/* the same predicate, or one whose pattern covers
+				 * ours while ours covers it ("blocked a road":
+				 * the verb and the noun pattern "block ~road") */
+				if (q != c.p && !(q >= c.bm.first && q <= c.bm.last))
+					continue;
+				choose_pattern(s, mj, &other, &bare[1], &bare_elem[1]);
+				if (!other.best)
+					continue;
+				if (q != c.p && !(c.p >= other.bm.first && c.p <= other.bm.last))
+					continue;
+				if (other.bm.score > c.bm.score ||
+				    (other.bm.score == c.bm.score &&
+				     (q == c.p ? mj < mi : (c.nounpred && !other.nounpred) ||
+				                           (c.nounpred == other.nounpred && mj < mi))))
+					beaten = 1;
 			}
 		}
-		if (!best && e->code && !best_neg && !nounpred) {
-			/* a verb listed with a code but no pattern of its own
-			 * (a PETRARCH verb under its block's default code) */
-			bare.code = e->code;
-			bare.flags = ENT_PAT_BARE;
-			bare.nelems = 1;
-			bare.pred = 0;
-			bare.elems = &bare_elem;
-			bare.file = e->file;
-			bare.line = e->line;
-			bare.text = e->name;
-			memset(&bm, 0, sizeof bm);
-			bm.ok = 1;
-			bm.score = 1;
-			bm.target = bm.source = NO_TOKEN;
-			bm.first = bm.last = p;
-			best = &bare;
-		}
-		if (trace_on())
-			fprintf(stderr, "trace: predicate '%.*s' (%s): %s%s%s score %d target %d source %d%s\n",
-			        (int)(s->tok[p].end - s->tok[p].start), s->text + s->tok[p].start,
-			        nounpred ? "noun" : "verb", best ? best->code : "no pattern",
-			        best ? " " : "", best && best->text ? best->text : "", bm.score, bm.target,
-			        bm.source, best_neg && nm.score >= bm.score ? " (negative pattern wins)" : "");
-		if (!best || (best_neg && nm.score >= bm.score))
+		if (beaten)
 			continue;
-		mod = modality_of(s, p, best);
+		mod = modality_of(s, c.p, c.best);
 		if (mod < 0 && !s->c->opts.keep_negated)
 			continue;
 		if (mod < 0)
 			mod = ENT_MOD_ASSERTED;
-		if ((rc = emit_events(s, p, best, &bm, mod, nounpred)) != 0)
+		if ((rc = emit_events(s, c.p, c.best, &c.bm, mod, c.nounpred)) != 0)
 			return rc;
 	}
 	return ENT_OK;
