@@ -700,19 +700,39 @@ static int actor_token(const sent_ctx *s, int t)
 	       ((upos(s, t) == ENT_UPOS_PRON || upos(s, t) == ENT_UPOS_NOUN) && actors_of(s, t, tmp, 2) > 0);
 }
 
-/* Tries pattern pat with its predicate at token p. */
-static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, int nounpred)
+/* The tokens after predicate p that its patterns may match: its frame
+ * (in_frame), in sentence order. A noun predicate may hang from a light
+ * verb ("hold talks"), whose frame then counts too. */
+typedef struct frame {
+	int tok[256];
+	int n;
+	int light;
+} frame;
+
+static void build_frame(const sent_ctx *s, int p, int nounpred, frame *f)
+{
+	int k;
+
+	f->n = 0;
+	f->light = -1;
+	if (nounpred && s->head[p] >= 0 && (dep_is(s, p, D_OBJ) || dep_is(s, p, D_NSUBJ_PASS)))
+		f->light = s->head[p];
+	for (k = p + 1; k < s->n && f->n < 256; k++)
+		if (in_frame(s, k, p, f->light))
+			f->tok[f->n++] = k;
+}
+
+/* Tries pattern pat with its predicate at token p and frame fr. */
+static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, const frame *fr)
 {
 	pmatch r;
-	int light = -1, i, pos, k;
-	int frame[256], nf = 0;
+	int light = fr->light, i, pos, k;
+	const int *ftok = fr->tok;
+	int nf = fr->n;
 
 	memset(&r, 0, sizeof r);
 	r.target = r.source = NO_TOKEN;
 	r.first = r.last = p;
-	/* A noun predicate may hang from a light verb ("hold talks"). */
-	if (nounpred && s->head[p] >= 0 && (dep_is(s, p, D_OBJ) || dep_is(s, p, D_NSUBJ_PASS)))
-		light = s->head[p];
 	/* Elements before the predicate: its head chain and its modifiers,
 	 * in sentence order, right to left. */
 	pos = p;
@@ -759,17 +779,13 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, int 
 		if (found < r.first)
 			r.first = found;
 	}
-	/* The frame after the predicate, in sentence order. */
-	for (k = p + 1; k < s->n && nf < 256; k++)
-		if (in_frame(s, k, p, light))
-			frame[nf++] = k;
 	pos = 0;
 	for (i = (int)pat->pred + 1; i < (int)pat->nelems; i++) {
 		const ent_pattern_elem *e = &pat->elems[i];
 		int found = -1, q;
 
 		for (q = pos; q < nf; q++) {
-			int t = frame[q];
+			int t = ftok[q];
 
 			if (e->kind == ENT_PE_WORD) {
 				size_t end;
@@ -777,7 +793,7 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, int 
 				if (ent_dict_elem_match(s->dsent, e, (size_t)t, &end)) {
 					found = q;
 					/* a multiword alternative covers more tokens */
-					while (q + 1 < nf && frame[q + 1] < (int)end)
+					while (q + 1 < nf && ftok[q + 1] < (int)end)
 						q++;
 					pos = q + 1;
 					break;
@@ -798,12 +814,12 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, int 
 			return r;
 		}
 		if (e->kind == ENT_PE_TARGET)
-			r.target = frame[found];
+			r.target = ftok[found];
 		else if (e->kind == ENT_PE_SOURCE)
-			r.source = frame[found];
+			r.source = ftok[found];
 		r.score += e->kind == ENT_PE_WORD ? 2 : 3;
-		if (frame[found] > r.last)
-			r.last = frame[found];
+		if (ftok[found] > r.last)
+			r.last = ftok[found];
 	}
 	r.ok = 1;
 	r.score += 1;
@@ -1261,7 +1277,7 @@ typedef struct choice {
 /* Tries every pattern of verb match mi; fills c (c->best NULL when none
  * applies). bare is storage for a verb's default-code pattern. */
 static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
-                           ent_pattern_elem *bare_elem)
+                           ent_pattern_elem *bare_elem, frame *fr)
 {
 	const ent_dict_entry *e = match_entry(s, (int)mi);
 	const uint32_t *pids;
@@ -1275,6 +1291,8 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 	if (!c->nounpred && upos(s, c->p) != ENT_UPOS_VERB && upos(s, c->p) != ENT_UPOS_AUX)
 		return;
 	pids = ent_dict_verb_patterns(s->c->dict, s->m[mi].entry, &np);
+	if (np)
+		build_frame(s, c->p, c->nounpred, fr);
 	for (k = 0; k < np; k++) {
 		const ent_pattern *pat = ent_dict_pattern_get(s->c->dict, pids[k]);
 		int want_noun;
@@ -1286,7 +1304,7 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 		/* PETRARCH verbs are verbs: its nouns come after them */
 		if ((pat->flags & ENT_PAT_PETR) ? c->nounpred : want_noun != c->nounpred)
 			continue;
-		r = try_pattern(s, pat, c->p, c->nounpred);
+		r = try_pattern(s, pat, c->p, fr);
 		if (!r.ok)
 			continue;
 		if (pat->flags & (ENT_PAT_NEGATED | ENT_PAT_NULL)) {
@@ -1328,57 +1346,64 @@ static int code_predicates(sent_ctx *s)
 {
 	size_t mi, mj;
 	int rc;
-	ent_pattern bare[2];
-	ent_pattern_elem bare_elem[2];
+	choice *ch;
+	ent_pattern *bare;
+	ent_pattern_elem *bare_elem;
+	frame *fr;
 
+	if (s->nm == 0)
+		return ENT_OK;
+	ch = ent_arena_calloc(s->arena, s->nm, sizeof *ch);
+	bare = ent_arena_calloc(s->arena, s->nm, sizeof *bare);
+	bare_elem = ent_arena_calloc(s->arena, s->nm, sizeof *bare_elem);
+	fr = ent_arena_alloc(s->arena, sizeof *fr);
+	if (!ch || !bare || !bare_elem || !fr)
+		return ENT_ENOMEM;
 	for (mi = 0; mi < s->nm; mi++) {
-		choice c, other;
-		int mod, beaten = 0;
-
 		if (s->m[mi].kind != ENT_DICT_VERB || (s->m[mi].flags & ENT_MATCH_INNER))
 			continue;
-		choose_pattern(s, mi, &c, &bare[0], &bare_elem[0]);
-		if (trace_on() && c.p < s->n)
+		choose_pattern(s, mi, &ch[mi], &bare[mi], &bare_elem[mi], fr);
+		if (trace_on() && ch[mi].p < s->n)
 			fprintf(stderr, "trace: predicate '%.*s' (%s): %s%s%s score %d target %d source %d\n",
-			        (int)(s->tok[c.p].end - s->tok[c.p].start), s->text + s->tok[c.p].start,
-			        c.nounpred ? "noun" : "verb", c.best ? c.best->code : "no pattern",
-			        c.best ? " " : "", c.best && c.best->text ? c.best->text : "", c.bm.score,
-			        c.bm.target, c.bm.source);
-		if (!c.best)
+			        (int)(s->tok[ch[mi].p].end - s->tok[ch[mi].p].start),
+			        s->text + s->tok[ch[mi].p].start, ch[mi].nounpred ? "noun" : "verb",
+			        ch[mi].best ? ch[mi].best->code : "no pattern", ch[mi].best ? " " : "",
+			        ch[mi].best && ch[mi].best->text ? ch[mi].best->text : "", ch[mi].bm.score,
+			        ch[mi].bm.target, ch[mi].bm.source);
+	}
+	for (mi = 0; mi < s->nm; mi++) {
+		const choice *c = &ch[mi];
+		int mod, beaten = 0;
+
+		if (!c->best)
 			continue;
 		/* another verb entry on the same predicate with a better
-		 * pattern wins; on a tie the first entry does */
+		 * pattern wins, and so does a predicate whose pattern covers
+		 * ours while ours covers it ("blocked a road": the verb and
+		 * the noun pattern "block ~road"); ties go to the verb, then
+		 * to the first entry */
 		for (mj = 0; mj < s->nm && !beaten; mj++) {
-			if (mj == mi || s->m[mj].kind != ENT_DICT_VERB || (s->m[mj].flags & ENT_MATCH_INNER))
-				continue;
-			{
-				int q = (int)s->m[mj].start + match_entry(s, (int)mj)->pred;
+			const choice *o = &ch[mj];
 
-				/* the same predicate, or one whose pattern covers
-				 * ours while ours covers it ("blocked a road":
-				 * the verb and the noun pattern "block ~road") */
-				if (q != c.p && !(q >= c.bm.first && q <= c.bm.last))
-					continue;
-				choose_pattern(s, mj, &other, &bare[1], &bare_elem[1]);
-				if (!other.best)
-					continue;
-				if (q != c.p && !(c.p >= other.bm.first && c.p <= other.bm.last))
-					continue;
-				if (other.bm.score > c.bm.score ||
-				    (other.bm.score == c.bm.score &&
-				     (q == c.p ? mj < mi : (c.nounpred && !other.nounpred) ||
-				                           (c.nounpred == other.nounpred && mj < mi))))
-					beaten = 1;
-			}
+			if (mj == mi || !o->best)
+				continue;
+			if (o->p != c->p && !(o->p >= c->bm.first && o->p <= c->bm.last &&
+			                      c->p >= o->bm.first && c->p <= o->bm.last))
+				continue;
+			if (o->bm.score > c->bm.score ||
+			    (o->bm.score == c->bm.score &&
+			     (o->p == c->p ? mj < mi : (c->nounpred && !o->nounpred) ||
+			                               (c->nounpred == o->nounpred && mj < mi))))
+				beaten = 1;
 		}
 		if (beaten)
 			continue;
-		mod = modality_of(s, c.p, c.best);
+		mod = modality_of(s, c->p, c->best);
 		if (mod < 0 && !s->c->opts.keep_negated)
 			continue;
 		if (mod < 0)
 			mod = ENT_MOD_ASSERTED;
-		if ((rc = emit_events(s, c.p, c.best, &c.bm, mod, c.nounpred)) != 0)
+		if ((rc = emit_events(s, c->p, c->best, &c->bm, mod, c->nounpred)) != 0)
 			return rc;
 	}
 	return ENT_OK;
