@@ -92,10 +92,16 @@ typedef struct actor {
 	uint32_t sent;     /* sentence it was named in (history) */
 } actor;
 
-/* Actors mentioned in the document so far, for coreference. */
+/* Actors mentioned in the document so far, for coreference, and the
+ * last group of two or more named together ("Russia, China and
+ * Pakistan", "the three countries") for plural pronouns. */
+#define MAX_GROUP 8
 typedef struct history {
 	actor *v;
 	size_t n, cap;
+	actor group[MAX_GROUP];
+	int ngroup;
+	uint32_t group_sent;
 } history;
 
 typedef struct sent_ctx {
@@ -351,13 +357,35 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 		want_person = 1;
 	else if (lemma_is(s, t, "it") || lemma_is(s, t, "its"))
 		want_person = 0;
-	else if (lemma_is(s, t, "they") || lemma_is(s, t, "their") || lemma_is(s, t, "them"))
+	else if (lemma_is(s, t, "they") || lemma_is(s, t, "their") || lemma_is(s, t, "them")) {
+		/* the group named last, in this sentence or the one before */
+		if (h->ngroup >= 2 && h->group_sent + 1 >= s->sent_index) {
+			int k;
+
+			for (k = 0; k < h->ngroup && k < max; k++) {
+				out[k] = h->group[k];
+				out[k].tok = t;
+				out[k].resolved = 1;
+			}
+			return k;
+		}
 		want_person = -1;
+	}
 	else if ((lemma_is(s, t, "country") || lemma_is(s, t, "side") || lemma_is(s, t, "government") ||
 	          lemma_is(s, t, "nation") || lemma_is(s, t, "neighbour") || lemma_is(s, t, "neighbor") ||
 	          lemma_is(s, t, "state") || lemma_is(s, t, "power")) &&
 	         (count = described_count(s, t)) > 0) {
 		want_person = 0;  /* "the two countries", "both sides", "the three powers" */
+		if (h->ngroup == count && h->group_sent + 2 >= s->sent_index) {
+			int k;
+
+			for (k = 0; k < count && k < max; k++) {
+				out[k] = h->group[k];
+				out[k].tok = t;
+				out[k].resolved = 1;
+			}
+			return k;  /* the group of that size named last */
+		}
 	} else if (lemma_is(s, t, "latter") || lemma_is(s, t, "former")) {
 		/* the latter: the most recent of the last two; the former:
 		 * the one before */
@@ -1701,6 +1729,21 @@ static void drop_plain_statements(sent_ctx *s, size_t first)
 static int remember_actors(sent_ctx *s)
 {
 	int t, rc;
+
+	/* groups: a subject that names two or more actors */
+	for (t = 0; t < s->n; t++) {
+		actor g[MAX_GROUP];
+		int n;
+
+		if (!(dep_is(s, t, D_NSUBJ) || dep_is(s, t, D_NSUBJ_PASS)))
+			continue;
+		n = actors_of(s, t, g, MAX_GROUP);
+		if (n >= 2) {
+			memcpy(s->hist->group, g, (size_t)n * sizeof *g);
+			s->hist->ngroup = n;
+			s->hist->group_sent = s->sent_index;
+		}
+	}
 
 	for (t = 0; t < s->n; t++) {
 		if (!s->np_code[t])
