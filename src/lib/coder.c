@@ -594,6 +594,20 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 				out[n].person = (uint8_t)s->np_person[k];
 				out[n].resolved = 0;
 				n++;
+				/* and its conjuncts: "rivals India and Pakistan" */
+				{
+					int c2;
+
+					for (c2 = s->first_child[k]; c2 >= 0 && n < max; c2 = s->next_sibling[c2])
+						if (dep_is(s, c2, D_CONJ) && s->np_code[c2]) {
+							out[n].code = s->np_code[c2];
+							out[n].tok = c2;
+							out[n].span = np_span(s, c2);
+							out[n].person = (uint8_t)s->np_person[c2];
+							out[n].resolved = 0;
+							n++;
+						}
+				}
 			}
 		}
 	}
@@ -1503,7 +1517,11 @@ static void relation_parties(const sent_ctx *s, int t, actor *members, int *nm,
 			      dep_is(s, h, D_CONJ) || dep_is(s, h, D_PUNCT) || dep_is(s, h, D_DEP) ||
 			      dep_is(s, h, D_NMOD_POSS) || dep_is(s, h, D_APPOS) || dep_is(s, h, D_CC)))
 				break;
-		if (h != t || k > t)
+		/* before the noun at any depth of modifiers ("Indo - Russian");
+		 * after it only as its own dependents or their conjuncts
+		 * ("regional rivals India and Pakistan") */
+		if (h != t || (k > t && s->head[k] != t &&
+		               !(dep_is(s, k, D_CONJ) && s->head[k] >= 0 && s->head[s->head[k]] == t)))
 			continue;
 		memset(&a, 0, sizeof a);
 		a.code = match_entry(s, mi)->code;
