@@ -895,10 +895,13 @@ static int subject_from_order(const sent_ctx *s, int p)
 	int k = p - 1;
 
 	while (k >= 0 && (temporal_word(s, k) || upos(s, k) == ENT_UPOS_ADV ||
-	                  upos(s, k) == ENT_UPOS_AUX))
+	                  upos(s, k) == ENT_UPOS_AUX || upos(s, k) == ENT_UPOS_PART))
 		k--;
-	if (k < 0 || k == p - 1 || !(upos(s, k) == ENT_UPOS_NOUN || upos(s, k) == ENT_UPOS_PROPN ||
-	                             upos(s, k) == ENT_UPOS_ADJ))
+	if (k < 0 || !(upos(s, k) == ENT_UPOS_NOUN || upos(s, k) == ENT_UPOS_PROPN ||
+	               upos(s, k) == ENT_UPOS_ADJ || upos(s, k) == ENT_UPOS_PRON))
+		return -1;
+	/* not the object of a preposition, not a possessive */
+	if (case_of(s, k) >= 0 || dep_is(s, k, D_NMOD_POSS))
 		return -1;
 	return k;
 }
@@ -1139,7 +1142,8 @@ static int reciprocal_code(const char *code)
 	int root = atoi(code) / (strlen(code) == 4 ? 100 : 10);
 
 	return root == 3 || root == 4 || root == 6 || root == 19 ||
-	       strncmp(code, "057", 3) == 0 || strncmp(code, "064", 3) == 0;
+	       strcmp(code, "050") == 0 || strncmp(code, "057", 3) == 0 ||
+	       strncmp(code, "064", 3) == 0 || strncmp(code, "087", 3) == 0;
 }
 
 /* Emits the events of predicate p with the chosen pattern. */
@@ -1183,6 +1187,9 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 		is_passive = 0;
 	} else {
 		subj = subject_of(s, p, &is_passive);
+		if (subj < 0 && !is_passive && upos(s, p) == ENT_UPOS_VERB &&
+		    !dep_is(s, p, D_XCOMP) && !dep_is(s, p, D_ACL))
+			subj = subject_from_order(s, p);  /* a verb the parser left alone */
 		ns = source_actors(s, subj, src, MAX_CODES);
 		/* "Russia became one of the first countries to rush to ...":
 		 * the noun the clause modifies names no actor; its clause's
