@@ -759,9 +759,26 @@ static void build_frame(const sent_ctx *s, int p, int nounpred, frame *f)
 	f->light = -1;
 	if (nounpred && s->head[p] >= 0 && (dep_is(s, p, D_OBJ) || dep_is(s, p, D_NSUBJ_PASS)))
 		f->light = s->head[p];
-	for (k = p + 1; k < s->n && f->n < 256; k++)
-		if (in_frame(s, k, p, f->light))
+	for (k = p + 1; k < s->n && f->n < 256; k++) {
+		int in = in_frame(s, k, p, f->light);
+
+		if (!in) {
+			/* the subject of a complement clause and its "that":
+			 * "demanded that the US cancel ...", "said Libya must" */
+			int c = k, guard = 0;
+
+			while (c >= 0 && s->head[c] != p && guard++ < s->n)
+				c = s->head[c];
+			if (c >= 0 && s->head[c] == p && (dep_is(s, c, D_CCOMP) || dep_is(s, c, D_XCOMP))) {
+				int subj = child(s, c, D_NSUBJ);
+
+				in = (subj >= 0 && in_subtree(s, k, subj)) ||
+				     (s->head[k] == c && dep_is(s, k, D_MARK));
+			}
+		}
+		if (in)
 			f->tok[f->n++] = k;
+	}
 }
 
 /* Tries pattern pat with its predicate at token p and frame fr. */
@@ -1236,15 +1253,17 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 		}
 	}
 	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive) {
-		/* deeper in the frame: "promised to continue aid to X" */
-		int k, light = nounpred && s->head[p] >= 0 ? s->head[p] : -1;
+		/* deeper in the frame: "promised to continue aid to X", and
+		 * the subject of a complement: "demanded that the US cancel" */
+		frame fr;
+		int q;
 
-		for (k = p + 1; k < s->n && nt == 0; k++) {
-			int cs = case_of(s, k);
+		build_frame(s, p, nounpred, &fr);
+		for (q = 0; q < fr.n && nt == 0; q++) {
+			int k = fr.tok[q], cs = case_of(s, k);
 
-			if (!in_frame(s, k, p, light) || k == p)
-				continue;
 			if (!(dep_is(s, k, D_OBJ) || dep_is(s, k, D_IOBJ) ||
+			      (dep_is(s, k, D_NSUBJ) && s->head[k] >= 0 && s->head[s->head[k]] == p) ||
 			      ((dep_is(s, k, D_OBL) || dep_is(s, k, D_NMOD)) && cs >= 0 &&
 			       (lemma_is(s, cs, "to") || lemma_is(s, cs, "with") || lemma_is(s, cs, "against") ||
 			        lemma_is(s, cs, "for") || lemma_is(s, cs, "on") || lemma_is(s, cs, "toward") ||
