@@ -310,7 +310,9 @@ static int exact_equal(const ent_gold_record *r, const ent_event *ev, size_t n)
 	return 1;
 }
 
-/* Five-way class of a code: 0 for roots 01-02, else its QuadClass. */
+/* Five-way class of a code, the Phoenix PentaClass that the ConfliBERT
+ * set uses: 0 for roots 01-02, 1 for 03-05, 2 for 06-08, 3 for 09-13 and
+ * 16 (reducing relations is verbal conflict there), 4 for 14-20. */
 static int pentaclass_of(const char *code)
 {
 	int root = atoi(code) / (strlen(code) == 4 ? 100 : 10);
@@ -323,7 +325,7 @@ static int pentaclass_of(const char *code)
 		return 1;
 	if (root <= 8)
 		return 2;
-	if (root <= 13)
+	if (root <= 13 || root == 16)
 		return 3;
 	return 4;
 }
