@@ -1154,11 +1154,13 @@ static int same_root(const char *a, const char *b)
 }
 
 /* Whether a code names an act that several actors do with each other. */
-static int reciprocal_code(const char *code)
+static int reciprocal_code(const sent_ctx *s, int p, const char *code)
 {
 	int root = atoi(code) / (strlen(code) == 4 ? 100 : 10);
 
-	return root == 3 || root == 4 || root == 6 || root == 19 ||
+	if (root == 3)  /* agreeing is mutual; pledging and offering are not */
+		return lemma_is(s, p, "agree") || lemma_is(s, p, "decide") || lemma_is(s, p, "resolve");
+	return root == 4 || root == 6 || root == 19 ||
 	       strcmp(code, "050") == 0 || strncmp(code, "057", 3) == 0 ||
 	       strncmp(code, "064", 3) == 0 || strncmp(code, "087", 3) == 0;
 }
@@ -1233,7 +1235,7 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 		               tgt, MAX_CODES);
 	} else if (is_passive) {
 		nt = actors_of(s, child(s, p, D_NSUBJ_PASS), tgt, MAX_CODES);
-	} else {
+	} else if (strncmp(pat->code, "01", 2) != 0) {
 		/* no X in the pattern: the recipient is the object, or the
 		 * object of a preposition that marks one */
 		int o = child(s, p, D_OBJ), k;
@@ -1252,8 +1254,11 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 				nt = actors_of(s, k, tgt, MAX_CODES);
 		}
 	}
-	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive) {
-		/* deeper in the frame: "promised to continue aid to X", and
+	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive &&
+	    strncmp(pat->code, "01", 2) != 0) {
+		/* (a statement's recipient must be written in its pattern:
+		 * "told MSNBC", "claimed Democrats ..." name no target)
+		 * deeper in the frame: "promised to continue aid to X", and
 		 * the subject of a complement: "demanded that the US cancel" */
 		frame fr;
 		int q;
@@ -1299,7 +1304,7 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	 * held negotiations") give each pair both ways, for acts that are
 	 * mutual by nature: agreeing, consulting, cooperating, signing,
 	 * fighting. "X and Y condemned terrorism" is no mutual act. */
-	if (nt == 0 && ns >= 2 && reciprocal_code(code)) {
+	if (nt == 0 && ns >= 2 && reciprocal_code(s, p, code)) {
 		for (i = 0; i < ns; i++)
 			for (j = 0; j < ns; j++) {
 				if (i == j || same_root(src[i].code, src[j].code))
@@ -1320,7 +1325,10 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 			e.source = src[i].code;
 			e.source_text = src[i].span;
 			if (nt) {
-				if (strcmp(src[i].code, tgt[j].code) == 0)
+				/* nobody acts on itself; nor an organisation on one
+				 * of its own parts ("AU member states met" the AU) */
+				if (strcmp(src[i].code, tgt[j].code) == 0 ||
+				    (root_len(src[i].code) == 6 && same_root(src[i].code, tgt[j].code)))
 					continue;
 				e.target = tgt[j].code;
 				e.target_text = tgt[j].span;
