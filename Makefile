@@ -8,9 +8,10 @@
 CC      ?= cc
 BUILD   ?= build
 SHARED  ?= ../shared
-PKGS     = libutf8proc libxml-2.0 jansson sqlite3
+PKGS     = libutf8proc libxml-2.0 jansson sqlite3 igraph gsl
 DEB_PKGS = gcc make pkg-config libutf8proc-dev libxml2-dev libjansson-dev \
-           libsqlite3-dev iso-codes wordnet-base clang libclang-rt-14-dev time
+           libsqlite3-dev iso-codes wordnet-base clang libclang-rt-14-dev time \
+           libigraph-dev libgsl-dev libglpk-dev
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -24,7 +25,7 @@ CFLAGS  ?=
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) \
              -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS) $(SAN) $(CFLAGS)
 SAN     ?=
-LDLIBS   = $(PKG_LIBS) -lm -lpthread $(SAN)
+LDLIBS   = $(PKG_LIBS) -lglpk -lm -lpthread $(SAN)
 
 LIB_SRC  := $(sort $(wildcard src/lib/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))

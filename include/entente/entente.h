@@ -16,5 +16,6 @@
 #include "utf8.h"
 #include "doc.h"
 #include "segment.h"
+#include "analysis.h"
 
 #endif
