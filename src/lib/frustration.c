@@ -47,6 +47,18 @@ typedef struct frust_job {
 	/* unbalanced triangles, as triples of edge ids */
 	uint32_t *tri;
 	size_t ntri, tri_cap;
+	/* odd-cycle separation: Dijkstra on the doubled graph (2n nodes) */
+	double *dist;          /* 2n */
+	uint32_t *prev;        /* 2n: previous doubled node */
+	uint32_t *prev_edge;   /* 2n: edge used to get here */
+	uint32_t *heap, *pos;  /* binary heap of doubled nodes, position + 1 */
+	uint32_t *walk, *walk_edge, *seen; /* cycle extraction; seen: n */
+	unsigned char *cross;  /* per walk step: took the edge across layers */
+	int *ind;              /* 1-based row indices for a cut */
+	double *val;
+	double *y;             /* LP value of "endpoints differ" per edge */
+	uint64_t *cut_hash;    /* cuts added in this round */
+	size_t ncut_hash;
 	/* GLPK */
 	glp_prob *lp;
 	int *ia, *ja;
@@ -187,15 +199,240 @@ static int collect_triangle(void *ctx, uint32_t u, uint32_t v, uint32_t w,
 	return 0;
 }
 
+/* ---------------------------------------------------------------------
+ * Odd-cycle inequalities
+ *
+ * With y_e = 1 when the endpoints of e get different colours (y_e = f_e
+ * for a positive edge, 1 - f_e for a negative one), every colouring
+ * satisfies, for each cycle C and odd subset F of C,
+ *     sum_{e in F} y_e - sum_{e in C \ F} y_e <= |F| - 1
+ * (a cycle crosses between colours an even number of times). The
+ * triangle rows above are the triangles' share of these; on sparse graphs
+ * the short cycles are longer than triangles and the LP bound stays weak
+ * without the rest. Barahona and Mahjoub's separation finds the most
+ * violated one for each start node s as a shortest path from (s, 0) to
+ * (s, 1) in the doubled graph where an edge keeps the layer at cost y_e
+ * (e not in F) or switches it at cost 1 - y_e (e in F): a path shorter
+ * than 1 is a violated inequality. Runs as GLPK's cut generator at every
+ * node of the branch-and-bound tree.
+ * ------------------------------------------------------------------- */
+
+#define CUTS_PER_ROUND 400
+
+static void heap_up(frust_job *j, size_t i)
+{
+	uint32_t x = j->heap[i];
+
+	while (i > 0 && j->dist[j->heap[(i - 1) / 2]] > j->dist[x]) {
+		j->heap[i] = j->heap[(i - 1) / 2];
+		j->pos[j->heap[i]] = (uint32_t)i + 1;
+		i = (i - 1) / 2;
+	}
+	j->heap[i] = x;
+	j->pos[x] = (uint32_t)i + 1;
+}
+
+static uint32_t heap_pop(frust_job *j, size_t *len)
+{
+	uint32_t top = j->heap[0], x = j->heap[--*len];
+	size_t i = 0;
+
+	j->pos[top] = 0;
+	if (*len == 0)
+		return top;
+	for (;;) {
+		size_t c = 2 * i + 1;
+
+		if (c >= *len)
+			break;
+		if (c + 1 < *len && j->dist[j->heap[c + 1]] < j->dist[j->heap[c]])
+			c++;
+		if (j->dist[j->heap[c]] >= j->dist[x])
+			break;
+		j->heap[i] = j->heap[c];
+		j->pos[j->heap[i]] = (uint32_t)i + 1;
+		i = c;
+	}
+	j->heap[i] = x;
+	j->pos[x] = (uint32_t)i + 1;
+	return top;
+}
+
+/* Dijkstra from (s, 0), stopped at (s, 1) or at distance 1. Returns the
+ * length of the closed walk found (0 when none shorter than 1). Doubled
+ * node 2u + layer. */
+static size_t shortest_odd_walk(frust_job *j, uint32_t s)
+{
+	const signed_csr *c = &j->csr;
+	size_t n2 = 2 * c->n, len = 0, k, steps = 0;
+	uint32_t target = 2 * s + 1, x;
+
+	for (k = 0; k < n2; k++) {
+		j->dist[k] = INFINITY;
+		j->pos[k] = 0;
+	}
+	j->dist[2 * s] = 0;
+	j->heap[len++] = 2 * s;
+	j->pos[2 * s] = 1;
+	while (len) {
+		size_t i;
+
+		x = heap_pop(j, &len);
+		if (x == target || j->dist[x] >= 1 - 1e-6)
+			break;
+		for (i = c->off[x / 2]; i < c->off[x / 2 + 1]; i++) {
+			uint32_t e = c->eid[i], layer;
+
+			for (layer = 0; layer < 2; layer++) {
+				uint32_t to = 2 * c->nbr[i] + ((x & 1) ^ layer);
+				double d = j->dist[x] + (layer ? 1 - j->y[e] : j->y[e]);
+
+				if (d < j->dist[to]) {
+					j->dist[to] = d;
+					j->prev[to] = x;
+					j->prev_edge[to] = e;
+					if (!j->pos[to]) {
+						j->heap[len] = to;
+						j->pos[to] = (uint32_t)++len;
+					}
+					heap_up(j, j->pos[to] - 1);
+				}
+			}
+		}
+	}
+	if (!(j->dist[target] < 1 - 1e-6))
+		return 0;
+	/* Walk back from (s, 1) to (s, 0). */
+	for (x = target; x != 2 * s; x = j->prev[x]) {
+		if (steps >= c->n * 2)
+			return 0; /* cannot happen on a shortest-path tree */
+		j->walk[steps] = x / 2;
+		j->walk_edge[steps] = j->prev_edge[x];
+		j->cross[steps++] = (x & 1) != (j->prev[x] & 1);
+	}
+	return steps;
+}
+
+/*
+ * Reduces the closed walk s = v_0, v_1 .. v_steps = s (v_k = walk[k] for
+ * k > 0, step k along walk_edge[k] from v_k to v_k+1) with an odd number
+ * of layer crossings to a simple cycle with the same property and no
+ * larger length. The nodes are pushed on a stack; when a node comes back,
+ * the loop since its earlier visit is the answer if it crosses an odd
+ * number of times and is dropped otherwise (the rest then still crosses
+ * an odd number of times). Leaves the cycle's steps at the front of
+ * walk/walk_edge/cross and returns its length (0 if none).
+ */
+static size_t simple_odd_cycle(frust_job *j, uint32_t s, size_t steps)
+{
+	size_t top = 0, k, t;
+
+	j->seen[s] = 0;
+	for (k = 1; k < steps; k++)
+		j->seen[j->walk[k]] = 0;
+	for (k = 0; k <= steps; k++) {
+		uint32_t v = k == 0 || k == steps ? s : j->walk[k];
+
+		if (j->seen[v]) {
+			size_t p = j->seen[v] - 1;
+			unsigned odd = 0;
+
+			for (t = p; t < top; t++)
+				odd ^= j->cross[t];
+			if (odd) {
+				memmove(j->walk, j->walk + p, (top - p) * sizeof *j->walk);
+				memmove(j->walk_edge, j->walk_edge + p, (top - p) * sizeof *j->walk_edge);
+				memmove(j->cross, j->cross + p, top - p);
+				return top - p;
+			}
+			for (t = p + 1; t < top; t++)
+				j->seen[j->walk[t]] = 0;
+			top = p + 1;
+			if (k < steps) {
+				j->walk_edge[p] = j->walk_edge[k];
+				j->cross[p] = j->cross[k];
+			}
+			continue;
+		}
+		/* Writes at top <= k: the walk ahead is not overwritten. */
+		j->walk[top] = v;
+		j->seen[v] = (uint32_t)top + 1;
+		if (k < steps) {
+			j->walk_edge[top] = j->walk_edge[k];
+			j->cross[top] = j->cross[k];
+		}
+		top++;
+	}
+	return 0;
+}
+
+static void separate_cycles(frust_job *j, glp_tree *tree)
+{
+	glp_prob *lp = glp_ios_get_prob(tree);
+	const ent_signed *g = j->g;
+	size_t n = g->nnodes, e, s, added = 0;
+
+	for (e = 0; e < g->nedges; e++) {
+		double f = glp_get_col_prim(lp, (int)(n + e) + 1);
+
+		f = f < 0 ? 0 : f > 1 ? 1 : f;
+		j->y[e] = g->edges[e].sign > 0 ? f : 1 - f;
+	}
+	j->ncut_hash = 0;
+	for (s = 0; s < n && added < CUTS_PER_ROUND; s++) {
+		size_t steps = shortest_odd_walk(j, (uint32_t)s), len, k, nf = 0;
+		double rhs, lhs = 0;
+		uint64_t h = 0;
+
+		if (!steps || (len = simple_odd_cycle(j, (uint32_t)s, steps)) < 3)
+			continue;
+		for (k = 0; k < len; k++)
+			h += (uint64_t)(j->walk_edge[k] + 1) * UINT64_C(0x9E3779B97F4A7C15) ^ j->cross[k];
+		for (k = 0; k < j->ncut_hash && j->cut_hash[k] != h; k++)
+			;
+		if (k < j->ncut_hash)
+			continue; /* found from another node of the same cycle */
+		/* sum_F y - sum_{C\F} y <= |F| - 1, in terms of f. */
+		rhs = -1;
+		for (k = 0; k < len; k++) {
+			const ent_signed_edge *ed = &g->edges[j->walk_edge[k]];
+			int in_f = j->cross[k], pos = ed->sign > 0;
+
+			nf += in_f;
+			j->ind[k + 1] = (int)(n + j->walk_edge[k]) + 1;
+			/* y = f (positive) or 1 - f (negative) */
+			j->val[k + 1] = (in_f ? 1 : -1) * (pos ? 1 : -1);
+			if (!pos)
+				rhs -= in_f ? 1 : -1;
+			lhs += (in_f ? 1 : -1) * j->y[j->walk_edge[k]];
+		}
+		rhs += (double)nf;
+		if ((nf & 1) == 0 || lhs <= (double)nf - 1 + 1e-6)
+			continue; /* not odd, or not violated after all */
+		glp_ios_add_row(tree, NULL, 101, 0, (int)len, j->ind, j->val, GLP_UP, rhs);
+		j->cut_hash[j->ncut_hash++] = h;
+		added++;
+	}
+}
+
 /* GLPK's branch-and-cut callback: hands over the local-search colouring
- * as the first incumbent. */
+ * as the first incumbent, and generates odd-cycle cuts. */
 static void mip_callback(glp_tree *tree, void *info)
 {
 	frust_job *j = info;
 
-	if (glp_ios_reason(tree) == GLP_IHEUR && !j->heur_given) {
-		j->heur_given = 1;
-		glp_ios_heur_sol(tree, j->heur);
+	switch (glp_ios_reason(tree)) {
+	case GLP_IHEUR:
+		if (!j->heur_given) {
+			j->heur_given = 1;
+			glp_ios_heur_sol(tree, j->heur);
+		}
+		break;
+	case GLP_ICUTGEN:
+		separate_cycles(j, tree);
+		break;
+	default:
+		break;
 	}
 }
 
@@ -393,7 +630,22 @@ int ent_signed_frustration(ent_frustration **out, const ent_signed *g,
 		j.ja = ent_malloc((nz + 1) * sizeof *j.ja);
 		j.ar = ent_malloc((nz + 1) * sizeof *j.ar);
 		j.heur = ent_malloc((n + m + 1) * sizeof *j.heur);
-		if (!j.ia || !j.ja || !j.ar || !j.heur) {
+		j.dist = ent_malloc((2 * n + 1) * sizeof *j.dist);
+		j.prev = ent_malloc((2 * n + 1) * sizeof *j.prev);
+		j.prev_edge = ent_malloc((2 * n + 1) * sizeof *j.prev_edge);
+		j.heap = ent_malloc((2 * n + 1) * sizeof *j.heap);
+		j.pos = ent_malloc((2 * n + 1) * sizeof *j.pos);
+		j.walk = ent_malloc((2 * n + 1) * sizeof *j.walk);
+		j.walk_edge = ent_malloc((2 * n + 1) * sizeof *j.walk_edge);
+		j.cross = ent_malloc(2 * n + 1);
+		j.seen = ent_malloc((n + 1) * sizeof *j.seen);
+		j.ind = ent_malloc((2 * n + 2) * sizeof *j.ind);
+		j.val = ent_malloc((2 * n + 2) * sizeof *j.val);
+		j.y = ent_malloc((m + 1) * sizeof *j.y);
+		j.cut_hash = ent_malloc((CUTS_PER_ROUND + 1) * sizeof *j.cut_hash);
+		if (!j.ia || !j.ja || !j.ar || !j.heur || !j.dist || !j.prev || !j.prev_edge ||
+		    !j.heap || !j.pos || !j.walk || !j.walk_edge || !j.cross || !j.seen ||
+		    !j.ind || !j.val || !j.y || !j.cut_hash) {
 			rc = ent_error_set(ENT_ENOMEM, "frustration: out of memory");
 			goto done;
 		}
@@ -438,6 +690,19 @@ done:
 	ent_free(j.ja);
 	ent_free(j.ar);
 	ent_free(j.heur);
+	ent_free(j.dist);
+	ent_free(j.prev);
+	ent_free(j.prev_edge);
+	ent_free(j.heap);
+	ent_free(j.pos);
+	ent_free(j.walk);
+	ent_free(j.walk_edge);
+	ent_free(j.cross);
+	ent_free(j.seen);
+	ent_free(j.ind);
+	ent_free(j.val);
+	ent_free(j.y);
+	ent_free(j.cut_hash);
 	ent_frustration_free(f);
 	return rc;
 }
