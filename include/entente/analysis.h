@@ -80,9 +80,10 @@ int ent_period_parse(const char *name);
 const char *ent_period_name(ent_period period);
 /* First day of the period that contains day. */
 int32_t ent_period_start(ent_period period, int32_t day);
-/* Label of the period starting at start into out (at least 11 bytes):
- * YYYY-MM-DD for days and weeks (the Monday), YYYY-MM, YYYY. */
-void ent_period_label(char *out, ent_period period, int32_t start);
+/* Label of the period that contains day into out (at least 11 bytes):
+ * YYYY-MM-DD for days and weeks (the Monday), YYYY-MM, YYYY; "" for
+ * years outside 0-9999. */
+void ent_period_label(char *out, ent_period period, int32_t day);
 /* Days since 1970-01-01 -> year, month (1-12), day (1-31). */
 void ent_day_civil(int32_t day, int *year, int *month, int *mday);
 

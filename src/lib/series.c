@@ -126,11 +126,11 @@ int32_t ent_period_start(ent_period period, int32_t day)
 	return s < INT32_MIN ? INT32_MIN : (int32_t)s;
 }
 
-void ent_period_label(char *out, ent_period period, int32_t start)
+void ent_period_label(char *out, ent_period period, int32_t day)
 {
 	int y, m, d;
 
-	ent_day_civil(start, &y, &m, &d);
+	ent_day_civil(ent_period_start(period, day), &y, &m, &d);
 	/* Years beyond four digits would not fit a fixed 11-byte buffer. */
 	if (y < 0 || y > 9999) {
 		out[0] = '\0';
