@@ -18,6 +18,11 @@
 #include "entente/analysis.h"
 
 #define MK_MAX_N 1000000
+/* Up to this many pairwise slopes, Sen's slope lists them all and selects
+ * the median exactly (16 MiB); beyond, bisection with merge counting. */
+#define EXACT_PAIRS (UINT64_C(1) << 21)
+/* Most slopes listed from a bisection bracket of tied slopes. */
+#define SLAB_MAX ((size_t)1 << 22)
 
 static int cmp_double(const void *p, const void *q)
 {
@@ -446,12 +451,21 @@ static double kth_slope(slope_work *w, uint64_t k)
 		}
 	}
 	if (collect_slab(w, lo, hi) < 0) {
-		/* More slopes in the bracket than we list: bisection stopped on
-		 * a bracket a few ulps wide (or 2^-200 of the range around 0),
-		 * filled by tied slopes. Any slope listed from it is the answer
-		 * to that precision, and exactly the tied value when they tie. */
-		qsort(w->slab, w->nslab, sizeof *w->slab, cmp_double);
-		return w->slab[w->nslab / 2];
+		/* Bisection stopped on a bracket a few ulps wide (or 2^-200 of
+		 * the range around 0) holding more slopes than fit: tied slopes.
+		 * List them all if that is affordable; otherwise any slope
+		 * listed is the answer to that precision. */
+		size_t need = (size_t)(c_hi - c_lo) + 16;
+		double *more = need <= SLAB_MAX ? ent_realloc(w->slab, need * sizeof *more) : NULL;
+
+		if (more) {
+			w->slab = more;
+			w->slab_cap = need;
+		}
+		if (!more || collect_slab(w, lo, hi) < 0) {
+			qsort(w->slab, w->nslab, sizeof *w->slab, cmp_double);
+			return w->slab[w->nslab / 2];
+		}
 	}
 	if (w->nslab == 0)
 		return lo;
@@ -464,6 +478,69 @@ static double kth_slope(slope_work *w, uint64_t k)
 	if (k - c_lo >= w->nslab)
 		return w->slab[w->nslab - 1];
 	return w->slab[k - c_lo];
+}
+
+/* Rearranges v so that v[k] is the k-th smallest (0-based) and nothing
+ * before it is larger: Hoare's selection with a median-of-three pivot. */
+static double select_kth(double *v, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n - 1;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, i = lo, j = hi;
+		double a = v[lo], b = v[mid], c = v[hi], pivot;
+
+		pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				double t = v[i];
+
+				v[i] = v[j];
+				v[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			break; /* j < k < i: v[k] equals the pivot */
+	}
+	return v[k];
+}
+
+/* Sen's slope from all n(n-1)/2 slopes listed (exact); ENT_ENOMEM. */
+static int sen_exact(double *out, const double *y, size_t n)
+{
+	size_t total = n * (n - 1) / 2, i, j, k = 0;
+	double *sl = ent_malloc(total * sizeof *sl), upper;
+
+	if (!sl)
+		return ent_error_set(ENT_ENOMEM, "trend: out of memory");
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			sl[k++] = (y[j] - y[i]) / (double)(j - i);
+	upper = select_kth(sl, total, total / 2);
+	if (total % 2 == 0) {
+		double lower = sl[0];
+
+		/* The largest below the upper median. */
+		for (i = 1; i < total / 2; i++)
+			if (sl[i] > lower)
+				lower = sl[i];
+		upper = (lower + upper) / 2;
+	}
+	*out = upper;
+	ent_free(sl);
+	return 0;
 }
 
 int ent_mann_kendall(ent_trend *out, const double *y, size_t n)
@@ -522,7 +599,10 @@ int ent_mann_kendall(ent_trend *out, const double *y, size_t n)
 	out->tau = out->s / (double)total;
 
 	/* Sen's slope: the median of the pairwise slopes. */
-	if (total % 2)
+	if (total <= EXACT_PAIRS) {
+		if ((rc = sen_exact(&out->slope, y, n)) < 0)
+			goto done;
+	} else if (total % 2)
 		out->slope = kth_slope(&w, total / 2);
 	else
 		out->slope = (kth_slope(&w, total / 2 - 1) + kth_slope(&w, total / 2)) / 2;
