@@ -246,94 +246,175 @@ done_ours:
  * Doreian-Mrvar relocation
  * ------------------------------------------------------------------- */
 
+/* Scratch of the relocation search. */
+typedef struct relocate_job {
+	const ent_signed *g;
+	const signed_csr *c;
+	const ent_blocs_opts *o;
+	size_t k;
+	uint32_t *order;
+	double *pos, *neg;   /* per-bloc weight from the node being moved */
+	uint64_t rng;
+} relocate_job;
+
+static double criterion_of(const relocate_job *r, const int *member)
+{
+	ent_blocs trial;
+
+	trial.member = (int *)member;
+	score_blocs(&trial, r->g, r->o->alpha, r->o->weighted);
+	return trial.criterion;
+}
+
 /*
- * Greedy relocation from random starts. A node's cost in bloc h is
- * alpha * (negative weight to h) + (1 - alpha) * (positive weight outside
- * h), computed in O(degree + k) from per-bloc sums; a node moves to its
- * cheapest bloc while that strictly lowers the criterion, sweeping in
- * random order until no move helps.
+ * Greedy descent: a node's cost in bloc h is alpha * (negative weight to
+ * h) + (1 - alpha) * (positive weight outside h), computed in O(degree +
+ * k) from per-bloc sums; each node moves to its cheapest bloc while that
+ * strictly lowers the criterion, sweeping in random order until no move
+ * helps.
+ */
+static void relocate_descend(relocate_job *r, int *cur)
+{
+	const signed_csr *c = r->c;
+	double alpha = r->o->alpha;
+	size_t n = c->n, s;
+	int improved;
+
+	do {
+		improved = 0;
+		for (s = n; s > 1; s--) {
+			uint32_t x = signed_rng_below(&r->rng, (uint32_t)s), t = r->order[s - 1];
+
+			r->order[s - 1] = r->order[x];
+			r->order[x] = t;
+		}
+		for (s = 0; s < n; s++) {
+			uint32_t v = r->order[s];
+			double total_pos = 0, low;
+			size_t h, e;
+			int to = cur[v];
+
+			for (e = c->off[v]; e < c->off[v + 1]; e++) {
+				const ent_signed_edge *ed = &r->g->edges[c->eid[e]];
+				double w = edge_weight(ed, r->o->weighted);
+				int bl = cur[c->nbr[e]];
+
+				if (ed->sign > 0) {
+					r->pos[bl] += w;
+					total_pos += w;
+				} else {
+					r->neg[bl] += w;
+				}
+			}
+			low = alpha * r->neg[cur[v]] + (1 - alpha) * (total_pos - r->pos[cur[v]]);
+			for (h = 0; h < r->k; h++) {
+				double cost = alpha * r->neg[h] + (1 - alpha) * (total_pos - r->pos[h]);
+
+				if (cost < low - 1e-12) {
+					low = cost;
+					to = (int)h;
+				}
+			}
+			for (e = c->off[v]; e < c->off[v + 1]; e++)
+				r->pos[cur[c->nbr[e]]] = r->neg[cur[c->nbr[e]]] = 0;
+			if (to != cur[v]) {
+				cur[v] = to;
+				improved = 1;
+			}
+		}
+	} while (improved);
+}
+
+#define ANNEAL_SWEEPS 500
+#define ANNEAL_T0 1.0
+#define ANNEAL_T1 0.02
+
+/*
+ * Simulated annealing over single-node moves: a random node to a random
+ * other bloc, accepted when it does not raise the criterion or with
+ * probability exp(-delta / T), T cooling geometrically from ANNEAL_T0 to
+ * ANNEAL_T1 over ANNEAL_SWEEPS sweeps of n moves. Signnet's blockmodel
+ * offers annealing for the same reason: greedy relocation from random
+ * starts stalls in poor local minima on CoW-sized graphs.
+ */
+static void relocate_anneal(relocate_job *r, int *cur)
+{
+	const signed_csr *c = r->c;
+	double alpha = r->o->alpha, t = ANNEAL_T0;
+	double cool = pow(ANNEAL_T1 / ANNEAL_T0, 1.0 / ANNEAL_SWEEPS);
+	size_t n = c->n, sweep, s;
+
+	for (sweep = 0; sweep < ANNEAL_SWEEPS; sweep++, t *= cool) {
+		for (s = 0; s < n; s++) {
+			uint32_t v = signed_rng_below(&r->rng, (uint32_t)n);
+			int from = cur[v], to = (int)signed_rng_below(&r->rng, (uint32_t)r->k - 1);
+			double delta = 0;
+			size_t e;
+
+			if (to >= from)
+				to++; /* a bloc other than the current one */
+			for (e = c->off[v]; e < c->off[v + 1]; e++) {
+				const ent_signed_edge *ed = &r->g->edges[c->eid[e]];
+				double w = edge_weight(ed, r->o->weighted);
+				int bl = cur[c->nbr[e]];
+
+				if (ed->sign > 0)
+					delta += (1 - alpha) * w * ((bl == from) - (bl == to));
+				else
+					delta += alpha * w * ((bl == to) - (bl == from));
+			}
+			if (delta <= 0 || (double)(signed_rng_next(&r->rng) >> 11) / 9007199254740992.0 < exp(-delta / t))
+				cur[v] = to;
+		}
+	}
+}
+
+/*
+ * Doreian-Mrvar relocation: from each random start, anneal, then descend
+ * greedily to a local minimum; the best partition over all starts wins.
  */
 static int blocs_relocate(ent_blocs *b, const ent_signed *g, const signed_csr *c,
                           const ent_blocs_opts *o)
 {
-	size_t n = g->nnodes, i, kk = (size_t)o->k;
+	size_t n = g->nnodes, i;
+	relocate_job r;
 	int *cur = ent_malloc((n + 1) * sizeof *cur);
-	uint32_t *order = ent_malloc((n + 1) * sizeof *order);
-	double *pos = ent_calloc(kk, sizeof *pos), *neg = ent_calloc(kk, sizeof *neg);
 	double best = INFINITY;
-	uint64_t rng = o->seed;
-	int r, rc = 0;
+	int start, rc = 0;
 
-	if (!cur || !order || !pos || !neg) {
+	r.g = g;
+	r.c = c;
+	r.o = o;
+	r.k = (size_t)o->k;
+	r.rng = o->seed;
+	r.order = ent_malloc((n + 1) * sizeof *r.order);
+	r.pos = ent_calloc(r.k, sizeof *r.pos);
+	r.neg = ent_calloc(r.k, sizeof *r.neg);
+	if (!cur || !r.order || !r.pos || !r.neg) {
 		rc = ent_error_set(ENT_ENOMEM, "blocs: out of memory");
 		goto done;
 	}
-	for (r = 0; r < o->restarts; r++) {
-		int improved;
-		ent_blocs trial;
+	for (i = 0; i < n; i++)
+		r.order[i] = (uint32_t)i;
+	for (start = 0; start < o->restarts; start++) {
+		double crit;
 
-		for (i = 0; i < n; i++) {
-			cur[i] = (int)signed_rng_below(&rng, (uint32_t)kk);
-			order[i] = (uint32_t)i;
-		}
-		do {
-			size_t s;
-
-			improved = 0;
-			for (s = n; s > 1; s--) {
-				uint32_t x = signed_rng_below(&rng, (uint32_t)s), t = order[s - 1];
-
-				order[s - 1] = order[x];
-				order[x] = t;
-			}
-			for (s = 0; s < n; s++) {
-				uint32_t v = order[s];
-				double total_pos = 0, here, low;
-				size_t h, e;
-				int to = cur[v];
-
-				for (e = c->off[v]; e < c->off[v + 1]; e++) {
-					const ent_signed_edge *ed = &g->edges[c->eid[e]];
-					double w = edge_weight(ed, o->weighted);
-					int bl = cur[c->nbr[e]];
-
-					if (ed->sign > 0) {
-						pos[bl] += w;
-						total_pos += w;
-					} else {
-						neg[bl] += w;
-					}
-				}
-				here = o->alpha * neg[cur[v]] + (1 - o->alpha) * (total_pos - pos[cur[v]]);
-				low = here;
-				for (h = 0; h < kk; h++) {
-					double cost = o->alpha * neg[h] + (1 - o->alpha) * (total_pos - pos[h]);
-
-					if (cost < low - 1e-12) {
-						low = cost;
-						to = (int)h;
-					}
-				}
-				for (e = c->off[v]; e < c->off[v + 1]; e++)
-					pos[cur[c->nbr[e]]] = neg[cur[c->nbr[e]]] = 0;
-				if (to != cur[v]) {
-					cur[v] = to;
-					improved = 1;
-				}
-			}
-		} while (improved);
-		trial.member = cur;
-		score_blocs(&trial, g, o->alpha, o->weighted);
-		if (trial.criterion < best - 1e-12) {
-			best = trial.criterion;
+		for (i = 0; i < n; i++)
+			cur[i] = (int)signed_rng_below(&r.rng, (uint32_t)r.k);
+		if (r.k > 1)
+			relocate_anneal(&r, cur);
+		relocate_descend(&r, cur);
+		crit = criterion_of(&r, cur);
+		if (crit < best - 1e-12) {
+			best = crit;
 			memcpy(b->member, cur, n * sizeof *cur);
 		}
 	}
 done:
 	ent_free(cur);
-	ent_free(order);
-	ent_free(pos);
-	ent_free(neg);
+	ent_free(r.order);
+	ent_free(r.pos);
+	ent_free(r.neg);
 	return rc;
 }
 

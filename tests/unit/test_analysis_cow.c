@@ -137,3 +137,43 @@ TEST(analysis_cow_reference)
 	        "(references are rounded to 4 decimals); frustration solve max %.3fs, total %.2fs\n",
 	        matched, nref, max_tri, max_walk, max_secs, total_secs);
 }
+
+/* Signed blocs on two windows of the research note (section 2.9):
+ * spinglass with negative links leaves 15 negative ties within and 27
+ * positive ties between blocs on 1962-65 and 31 / 64 on 1996-99; and
+ * Doreian-Mrvar relocation with k = 2, alpha = 1/2 reaches the exact
+ * frustration index (criterion = L / 2), an independent check of both. */
+TEST(analysis_cow_blocs)
+{
+	static const struct { const char *window; size_t neg_within, pos_between, l; } ref[] = {
+		{"62-65", 15, 27, 36}, {"96-99", 31, 64, 45}, {"80-83", 0, 0, 48},
+	};
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		ent_signed *g = load_cow(ref[i].window);
+		ent_blocs_opts o = {0};
+		ent_blocs *b = NULL;
+
+		if (!g) {
+			test_skip("../shared/data/cow not found");
+			return;
+		}
+		if (ref[i].neg_within) {
+			REQUIRE(ent_signed_blocs(&b, g, NULL) == 0);
+			fprintf(stderr, "  note: %s spinglass: %d blocs, %zu negative within, %zu positive between\n",
+			        ref[i].window, b->nblocs, b->neg_within, b->pos_between);
+			CHECK_INT(b->neg_within, ref[i].neg_within);
+			CHECK_INT(b->pos_between, ref[i].pos_between);
+			CHECK(b->nblocs >= 5);
+			ent_blocs_free(b);
+		}
+		o.method = ENT_BLOCS_RELOCATE;
+		o.k = 2;
+		REQUIRE(ent_signed_blocs(&b, g, &o) == 0);
+		CHECK(b->nblocs == 2);
+		CHECK(fabs(2 * b->criterion - (double)ref[i].l) < 1e-9);
+		ent_blocs_free(b);
+		ent_signed_free(g);
+	}
+}
