@@ -139,3 +139,9 @@ eval-segment: $(BUILD)/entente
 	@for f in $(EWT)/test.conllu $(SHARED)/data/ud/en_pud/test.conllu; do \
 	  if [ -f $$f ]; then $(BUILD)/entente segment --eval $$f; \
 	  else echo "eval-segment: $$f not found, skipped"; fi; done
+
+# --- Analysis benchmark (bench/bench_60_analysis.sh): a small C program
+# that times the analysis library on ten million generated events.
+$(BUILD)/bench_analysis: bench/bench_analysis.c $(BUILD)/libentente.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libentente.a $(LDLIBS)
+bench: $(BUILD)/bench_analysis

@@ -375,11 +375,15 @@ typedef struct ent_changepoints {
 
 /* Optimal segmentation of y[0..n) by PELT (Killick, Fearnhead & Eckley
  * 2012): minimises the sum of segment costs plus penalty per changepoint,
- * exactly (pruning with the constant K that keeps it exact when the MBIC
- * log-length term is on). Normal cost on y / sigma: S2 - S1^2 / len;
+ * exactly (the pruning constant is adapted so that it stays exact with the
+ * MBIC log-length term). Normal cost on y / sigma: S2 - S1^2 / len;
  * Poisson: 2 S1 (log len - log S1). opts may be NULL. A series shorter than
- * 2 * min_seglen, or with no variation, is one segment. ENT_EINVALID for a
- * non-finite value or a negative value under the Poisson cost. */
+ * 2 * min_seglen, or with no variation, is one segment. Time is linear
+ * when changes recur through the series and quadratic over long stretches
+ * without one (PELT's known worst case): about 0.2 s for 12,800 daily
+ * values with a single change, milliseconds for monthly or weekly series.
+ * ENT_EINVALID for a non-finite value or a negative value under the
+ * Poisson cost. */
 int ent_pelt(ent_changepoints **out, const double *y, size_t n,
              const ent_pelt_opts *opts);
 void ent_changepoints_free(ent_changepoints *cpts);

@@ -45,22 +45,28 @@ static double median_inplace(double *v, size_t n)
 typedef struct pelt_cost {
 	ent_cpt_cost kind;
 	const double *s1, *s2; /* cumulative sums over 0..n */
+	const double *loglen;  /* log(len) for len 0..n (0 unused) */
 	int mbic;
 } pelt_cost;
 
-/* Cost of the segment of points s..t-1 (t > s). */
-static double segment_cost(const pelt_cost *pc, size_t s, size_t t)
+/* Likelihood cost of the segment of points s..t-1 (t > s), without the
+ * MBIC term. */
+static double likelihood_cost(const pelt_cost *pc, size_t s, size_t t)
 {
 	double len = (double)(t - s), sum = pc->s1[t] - pc->s1[s], c;
 
-	if (pc->kind == ENT_CPT_POISSON) {
-		c = sum > 0 ? 2 * sum * (log(len) - log(sum)) : 0;
-	} else {
-		c = (pc->s2[t] - pc->s2[s]) - sum * sum / len;
-		if (c < 0)
-			c = 0; /* rounding */
-	}
-	return pc->mbic ? c + log(len) : c;
+	if (pc->kind == ENT_CPT_POISSON)
+		return sum > 0 ? 2 * sum * (pc->loglen[t - s] - log(sum)) : 0;
+	c = (pc->s2[t] - pc->s2[s]) - sum * sum / len;
+	return c < 0 ? 0 : c; /* rounding */
+}
+
+/* The full cost: likelihood plus log(len) under MBIC. */
+static double segment_cost(const pelt_cost *pc, size_t s, size_t t)
+{
+	double c = likelihood_cost(pc, s, t);
+
+	return pc->mbic ? c + pc->loglen[t - s] : c;
 }
 
 /*
@@ -100,7 +106,7 @@ int ent_pelt(ent_changepoints **out, const double *y, size_t n,
 {
 	ent_pelt_opts o = opts ? *opts : (ent_pelt_opts){0};
 	ent_changepoints *r = NULL;
-	double *s1 = NULL, *s2 = NULL, *f = NULL, *val = NULL, mean = 0, beta, k_prune;
+	double *s1 = NULL, *s2 = NULL, *f = NULL, *val = NULL, *loglen = NULL, mean = 0, beta;
 	size_t *last = NULL, *cand = NULL, *pruned = NULL, i, m, ncand, nseg;
 	pelt_cost pc;
 	int rc = 0;
@@ -122,8 +128,13 @@ int ent_pelt(ent_changepoints **out, const double *y, size_t n,
 	r = ent_calloc(1, sizeof *r);
 	s1 = ent_malloc((n + 1) * sizeof *s1);
 	s2 = ent_malloc((n + 1) * sizeof *s2);
-	if (!r || !s1 || !s2)
+	loglen = ent_malloc((n + 1) * sizeof *loglen);
+	if (!r || !s1 || !s2 || !loglen)
 		goto oom;
+	loglen[0] = 0;
+	for (i = 1; i <= n; i++)
+		loglen[i] = log((double)i);
+	pc.loglen = loglen;
 	r->penalty = beta;
 	r->sigma = 1;
 
@@ -168,12 +179,14 @@ int ent_pelt(ent_changepoints **out, const double *y, size_t n,
 	}
 
 	/*
-	 * Pruning constant K: C(a) + C(b) + K <= C(a+b) for every split. The
-	 * likelihood costs are superadditive (K = 0); the MBIC term adds
-	 * log(n1) + log(n2) - log(n1 + n2) <= log(n / 4) on a split, so
-	 * K = -log(n / 4) keeps the pruning exact.
+	 * Pruning. PELT drops a candidate tau at t when F(tau) + C(tau, t) +
+	 * K > F(t), for a K with C(tau, T) >= C(tau, t) + C(t, T) + K for all
+	 * T > t. The likelihood costs are superadditive (K = 0). The MBIC term
+	 * log(len) is not: log(T - tau) - log(t - tau) - log(T - t) >=
+	 * -log(t - tau), so K = -log(t - tau) per candidate, which cancels
+	 * the candidate's own log term: compare F(tau) + likelihood(tau, t)
+	 * with F(t). Exact, and prunes as hard as plain PELT.
 	 */
-	k_prune = pc.mbic && n > 4 ? -log((double)n / 4) : 0;
 
 	f = ent_malloc((n + 1) * sizeof *f);
 	val = ent_malloc((n + 1) * sizeof *val);
@@ -221,7 +234,8 @@ int ent_pelt(ent_changepoints **out, const double *y, size_t n,
 		for (c = 0; c < ncand; c++) {
 			if (pruned[c] != SIZE_MAX && i >= pruned[c] + m)
 				continue; /* dropped */
-			if (pruned[c] == SIZE_MAX && val[c] - beta + k_prune > best)
+			if (pruned[c] == SIZE_MAX &&
+			    val[c] - beta - (pc.mbic ? loglen[i - cand[c]] : 0) > best)
 				pruned[c] = i;
 			cand[keep] = cand[c];
 			pruned[keep++] = pruned[c];
@@ -259,6 +273,7 @@ oom:
 done:
 	ent_free(s1);
 	ent_free(s2);
+	ent_free(loglen);
 	ent_free(f);
 	ent_free(val);
 	ent_free(last);
