@@ -8,9 +8,10 @@
 CC      ?= cc
 BUILD   ?= build
 SHARED  ?= ../shared
-PKGS     = libutf8proc libxml-2.0 jansson sqlite3
+PKGS     = libutf8proc libxml-2.0 jansson sqlite3 igraph gsl
 DEB_PKGS = gcc make pkg-config libutf8proc-dev libxml2-dev libjansson-dev \
-           libsqlite3-dev iso-codes wordnet-base clang libclang-rt-14-dev time
+           libsqlite3-dev iso-codes wordnet-base clang libclang-rt-14-dev time \
+           libigraph-dev libgsl-dev libglpk-dev
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -24,7 +25,7 @@ CFLAGS  ?=
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) \
              -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS) $(SAN) $(CFLAGS)
 SAN     ?=
-LDLIBS   = $(PKG_LIBS) -lm -lpthread $(SAN)
+LDLIBS   = $(PKG_LIBS) -lglpk -lm -lpthread $(SAN)
 
 LIB_SRC  := $(sort $(wildcard src/lib/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
@@ -206,3 +207,8 @@ eval: $(BUILD)/entente
 	@$(BUILD)/entente eval --gold $(GOLD)/petr2_gsr.jsonl --dict "$(PETR)/CAMEO.2.0.txt,$(PETR)/Phoenix.*" 2>/dev/null || true
 	@for s in cameo_manual_dev plover_gsr_dev conflibert_test_dev; do \
 	  if [ -f $(GOLD)/$$s.jsonl ]; then $(BUILD)/entente eval --gold $(GOLD)/$$s.jsonl 2>/dev/null; fi; done
+# --- Analysis benchmark (bench/bench_60_analysis.sh): a small C program
+# that times the analysis library on ten million generated events.
+$(BUILD)/bench_analysis: bench/bench_analysis.c $(BUILD)/libentente.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libentente.a $(LDLIBS)
+bench: $(BUILD)/bench_analysis

@@ -24,5 +24,6 @@
 #include "coder.h"
 #include "goldeval.h"
 #include "store.h"
+#include "analysis.h"
 
 #endif
