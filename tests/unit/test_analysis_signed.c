@@ -378,7 +378,7 @@ static int oom_sweep(int (*fn)(void), const char *name)
 static int build_camps(ent_signed **out, int n)
 {
 	ent_signed *g = NULL;
-	char a[8], c[8];
+	char a[16], c[16];
 	int rc, i;
 
 	*out = NULL;
