@@ -134,7 +134,7 @@ int main(int argc, char **argv)
 	ent_triangle_census tc;
 	ent_frustration *f = NULL;
 	ent_changepoints *cp = NULL;
-	ent_trend tr;
+	ent_trend_test tr;
 	ent_series_opts o = {ENT_PERIOD_MONTH, ENT_DAY_UNSET, ENT_DAY_UNSET, 30};
 	int32_t first = 7305; /* 1990-01-01 */
 	size_t span = 12784;  /* 35 years */

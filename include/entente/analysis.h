@@ -389,7 +389,7 @@ int ent_pelt(ent_changepoints **out, const double *y, size_t n,
 void ent_changepoints_free(ent_changepoints *cpts);
 
 /* Mann-Kendall trend test with Sen's slope. */
-typedef struct ent_trend {
+typedef struct ent_trend_test {
 	size_t n;
 	double s;          /* S = sum over i<j of sgn(y_j - y_i) */
 	double var_s;      /* Var(S) with the tie correction */
@@ -398,7 +398,7 @@ typedef struct ent_trend {
 	double tau;        /* Kendall's tau-a: S / (n(n-1)/2) */
 	double slope;      /* Sen's slope: median of (y_j - y_i) / (j - i) */
 	double intercept;  /* median of y_i - slope * i */
-} ent_trend;
+} ent_trend_test;
 
 /* Mann-Kendall on y[0..n) (index = time) and Sen's slope, in O(n log n)
  * time and O(n) memory: S by merge counting, the median of the n(n-1)/2
@@ -406,6 +406,6 @@ typedef struct ent_trend {
  * the few slopes left in the bracket. Needs n >= 2 and finite values
  * (ENT_EINVALID); ENT_ELIMIT above 1,000,000 values. The test assumes no
  * serial correlation. */
-int ent_mann_kendall(ent_trend *out, const double *y, size_t n);
+int ent_mann_kendall(ent_trend_test *out, const double *y, size_t n);
 
 #endif

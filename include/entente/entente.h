@@ -16,6 +16,14 @@
 #include "utf8.h"
 #include "doc.h"
 #include "segment.h"
+#include "parse.h"
+#include "conllu.h"
+#include "timex.h"
+#include "event.h"
+#include "dict.h"
+#include "coder.h"
+#include "goldeval.h"
+#include "store.h"
 #include "analysis.h"
 
 #endif

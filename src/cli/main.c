@@ -6,11 +6,12 @@
 
 #include "cli.h"
 
-int cmd_segment(int argc, char **argv);
+/* The command table, generated from the "command:" line of each
+ * src/cli/cmd_NAME.c (tools/gen-commands.sh). */
+#include "commands.h"
 
 static const cli_command commands[] = {
-	{"segment", cmd_segment, "split documents into sentences and tokens (JSONL, CoNLL-U, TSV)"},
-	{NULL, NULL, NULL}
+	ENT_COMMAND_TABLE
 };
 
 static void usage(FILE *out)

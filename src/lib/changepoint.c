@@ -558,7 +558,7 @@ static int sen_exact(double *out, const double *y, size_t n)
 	return 0;
 }
 
-int ent_mann_kendall(ent_trend *out, const double *y, size_t n)
+int ent_mann_kendall(ent_trend_test *out, const double *y, size_t n)
 {
 	slope_work w = {0};
 	double *sorted = NULL, ties = 0, nn = (double)n;

@@ -386,7 +386,7 @@ static void brute_mk(const double *y, size_t n, double *s, double *var, double *
 TEST(analysis_mann_kendall_known)
 {
 	double up[10], down[10], flat[8], line[50];
-	ent_trend t;
+	ent_trend_test t;
 	size_t i;
 
 	for (i = 0; i < 10; i++) {
@@ -452,7 +452,7 @@ TEST(analysis_mann_kendall_brute_force)
 	for (trial = 0; trial < 80; trial++) {
 		size_t n = 2 + (size_t)(trial * 37) % 298, i;
 		double s, var, slope;
-		ent_trend t;
+		ent_trend_test t;
 
 		rng_state = (uint64_t)trial + 4242;
 		for (i = 0; i < n; i++) {
@@ -486,7 +486,7 @@ TEST(analysis_mann_kendall_bisection)
 	REQUIRE(y != NULL);
 	for (trial = 0; trial < 3; trial++) {
 		double s, var, slope;
-		ent_trend t;
+		ent_trend_test t;
 		size_t i;
 
 		rng_state = (uint64_t)trial + 17;
@@ -509,7 +509,7 @@ TEST(analysis_mann_kendall_long)
 {
 	enum { N = 200000 };
 	double *y = malloc(N * sizeof *y);
-	ent_trend t;
+	ent_trend_test t;
 	size_t i;
 
 	REQUIRE(y != NULL);
@@ -540,7 +540,7 @@ static int oom_pelt(void)
 static int oom_mk(void)
 {
 	double y[40];
-	ent_trend t;
+	ent_trend_test t;
 	size_t i;
 
 	for (i = 0; i < 40; i++)

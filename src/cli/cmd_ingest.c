@@ -1,0 +1,320 @@
+/*
+ * cmd_ingest.c - entente ingest: events and relation statements (the JSON
+ * Lines that `entente code` writes) into the SQLite store.
+ *
+ * A document's rows are replaced the first time the document is seen in a
+ * run, so ingesting the same output twice leaves one copy. Batches commit
+ * at document boundaries: a run killed at any moment leaves whole
+ * documents, and running it again completes the store.
+ */
+/* command: ingest 60 store events and relation statements in an SQLite store */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "entente/flatjson.h"
+
+#define BATCH_ROWS 20000
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+	        "usage: entente ingest [options] [FILE...]\n\n"
+	        "Stores events and relation statements (JSON Lines from 'entente code') in\n"
+	        "an SQLite store. Ingesting a document again replaces what was stored for it.\n\n"
+	        "options:\n"
+	        "  --db FILE     the store (default entente.db; created when missing)\n"
+	        "  -q, --quiet   no progress or summary on stderr\n"
+	        "  -h, --help    this help\n\n"
+	        "FILE '-' or none reads standard input.\n");
+}
+
+/* A set of document ids seen in this run (open addressing). */
+typedef struct id_set {
+	char **slots;
+	size_t cap, n;
+} id_set;
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (*s) {
+		h ^= (unsigned char)*s++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Adds id; returns 1 when it was new, 0 when present, -1 out of memory. */
+static int id_set_add(id_set *set, const char *id)
+{
+	size_t i;
+
+	if ((set->n + 1) * 2 > set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 1024, k;
+		char **slots = calloc(cap, sizeof *slots);
+
+		if (!slots)
+			return -1;
+		for (k = 0; k < set->cap; k++) {
+			if (!set->slots[k])
+				continue;
+			i = hash_str(set->slots[k]) & (cap - 1);
+			while (slots[i])
+				i = (i + 1) & (cap - 1);
+			slots[i] = set->slots[k];
+		}
+		free(set->slots);
+		set->slots = slots;
+		set->cap = cap;
+	}
+	i = hash_str(id) & (set->cap - 1);
+	while (set->slots[i]) {
+		if (strcmp(set->slots[i], id) == 0)
+			return 0;
+		i = (i + 1) & (set->cap - 1);
+	}
+	set->slots[i] = strdup(id);
+	if (!set->slots[i])
+		return -1;
+	set->n++;
+	return 1;
+}
+
+static void id_set_free(id_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->cap; i++)
+		free(set->slots[i]);
+	free(set->slots);
+}
+
+typedef struct ingest {
+	ent_store *store;
+	id_set seen;
+	long long events, relations, lines, bad;
+	long rows_in_batch;
+	int quiet;
+	time_t started, last_report;
+	char last_doc[512];
+} ingest;
+
+static const char *jstr(const ent_flatjson *obj, const char *key)
+{
+	return ent_flatjson_str(obj, key);
+}
+
+/* The integer value of key, or fallback when absent or not a number. */
+static long jint(const ent_flatjson *obj, const char *key, long fallback)
+{
+	double v;
+
+	return ent_flatjson_num(obj, key, &v) == 0 ? (long)v : fallback;
+}
+
+static void progress(ingest *g, int final)
+{
+	time_t now = time(NULL);
+
+	if (g->quiet || (!final && (now - g->last_report < 2 || !isatty(2))))
+		return;
+	g->last_report = now;
+	fprintf(stderr, "%sentente: ingest: %lld events, %lld relations (%lds)%s",
+	        isatty(2) ? "\r" : "", g->events, g->relations, (long)(now - g->started),
+	        final || !isatty(2) ? "\n" : "");
+}
+
+/* Ingests one parsed line; returns 0, or -1 for a store error (fatal). */
+static int ingest_line(ingest *g, const ent_flatjson *obj, const char *file, long line)
+{
+	const char *kind = jstr(obj, "kind"), *doc = jstr(obj, "doc"), *date = jstr(obj, "date");
+	long sent = jint(obj, "sent", -1);
+	ent_date d;
+	int rc, isnew;
+
+	if (!kind || !doc || sent < 0 ||
+	    (strcmp(kind, "event") != 0 && strcmp(kind, "relation") != 0)) {
+		cli_error("not an event or relation line (needs kind, doc, sent): %s:%ld", file, line);
+		g->bad++;
+		return 0;
+	}
+	memset(&d, 0, sizeof d);
+	if (date && *date && ent_date_parse(&d, date, strlen(date))) {
+		cli_error("bad date '%.20s': %s:%ld", date, file, line);
+		g->bad++;
+		return 0;
+	}
+	/* A new document: commit the batch when it is full, then replace. */
+	if (strcmp(g->last_doc, doc) != 0) {
+		if (g->rows_in_batch >= BATCH_ROWS) {
+			if (ent_store_commit(g->store) || ent_store_begin(g->store))
+				return -1;
+			g->rows_in_batch = 0;
+			progress(g, 0);
+		}
+		snprintf(g->last_doc, sizeof g->last_doc, "%s", doc);
+		isnew = id_set_add(&g->seen, doc);
+		if (isnew < 0) {
+			ent_error_set(ENT_ENOMEM, "out of memory");
+			return -1;
+		}
+		if (isnew && ent_store_drop_doc(g->store, doc))
+			return -1;
+	}
+	if (strcmp(kind, "event") == 0) {
+		ent_event e;
+		const char *code = jstr(obj, "code"), *mod = jstr(obj, "modality");
+
+		memset(&e, 0, sizeof e);
+		e.source = jstr(obj, "source");
+		e.target = jstr(obj, "target");
+		if (!e.source || !code || strlen(code) < 2 || strlen(code) > 4) {
+			cli_error("event without source or a CAMEO code: %s:%ld", file, line);
+			g->bad++;
+			return 0;
+		}
+		snprintf(e.code, sizeof e.code, "%s", code);
+		snprintf(e.root, sizeof e.root, "%.2s", code);
+		e.quad = (int)jint(obj, "quad", 0);
+		if (ent_flatjson_num(obj, "goldstein", &e.goldstein))
+			e.goldstein = 0;
+		e.plover = jstr(obj, "plover");
+		e.date = d;
+		e.modality = !mod || strcmp(mod, "asserted") == 0 ? ENT_MOD_ASSERTED
+		             : strcmp(mod, "hedged") == 0 ? ENT_MOD_HEDGED
+		             : strcmp(mod, "future") == 0 ? ENT_MOD_FUTURE : ENT_MOD_HYPOTHETICAL;
+		e.sent = (uint32_t)sent;
+		e.rule = jstr(obj, "rule");
+		rc = ent_store_put_event(g->store, doc, jstr(obj, "sentence"), jstr(obj, "source_text"),
+		                         jstr(obj, "target_text"), jstr(obj, "predicate_text"), &e);
+		g->events++;
+	} else {
+		ent_relation r;
+		const char *trend = jstr(obj, "trend");
+
+		memset(&r, 0, sizeof r);
+		r.a = jstr(obj, "a");
+		r.b = jstr(obj, "b");
+		if (!r.a || !r.b) {
+			cli_error("relation without actors a and b: %s:%ld", file, line);
+			g->bad++;
+			return 0;
+		}
+		r.polarity = jint(obj, "polarity", 1) < 0 ? -1 : 1;
+		r.trend = !trend ? ENT_TREND_NONE : strcmp(trend, "up") == 0 ? ENT_TREND_UP
+		          : strcmp(trend, "down") == 0 ? ENT_TREND_DOWN : ENT_TREND_NONE;
+		r.date = d;
+		r.sent = (uint32_t)sent;
+		r.rule = jstr(obj, "rule");
+		rc = ent_store_put_relation(g->store, doc, jstr(obj, "sentence"), jstr(obj, "text"), &r);
+		g->relations++;
+	}
+	g->rows_in_batch++;
+	return rc ? -1 : 0;
+}
+
+static int ingest_file(ingest *g, const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	long lineno = 0;
+	int rc = 0;
+
+	if (!f) {
+		cli_error("cannot open %s: %s", path, strerror(errno));
+		g->bad++;
+		return 0;
+	}
+	ent_flatjson obj;
+
+	ent_flatjson_init(&obj);
+	while ((got = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		g->lines++;
+		if (got <= 1)
+			continue;
+		if (ent_flatjson_parse(&obj, line, (size_t)got)) {
+			cli_error("bad JSON (%s): %s:%ld", ent_error_last(), path, lineno);
+			g->bad++;
+			continue;
+		}
+		rc = ingest_line(g, &obj, path, lineno);
+		if (rc)
+			break;
+	}
+	ent_flatjson_free(&obj);
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return rc;
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+	const char *db = "entente.db";
+	ingest g;
+	int i, rc = 0;
+	ent_store_counts counts;
+
+	memset(&g, 0, sizeof g);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (cli_is_help(a)) {
+			usage(stdout);
+			return EXIT_OK;
+		} else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
+			db = argv[++i];
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			db = a + 5;
+		} else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+			g.quiet = 1;
+		} else if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		} else if (a[0] == '-' && a[1]) {
+			cli_error("ingest: unknown option '%s' (see 'entente ingest -h')", a);
+			return EXIT_USAGE;
+		} else {
+			break;
+		}
+	}
+	if (ent_store_open(&g.store, db)) {
+		cli_lib_error();
+		return ent_error_last()[0] && strstr(ent_error_last(), "not an entente store") ? EXIT_DICT : EXIT_FAIL;
+	}
+	g.started = g.last_report = time(NULL);
+	if (ent_store_begin(g.store)) {
+		cli_lib_error();
+		ent_store_close(g.store);
+		return EXIT_FAIL;
+	}
+	if (i == argc)
+		rc = ingest_file(&g, "-");
+	for (; i < argc && !rc; i++)
+		rc = ingest_file(&g, argv[i]);
+	if (rc)
+		cli_lib_error();
+	if (ent_store_commit(g.store)) {
+		cli_lib_error();
+		rc = -1;
+	}
+	if (!rc && ent_store_counts_get(g.store, &counts) == 0 && !g.quiet) {
+		progress(&g, 1);
+		fprintf(stderr, "entente: store %s: %lld documents (%lld duplicates), %lld events, %lld relations, %lld actors\n",
+		        db, counts.documents, counts.duplicates, counts.events, counts.relations, counts.actors);
+	}
+	ent_store_close(g.store);
+	id_set_free(&g.seen);
+	if (g.bad && !g.quiet)
+		cli_error("%lld lines skipped (see the messages above)", g.bad);
+	return rc ? EXIT_FAIL : g.bad ? EXIT_FAIL : EXIT_OK;
+}

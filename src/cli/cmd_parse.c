@@ -1,0 +1,236 @@
+/*
+ * cmd_parse.c - entente parse: part-of-speech tags, lemmas and dependency
+ * trees as CoNLL-U, from raw documents (segmented by the foundation's
+ * segmenter) or from CoNLL-U whose tokens and sentences are kept.
+ */
+/* command: parse 20 tag, lemmatise and parse documents into dependency trees (CoNLL-U) */
+#include <string.h>
+
+#include "cli.h"
+#include "entente/conllu.h"
+#include "entente/parse.h"
+
+typedef struct parse_ctx {
+	ent_model *model;
+	ent_buf out;
+	int quiet;
+	int failed;
+} parse_ctx;
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+	        "usage: entente parse [options] [FILE...]\n\n"
+	        "Tags (UPOS and Penn XPOS), lemmatises and parses documents into labelled\n"
+	        "dependency trees (UD English), written as CoNLL-U. MISC holds the token's\n"
+	        "byte span in the document text (TokenRange=start:end) and SpaceAfter=No.\n\n"
+	        "options:\n"
+	        "  --input text|jsonl|xml|conllu  input format (default: from the file\n"
+	        "                             extension). With conllu the tokens and\n"
+	        "                             sentences are kept and the tags, lemmas and\n"
+	        "                             trees replaced by the parser's\n"
+	        "  --model FILE               a model file instead of the built-in one\n"
+	        "  --date YYYY-MM-DD          document date for text files\n"
+	        "  -q, --quiet                no progress or summary on stderr\n"
+	        "  -h, --help                 this help\n\n"
+	        "FILE may be a directory (its .txt, .jsonl and .xml files are read) or '-'\n"
+	        "for standard input (the default). Exit status 3 when the model is bad.\n");
+}
+
+static int put_word(ent_buf *b, size_t id, const char *text, const ent_token *t,
+                    const char *misc)
+{
+	int rc = ent_buf_printf(b, "%zu\t", id);
+
+	rc |= ent_buf_put_tsv_field(b, text + t->start, t->end - t->start);
+	rc |= ent_buf_putc(b, '\t');
+	if (t->lemma)
+		rc |= ent_buf_put_tsv_field(b, t->lemma, strlen(t->lemma));
+	else
+		rc |= ent_buf_putc(b, '_');
+	rc |= ent_buf_printf(b, "\t%s\t%s\t_\t%d\t%s\t_\t", ent_upos_name(t->upos),
+	                     ent_xpos_name(t->xpos), t->head, ent_deprel_name(t->deprel));
+	if (misc)
+		rc |= ent_buf_puts(b, misc);
+	return rc | ent_buf_putc(b, '\n');
+}
+
+static int on_doc(const ent_doc *doc, ent_arena *arena, void *vctx)
+{
+	parse_ctx *c = vctx;
+	ent_segmentation seg;
+	size_t i, k;
+	int rc;
+
+	if (ent_segment(&seg, doc->text, doc->text_len, arena) ||
+	    ent_tag_parse_all(c->model, &seg, doc->text, arena)) {
+		cli_error("%s: %s", doc->id, ent_error_last());
+		c->failed = 1;
+		return 0;
+	}
+	ent_buf_clear(&c->out);
+	rc = ent_buf_printf(&c->out, "# newdoc id = %s\n", doc->id);
+	for (i = 0; i < seg.nsents && !rc; i++) {
+		const ent_sentence *s = &seg.sents[i];
+
+		rc |= ent_buf_printf(&c->out, "# sent_id = %s-%zu\n# text = ", doc->id, i + 1);
+		rc |= ent_buf_put_tsv_field(&c->out, doc->text + s->start, s->end - s->start);
+		rc |= ent_buf_putc(&c->out, '\n');
+		for (k = 0; k < s->ntokens; k++) {
+			const ent_token *t = &seg.tokens[s->first + k];
+			char misc[64];
+
+			snprintf(misc, sizeof misc, "%sTokenRange=%u:%u",
+			         (t->flags & ENT_TOK_SPACE_AFTER) || k + 1 == s->ntokens
+			                 ? "" : "SpaceAfter=No|", t->start, t->end);
+			rc |= put_word(&c->out, k + 1, doc->text, t, misc);
+		}
+		rc |= ent_buf_putc(&c->out, '\n');
+	}
+	if (rc) {
+		cli_error("%s: out of memory writing output", doc->id);
+		return 1;
+	}
+	return cli_write(&c->out);
+}
+
+/* Parses one CoNLL-U input sentence by sentence; bad sentences are
+ * reported and skipped. Returns 0, or -1 when output failed. */
+static int parse_conllu(parse_ctx *c, const char *path, ent_arena *arena)
+{
+	ent_conllu_reader *r;
+	ent_conllu_sent s;
+	int rc, out_err = 0;
+
+	if (ent_conllu_open(&r, path)) {
+		cli_lib_error();
+		c->failed = 1;
+		return 0;
+	}
+	for (;;) {
+		size_t i, l = 0;
+
+		ent_arena_reset(arena);
+		rc = ent_conllu_next(r, &s, arena);
+		if (rc == 0)
+			break;
+		if (rc < 0) {
+			cli_lib_error();
+			c->failed = 1;
+			if (rc == ENT_EINVALID)
+				continue;
+			break;
+		}
+		if (ent_tag_parse(c->model, s.tokens, s.ntokens, s.text, arena)) {
+			cli_error("%s:%ld: %s", path, s.line, ent_error_last());
+			c->failed = 1;
+			continue;
+		}
+		ent_buf_clear(&c->out);
+		rc = 0;
+		for (; l < s.nlines && s.lines[l].before < 0; l++)
+			rc |= ent_buf_printf(&c->out, "%s\n", s.lines[l].text);
+		for (i = 0; i < s.ntokens; i++) {
+			for (; l < s.nlines && s.lines[l].before == (int)i; l++)
+				rc |= ent_buf_printf(&c->out, "%s\n", s.lines[l].text);
+			rc |= put_word(&c->out, i + 1, s.text, &s.tokens[i], s.misc[i]);
+		}
+		rc |= ent_buf_putc(&c->out, '\n');
+		if (rc) {
+			cli_error("%s:%ld: out of memory writing output", path, s.line);
+			out_err = 1;
+			break;
+		}
+		if (cli_write(&c->out)) {
+			out_err = 1;
+			break;
+		}
+	}
+	ent_conllu_free(r);
+	return out_err ? -1 : 0;
+}
+
+int cmd_parse(int argc, char **argv)
+{
+	parse_ctx c;
+	cli_input_opts in;
+	const char *model_path = NULL;
+	int i, rc;
+
+	memset(&c, 0, sizeof c);
+	memset(&in, 0, sizeof in);
+	ent_buf_init(&c.out, 0);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (cli_is_help(a)) {
+			usage(stdout);
+			return EXIT_OK;
+		}
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		rc = cli_input_option(&in, argc, argv, &i);
+		if (rc < 0)
+			return EXIT_USAGE;
+		if (rc > 0)
+			continue;
+		if (strcmp(a, "--model") == 0 || strncmp(a, "--model=", 8) == 0) {
+			model_path = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!model_path) {
+				cli_error("--model needs a value");
+				return EXIT_USAGE;
+			}
+			continue;
+		}
+		if (a[0] == '-' && a[1]) {
+			cli_error("parse: unknown option '%s' (see 'entente parse -h')", a);
+			return EXIT_USAGE;
+		}
+		break;
+	}
+	rc = model_path ? ent_model_load_file(&c.model, model_path) : ent_model_builtin(&c.model);
+	if (rc) {
+		cli_lib_error();
+		return rc == ENT_ENOMEM ? EXIT_FAIL : EXIT_DICT;
+	}
+	c.quiet = in.quiet;
+	if (in.reader.format == ENT_INPUT_CONLLU ||
+	    (argc - i > 0 && in.reader.format == ENT_INPUT_AUTO &&
+	     ent_input_format_for_path(argv[i]) == ENT_INPUT_CONLLU)) {
+		ent_arena *arena = NULL;
+		char *stdin_path[] = {(char *)"-"};
+		char **paths = argc - i > 0 ? argv + i : stdin_path;
+		int n = argc - i > 0 ? argc - i : 1, k;
+
+		if (ent_arena_new(&arena, 1 << 16)) {
+			cli_lib_error();
+			rc = EXIT_FAIL;
+		} else {
+			rc = EXIT_OK;
+			for (k = 0; k < n; k++)
+				if (parse_conllu(&c, paths[k], arena) < 0) {
+					rc = EXIT_FAIL;
+					break;
+				}
+			if (c.failed) {
+				if (!in.quiet)
+					cli_error("some input was skipped (see the messages above)");
+				rc = EXIT_FAIL;
+			}
+		}
+		ent_arena_free(arena);
+	} else {
+		rc = cli_for_each_doc(argv + i, argc - i, &in, on_doc, &c);
+		if (c.failed)
+			rc = EXIT_FAIL;
+	}
+	ent_buf_free(&c.out);
+	ent_model_free(c.model);
+	if (fflush(stdout) != 0) {
+		cli_error("cannot write output");
+		return EXIT_FAIL;
+	}
+	return rc;
+}

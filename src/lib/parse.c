@@ -1,0 +1,1201 @@
+/*
+ * parse.c - the tagger, lemmatiser and dependency parser at run time:
+ * model loading and checking, per-token feature values, the feature
+ * templates, the arc-eager transition system and greedy decoding.
+ *
+ * Tagging is left to right with an averaged perceptron over joint
+ * (UPOS, XPOS) classes: word, affixes, shape, the tags of the two words
+ * before and the training tag sets of the words around (Collins 2002;
+ * Ratnaparkhi 1996 for the templates). Parsing is greedy arc-eager (Nivre
+ * 2003) with labelled actions and the feature templates of Zhang and Nivre
+ * (2011), trained with the dynamic oracle of Goldberg and Nivre (2012).
+ * Decoding allocates nothing but arena space proportional to the
+ * sentence.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "entente/builtin.h"
+#include "parse_int.h"
+
+/* ---- name tables ---------------------------------------------------- */
+
+static const char *const xpos_names[ENT_XPOS_COUNT] = {
+	"_", "NN", "IN", "DT", "NNP", "JJ", "PRP", ".", "RB", "VB", "NNS", ",", "CC",
+	"VBD", "VBP", "VBZ", "VBN", "CD", "VBG", "TO", "MD", "PRP$", "WDT", "-RRB-",
+	"-LRB-", ":", "WRB", "``", "''", "WP", "RP", "POS", "HYPH", "UH", "NNPS", "JJS",
+	"JJR", "EX", "NFP", "ADD", "RBR", "GW", "$", "SYM", "PDT", "FW", "RBS", "LS",
+	"AFX", "WP$", "XX"
+};
+
+static const char *const deprel_names[ENT_DEPREL_COUNT] = {
+	"_", "acl", "acl:relcl", "advcl", "advcl:relcl", "advmod", "amod", "appos",
+	"aux", "aux:pass", "case", "cc", "cc:preconj", "ccomp", "clf", "compound",
+	"compound:prt", "conj", "cop", "csubj", "csubj:outer", "csubj:pass", "dep",
+	"det", "det:predet", "discourse", "dislocated", "expl", "fixed", "flat",
+	"flat:foreign", "goeswith", "iobj", "list", "mark", "nmod", "nmod:desc",
+	"nmod:npmod", "nmod:poss", "nmod:tmod", "nmod:unmarked", "nsubj",
+	"nsubj:outer", "nsubj:pass", "nummod", "obj", "obl", "obl:agent",
+	"obl:npmod", "obl:tmod", "obl:unmarked", "orphan", "parataxis", "punct",
+	"reparandum", "root", "vocative"
+};
+
+const char *ent_xpos_name(int x)
+{
+	return x >= 0 && x < ENT_XPOS_COUNT ? xpos_names[x] : "_";
+}
+
+int ent_xpos_parse(const char *name, size_t len)
+{
+	int i;
+
+	for (i = 1; i < ENT_XPOS_COUNT; i++)
+		if (strlen(xpos_names[i]) == len && memcmp(xpos_names[i], name, len) == 0)
+			return i;
+	return -1;
+}
+
+const char *ent_deprel_name(int d)
+{
+	return d >= 0 && d < ENT_DEPREL_COUNT ? deprel_names[d] : "_";
+}
+
+int ent_deprel_parse(const char *name, size_t len)
+{
+	int i;
+
+	for (i = 1; i < ENT_DEPREL_COUNT; i++)
+		if (strlen(deprel_names[i]) == len && memcmp(deprel_names[i], name, len) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- hashing and the string table ----------------------------------- */
+
+uint64_t ent__hash_bytes(const void *p, size_t n, uint64_t seed)
+{
+	const unsigned char *s = p;
+	uint64_t h = seed ^ (n * 0x9E3779B97F4A7C15ULL);
+
+	while (n >= 8) {
+		uint64_t v;
+
+		memcpy(&v, s, 8);
+		h = (h ^ ent__mix(v)) * 0xff51afd7ed558ccdULL;
+		s += 8;
+		n -= 8;
+	}
+	if (n) {
+		uint64_t v = 0;
+
+		memcpy(&v, s, n);
+		h = (h ^ ent__mix(v ^ 0xa5)) * 0xff51afd7ed558ccdULL;
+	}
+	return ent__mix(h);
+}
+
+uint64_t ent__tab_hash(int cls, const char *key, size_t keylen)
+{
+	return ent__hash_bytes(key, keylen, 0x51ed270b27a3c9d1ULL + (uint64_t)cls);
+}
+
+const unsigned char *ent__tab_get(const ent_strtab *t, int cls, const char *key,
+                                  size_t keylen, size_t *vallen)
+{
+	uint32_t mask, i, probes;
+
+	if (!t->nslots || keylen > 255)
+		return NULL;
+	mask = t->nslots - 1;
+	i = (uint32_t)ent__tab_hash(cls, key, keylen) & mask;
+	for (probes = 0; probes < t->nslots; probes++, i = (i + 1) & mask) {
+		uint32_t off = t->slots[i];
+		const unsigned char *e;
+
+		if (!off)
+			return NULL;
+		e = t->blob + off - 1;
+		if (e[0] == cls && e[1] == keylen && memcmp(e + 2, key, keylen) == 0) {
+			*vallen = e[2 + keylen];
+			return e + 3 + keylen;
+		}
+	}
+	return NULL;
+}
+
+/* ---- per-token values ----------------------------------------------- */
+
+/* Lower-cases ASCII letters and maps digits to '0' (so that "1998" and
+ * "2017" share features); at most cap bytes. */
+static size_t normalise(char *dst, const char *s, size_t n, size_t cap)
+{
+	size_t i;
+
+	if (n > cap)
+		n = cap;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		else if (c >= '0' && c <= '9')
+			c = '0';
+		dst[i] = (char)c;
+	}
+	return n;
+}
+
+static size_t word_shape(char *dst, const char *s, size_t n)
+{
+	size_t i, k = 0;
+	char last = 0;
+	int run = 0;
+
+	for (i = 0; i < n && k < 12; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char m;
+
+		if (c >= 'A' && c <= 'Z')
+			m = 'X';
+		else if (c >= 'a' && c <= 'z')
+			m = 'x';
+		else if (c >= '0' && c <= '9')
+			m = 'd';
+		else if (c >= 0x80)
+			m = (c & 0xC0) == 0x80 ? 0 : 'u';
+		else
+			m = (char)c;
+		if (!m)
+			continue;
+		if (m == last && ++run >= 2)
+			continue;
+		if (m != last)
+			run = 0;
+		dst[k++] = m;
+		last = m;
+	}
+	return k;
+}
+
+static unsigned lex_classes(const ent_strtab *tab, const char *s, size_t n)
+{
+	size_t vlen;
+	const unsigned char *v = ent__tab_get(tab, TAB_LEX, s, n, &vlen);
+
+	return v && vlen == LEX_BYTES ? v[9] : 0;
+}
+
+/* Classes of the word's stem for a regular inflection: bit 0 "-s" of a
+ * noun, 1 "-s" of a verb, 2 "-ed" of a verb, 3 "-ing" of a verb, 4 "-ly"
+ * of an adjective, 5 "-er"/"-est" of an adjective. */
+static unsigned stem_classes(const ent_strtab *tab, const char *s, size_t n)
+{
+	char buf[260];
+	unsigned m = 0, c;
+
+	if (n > 250)
+		return 0;
+	memcpy(buf, s, n);
+	if (s[n - 1] == 's' && s[n - 2] != 's') {
+		c = lex_classes(tab, s, n - 1);
+		if (s[n - 2] == 'e')
+			c |= lex_classes(tab, s, n - 2);
+		m |= (c & 1) | (c & 2);
+	}
+	if (s[n - 2] == 'e' && s[n - 1] == 'd') {
+		c = lex_classes(tab, s, n - 2) | lex_classes(tab, s, n - 1);
+		if (c & 2)
+			m |= 4;
+	}
+	if (n > 4 && memcmp(s + n - 3, "ing", 3) == 0) {
+		buf[n - 3] = 'e';
+		c = lex_classes(tab, s, n - 3) | lex_classes(tab, buf, n - 2);
+		if (c & 2)
+			m |= 8;
+	}
+	if (s[n - 2] == 'l' && s[n - 1] == 'y' && (lex_classes(tab, s, n - 2) & 4))
+		m |= 16;
+	if ((s[n - 2] == 'e' && s[n - 1] == 'r' && (lex_classes(tab, s, n - 2) & 4)) ||
+	    (n > 4 && memcmp(s + n - 3, "est", 3) == 0 && (lex_classes(tab, s, n - 3) & 4)))
+		m |= 32;
+	return m;
+}
+
+void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char *text,
+                  const ent_strtab *tab)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		const char *s = text + tokens[i].start;
+		size_t len = tokens[i].end - tokens[i].start, ln, j, vlen;
+		char low[256], shape[16];
+		const unsigned char *v;
+		ent_tokinfo *t = &ti[i];
+		int letters = 0, uppers = 0, punct = 1;
+
+		memset(t, 0, sizeof *t);
+		ln = normalise(low, s, len, sizeof low);
+		t->form = ent__hash_bytes(s, len, 1);
+		t->lower = ent__hash_bytes(low, ln, 2);
+		t->shape = ent__hash_bytes(shape, word_shape(shape, s, len), 3);
+		for (k = 0; k < 4; k++)
+			t->suf[k] = ln > k ? ent__hash_bytes(low + ln - (k + 1), k + 1, 10 + k) : 0;
+		for (k = 0; k < 3; k++)
+			t->pre[k] = ln > k + 1 ? ent__hash_bytes(low, k + 1, 20 + k) : 0;
+		for (j = 0; j < len; j++) {
+			unsigned char c = (unsigned char)s[j];
+
+			if (c >= 'A' && c <= 'Z')
+				letters++, uppers++, punct = 0;
+			else if (c >= 'a' && c <= 'z')
+				letters++, punct = 0;
+			else if (c >= '0' && c <= '9')
+				t->flags |= TI_DIGIT, punct = 0;
+			else if (c == '-')
+				t->flags |= TI_HYPHEN;
+			else if (c >= 0x80)
+				punct = 0;
+		}
+		if (s[0] >= 'A' && s[0] <= 'Z')
+			t->flags |= TI_CAP;
+		if (letters && letters == uppers)
+			t->flags |= TI_ALLCAP;
+		if (punct)
+			t->flags |= TI_PUNCT;
+		if (i == 0)
+			t->flags |= TI_FIRST;
+		v = ent__tab_get(tab, TAB_LEX, low, ln, &vlen);
+		if (v && vlen == LEX_BYTES) {
+			memcpy(&t->tagset, v, 8);
+			t->freq = v[8];
+			t->lex = v[9];
+		}
+		if (!(t->lex & 0x7f) && ln > 3)
+			t->lex |= (uint16_t)(stem_classes(tab, low, ln) << 8);
+	}
+}
+
+/* ---- feature templates ---------------------------------------------- */
+
+static inline uint64_t f1(uint64_t t, uint64_t a)
+{
+	return ent__mix(a + t * 0x9E3779B97F4A7C15ULL);
+}
+
+static inline uint64_t f2(uint64_t t, uint64_t a, uint64_t b)
+{
+	return ent__mix(f1(t, a) ^ (b * 0xC2B2AE3D27D4EB4FULL + 0x27d4eb2f165667c5ULL));
+}
+
+static inline uint64_t f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
+{
+	return ent__mix(f2(t, a, b) + c * 0x165667B19E3779F9ULL);
+}
+
+#define NONE_W 0x6e6f6e65ULL  /* a position outside the sentence */
+
+size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
+                         int p1, int p2)
+{
+	const ent_tokinfo *t = &ti[i];
+	uint64_t wm1 = i >= 1 ? ti[i - 1].lower : NONE_W;
+	uint64_t wm2 = i >= 2 ? ti[i - 2].lower : NONE_W;
+	uint64_t wp1 = i + 1 < n ? ti[i + 1].lower : NONE_W;
+	uint64_t wp2 = i + 2 < n ? ti[i + 2].lower : NONE_W;
+	uint64_t ap1 = i + 1 < n ? ti[i + 1].tagset : NONE_W;
+	uint64_t ap2 = i + 2 < n ? ti[i + 2].tagset : NONE_W;
+	uint64_t am1 = i >= 1 ? ti[i - 1].tagset : NONE_W;
+	uint64_t sp1 = i + 1 < n ? ti[i + 1].suf[2] : NONE_W;
+	uint64_t sm1 = i >= 1 ? ti[i - 1].suf[2] : NONE_W;
+	uint64_t shp1 = i + 1 < n ? ti[i + 1].shape : NONE_W;
+	uint64_t shm1 = i >= 1 ? ti[i - 1].shape : NONE_W;
+	uint64_t P1 = (uint64_t)(p1 + 2), P2 = (uint64_t)(p2 + 2);
+	size_t k = 0;
+	int rare = t->freq < 3;
+
+	o[k++] = f1(1, 0);
+	o[k++] = f1(2, t->lower);
+	o[k++] = f1(3, t->form);
+	o[k++] = f1(4, t->suf[0]);
+	o[k++] = f1(5, t->suf[1]);
+	o[k++] = f1(6, t->suf[2]);
+	o[k++] = f1(7, t->suf[3]);
+	o[k++] = f1(8, t->pre[0]);
+	o[k++] = f1(9, t->pre[1]);
+	o[k++] = f1(10, t->pre[2]);
+	o[k++] = f1(11, t->shape);
+	o[k++] = f1(12, P1);
+	o[k++] = f2(13, P1, P2);
+	o[k++] = f1(14, wm1);
+	o[k++] = f1(15, wm2);
+	o[k++] = f1(16, wp1);
+	o[k++] = f1(17, wp2);
+	o[k++] = f1(18, sm1);
+	o[k++] = f1(19, sp1);
+	o[k++] = f2(20, P1, t->lower);
+	o[k++] = f1(21, t->tagset);
+	o[k++] = f1(22, ap1);
+	o[k++] = f1(23, ap2);
+	o[k++] = f1(24, shp1);
+	o[k++] = f1(25, shm1);
+	o[k++] = f1(26, (uint64_t)(t->flags & (TI_CAP | TI_FIRST | TI_ALLCAP)));
+	o[k++] = f2(27, t->lower, wp1);
+	o[k++] = f2(28, wm1, t->lower);
+	o[k++] = f2(29, P1, ap1);
+	o[k++] = f2(30, t->tagset, ap1);
+	o[k++] = f2(31, P1, t->suf[2]);
+	o[k++] = f1(32, (uint64_t)t->flags);
+	o[k++] = f1(33, (uint64_t)t->freq);
+	o[k++] = f3(34, P2, P1, t->tagset);
+	o[k++] = f2(35, P1, t->tagset);
+	o[k++] = f2(36, am1, t->tagset);
+	o[k++] = f3(37, P1, t->tagset, ap1);
+	o[k++] = f2(38, t->tagset, wp1);
+	o[k++] = f2(39, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), t->suf[1]);
+	o[k++] = f2(40, P1, wp1);
+	o[k++] = f1(44, t->lex);
+	o[k++] = f2(45, t->lex, P1);
+	o[k++] = f2(46, t->lex, t->suf[1]);
+	o[k++] = f1(47, i + 1 < n ? ti[i + 1].lex : NONE_W);
+	o[k++] = f2(48, t->lex, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)));
+	if (rare) {
+		o[k++] = f2(41, t->shape, t->suf[2]);
+		o[k++] = f2(42, P1, t->shape);
+		o[k++] = f3(43, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), P1, t->suf[3]);
+	}
+	return k;
+}
+
+#define NONE_P 0xffU
+#define IDX(x) ((x) < 0 ? NONE_W : st->word[x])
+#define TAG(x) ((x) < 0 ? (uint64_t)NONE_P : (uint64_t)st->tag[x])
+#define LAB(x) ((x) <= 0 ? 0 : (uint64_t)st->node[x].label)
+
+size_t ent__parse_features(uint64_t *o, const ent_pstate *st)
+{
+	int n = st->n;
+	int s0 = st->sp > 0 ? st->stack[st->sp - 1] : -1;
+	int s1 = st->sp > 1 ? st->stack[st->sp - 2] : -1;
+	int n0 = st->b <= n ? st->b : -1;
+	int n1 = st->b + 1 <= n ? st->b + 1 : -1;
+	int n2 = st->b + 2 <= n ? st->b + 2 : -1;
+	int s0h = s0 > 0 && st->node[s0].head >= 0 ? st->node[s0].head : -1;
+	int s0h2 = s0h > 0 && st->node[s0h].head >= 0 ? st->node[s0h].head : -1;
+	int s0l = s0 >= 0 && st->node[s0].l1 ? st->node[s0].l1 : -1;
+	int s0l2 = s0 >= 0 && st->node[s0].l2 ? st->node[s0].l2 : -1;
+	int s0r = s0 >= 0 && st->node[s0].r1 ? st->node[s0].r1 : -1;
+	int s0r2 = s0 >= 0 && st->node[s0].r2 ? st->node[s0].r2 : -1;
+	int n0l = n0 >= 0 && st->node[n0].l1 ? st->node[n0].l1 : -1;
+	int n0l2 = n0 >= 0 && st->node[n0].l2 ? st->node[n0].l2 : -1;
+	uint64_t s0w = IDX(s0), s0p = TAG(s0), n0w = IDX(n0), n0p = TAG(n0);
+	uint64_t n1w = IDX(n1), n1p = TAG(n1), n2w = IDX(n2), n2p = TAG(n2);
+	uint64_t s0wp = f1(0, s0w ^ s0p), n0wp = f1(0, n0w ^ (n0p << 1)), n1wp = f1(0, n1w ^ (n1p << 2));
+	uint64_t n2wp = f1(0, n2w ^ (n2p << 3));
+	uint64_t d = 0, vl0 = 0, vr0 = 0, vln = 0, sl0 = 0, sr0 = 0, sln = 0;
+	size_t k = 0;
+
+	if (s0 >= 0 && n0 > 0) {
+		int dist = n0 - s0;
+
+		d = dist < 5 ? (uint64_t)dist : dist < 7 ? 5 : dist < 10 ? 6 : 7;
+	}
+	if (s0 >= 0) {
+		vl0 = st->node[s0].nl > 7 ? 7 : st->node[s0].nl;
+		vr0 = st->node[s0].nr > 7 ? 7 : st->node[s0].nr;
+		sl0 = st->node[s0].lset;
+		sr0 = st->node[s0].rset;
+	}
+	if (n0 >= 0) {
+		vln = st->node[n0].nl > 7 ? 7 : st->node[n0].nl;
+		sln = st->node[n0].lset;
+	}
+	/* single words */
+	o[k++] = f1(100, s0wp);
+	o[k++] = f1(101, s0w);
+	o[k++] = f1(102, s0p);
+	o[k++] = f1(103, n0wp);
+	o[k++] = f1(104, n0w);
+	o[k++] = f1(105, n0p);
+	o[k++] = f1(106, n1wp);
+	o[k++] = f1(107, n1w);
+	o[k++] = f1(108, n1p);
+	o[k++] = f1(109, n2wp);
+	o[k++] = f1(110, n2w);
+	o[k++] = f1(111, n2p);
+	/* pairs */
+	o[k++] = f2(112, s0wp, n0wp);
+	o[k++] = f3(113, s0wp, n0w, 0);
+	o[k++] = f3(114, s0w, n0wp, 0);
+	o[k++] = f2(115, s0wp, n0p);
+	o[k++] = f2(116, s0p, n0wp);
+	o[k++] = f2(117, s0w, n0w);
+	o[k++] = f2(118, s0p, n0p);
+	o[k++] = f2(119, n0p, n1p);
+	/* three words */
+	o[k++] = f3(120, n0p, n1p, n2p);
+	o[k++] = f3(121, s0p, n0p, n1p);
+	o[k++] = f3(122, TAG(s0h), s0p, n0p);
+	o[k++] = f3(123, s0p, TAG(s0l), n0p);
+	o[k++] = f3(124, s0p, TAG(s0r), n0p);
+	o[k++] = f3(125, s0p, n0p, TAG(n0l));
+	/* distance */
+	o[k++] = f2(126, s0w, d);
+	o[k++] = f2(127, s0p, d);
+	o[k++] = f2(128, n0w, d);
+	o[k++] = f2(129, n0p, d);
+	o[k++] = f3(130, s0w, n0w, d);
+	o[k++] = f3(131, s0p, n0p, d);
+	/* valency */
+	o[k++] = f2(132, s0w, vr0);
+	o[k++] = f2(133, s0p, vr0);
+	o[k++] = f2(134, s0w, vl0);
+	o[k++] = f2(135, s0p, vl0);
+	o[k++] = f2(136, n0w, vln);
+	o[k++] = f2(137, n0p, vln);
+	/* unigrams of heads and dependents */
+	o[k++] = f1(138, IDX(s0h));
+	o[k++] = f1(139, TAG(s0h));
+	o[k++] = f1(140, LAB(s0));
+	o[k++] = f1(141, IDX(s0l));
+	o[k++] = f1(142, TAG(s0l));
+	o[k++] = f1(143, LAB(s0l));
+	o[k++] = f1(144, IDX(s0r));
+	o[k++] = f1(145, TAG(s0r));
+	o[k++] = f1(146, LAB(s0r));
+	o[k++] = f1(147, IDX(n0l));
+	o[k++] = f1(148, TAG(n0l));
+	o[k++] = f1(149, LAB(n0l));
+	/* third order */
+	o[k++] = f1(150, IDX(s0h2));
+	o[k++] = f1(151, TAG(s0h2));
+	o[k++] = f1(152, LAB(s0h));
+	o[k++] = f1(153, IDX(s0l2));
+	o[k++] = f1(154, TAG(s0l2));
+	o[k++] = f1(155, LAB(s0l2));
+	o[k++] = f1(156, IDX(s0r2));
+	o[k++] = f1(157, TAG(s0r2));
+	o[k++] = f1(158, LAB(s0r2));
+	o[k++] = f1(159, IDX(n0l2));
+	o[k++] = f1(160, TAG(n0l2));
+	o[k++] = f1(161, LAB(n0l2));
+	o[k++] = f3(162, s0p, TAG(s0l), TAG(s0l2));
+	o[k++] = f3(163, s0p, TAG(s0r), TAG(s0r2));
+	o[k++] = f3(164, s0p, TAG(s0h), TAG(s0h2));
+	o[k++] = f3(165, n0p, TAG(n0l), TAG(n0l2));
+	/* label sets */
+	o[k++] = f2(166, s0w, sr0);
+	o[k++] = f2(167, s0p, sr0);
+	o[k++] = f2(168, s0w, sl0);
+	o[k++] = f2(169, s0p, sl0);
+	o[k++] = f2(170, n0w, sln);
+	o[k++] = f2(171, n0p, sln);
+	/* the second stack word (beyond Zhang and Nivre) */
+	o[k++] = f1(172, IDX(s1));
+	o[k++] = f1(173, TAG(s1));
+	o[k++] = f3(174, TAG(s1), s0p, n0p);
+	o[k++] = f2(175, TAG(s1), n0p);
+	o[k++] = f3(176, IDX(s1), s0p, n0p);
+	o[k++] = f1(177, (uint64_t)(s0 > 0 && st->node[s0].head >= 0) + 2 * (uint64_t)(st->root_child > 0));
+	o[k++] = f2(178, s0p, LAB(s0));
+	o[k++] = f3(179, s0p, LAB(s0), n0p);
+	o[k++] = f3(180, n0wp, TAG(n0l), LAB(n0l));
+	o[k++] = f2(181, n0w, n1w);
+	return k;
+}
+
+/* ---- the transition system ------------------------------------------ */
+
+void ent__pstate_init(ent_pstate *st, int n)
+{
+	int i;
+
+	st->n = n;
+	st->sp = 1;
+	st->stack[0] = 0;
+	st->b = 1;
+	st->root_child = 0;
+	memset(st->node, 0, (size_t)(n + 1) * sizeof *st->node);
+	for (i = 0; i <= n; i++)
+		st->node[i].head = -1;
+}
+
+int ent__pstate_done(const ent_pstate *st)
+{
+	return st->b > st->n;
+}
+
+void ent__pstate_valid(const ent_pstate *st, int nlabels, int root_label, uint8_t *valid)
+{
+	int s0 = st->stack[st->sp - 1], k, buf = st->b <= st->n;
+	int la = buf && s0 > 0 && st->node[s0].head < 0;
+	int ra_root = buf && s0 == 0 && st->root_child == 0;
+	int ra = buf && s0 > 0;
+
+	valid[ACT_SHIFT] = (uint8_t)buf;
+	valid[ACT_REDUCE] = (uint8_t)(s0 > 0 && st->node[s0].head >= 0);
+	for (k = 0; k < nlabels; k++) {
+		valid[2 + k] = (uint8_t)(la && k != root_label);
+		valid[2 + nlabels + k] = (uint8_t)(k == root_label ? ra_root : ra);
+	}
+	/* Shifting the last word when nothing can take it as a dependent of
+	 * the root would leave it without a head; so would reducing away the
+	 * only candidate. Both are allowed: ent__pstate_finish repairs. */
+}
+
+static void add_arc(ent_pstate *st, int h, int d, int label)
+{
+	ent_pnode *hn = &st->node[h];
+
+	st->node[d].head = (int16_t)h;
+	st->node[d].label = (uint8_t)(label + 1);
+	if (h == 0)
+		st->root_child = d;
+	if (d < h) {
+		if (!hn->l1 || d < hn->l1) {
+			hn->l2 = hn->l1;
+			hn->l1 = (int16_t)d;
+		} else if (!hn->l2 || d < hn->l2) {
+			hn->l2 = (int16_t)d;
+		}
+		if (hn->nl < 255)
+			hn->nl++;
+		hn->lset |= 1ULL << (label & 63);
+	} else {
+		if (!hn->r1 || d > hn->r1) {
+			hn->r2 = hn->r1;
+			hn->r1 = (int16_t)d;
+		} else if (!hn->r2 || d > hn->r2) {
+			hn->r2 = (int16_t)d;
+		}
+		if (hn->nr < 255)
+			hn->nr++;
+		hn->rset |= 1ULL << (label & 63);
+	}
+}
+
+void ent__pstate_apply(ent_pstate *st, int nlabels, int act)
+{
+	int s0 = st->stack[st->sp - 1];
+
+	if (act == ACT_SHIFT) {
+		st->stack[st->sp++] = st->b++;
+	} else if (act == ACT_REDUCE) {
+		st->sp--;
+	} else if (act < 2 + nlabels) {
+		add_arc(st, st->b, s0, act - 2);
+		st->sp--;
+	} else {
+		add_arc(st, s0, st->b, act - 2 - nlabels);
+		st->stack[st->sp++] = st->b++;
+	}
+}
+
+void ent__pstate_finish(ent_pstate *st, int nlabels, int root_label, int punct_label,
+                        int dep_label)
+{
+	int i;
+
+	(void)nlabels;
+	for (i = 1; i < st->sp; i++) {
+		int w = st->stack[i];
+
+		if (st->node[w].head >= 0)
+			continue;
+		if (!st->root_child)
+			add_arc(st, 0, w, root_label);
+		else
+			add_arc(st, st->root_child, w,
+			        (st->tag[w] >= 1 && punct_label >= 0 &&
+			         (st->tag[w] == 7 || st->tag[w] == 11 || st->tag[w] == 25 ||
+			          st->tag[w] == 23 || st->tag[w] == 24 || st->tag[w] == 27 ||
+			          st->tag[w] == 28 || st->tag[w] == 32 || st->tag[w] == 38))
+			                ? punct_label : dep_label);
+	}
+}
+
+/* ---- lemmatiser ----------------------------------------------------- */
+
+static int is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+static int known(const ent_strtab *tab, int wn, const char *s, size_t n)
+{
+	size_t vlen;
+
+	const unsigned char *v = n > 0 ? ent__tab_get(tab, TAB_LEX, s, n, &vlen) : NULL;
+
+	return v && vlen == LEX_BYTES && (v[9] >> wn & 1);
+}
+
+/* Builds stem(s[0..n-cut)) + add into buf; returns its length. */
+static size_t edit(char *buf, const char *s, size_t n, size_t cut, const char *add)
+{
+	size_t k = n - cut, a = strlen(add);
+
+	memcpy(buf, s, k);
+	memcpy(buf + k, add, a);
+	buf[k + a] = '\0';
+	return k + a;
+}
+
+static int ends(const char *s, size_t n, const char *suf)
+{
+	size_t k = strlen(suf);
+
+	return n >= k && memcmp(s + n - k, suf, k) == 0;
+}
+
+/* Removes an inflectional suffix from the lower-case word s[0..n) of
+ * WordNet class wn, trying Morphy's rules in order and keeping the first
+ * candidate that is a known lemma, else a default guess. Writes into buf
+ * (n + 4 bytes) and returns the length. */
+static size_t strip_suffix(const ent_strtab *tab, int wn, const char *s, size_t n,
+                           char *buf, int kind)
+{
+	/* kind: 0 plural/3sg -s, 1 past -ed, 2 -ing, 3 comparative -er, 4 -est */
+	static const char *const rules[5][8] = {
+		{"ies", "y", "ses", "s", "xes", "x", "zes", "z"},
+		{"ied", "y", "ed", "e", "ed", "", NULL, NULL},
+		{"ing", "e", "ing", "", NULL, NULL, NULL, NULL},
+		{"ier", "y", "er", "", "er", "e", NULL, NULL},
+		{"iest", "y", "est", "", "est", "e", NULL, NULL}
+	};
+	static const char *const more_s[] = {"ches", "ch", "shes", "sh", "men", "man", "es", "e",
+	                                     "es", "", "s", "", NULL};
+	size_t len, i;
+
+	for (i = 0; i < 8 && rules[kind][i]; i += 2) {
+		if (!ends(s, n, rules[kind][i]) || n <= strlen(rules[kind][i]) + 1)
+			continue;
+		len = edit(buf, s, n, strlen(rules[kind][i]), rules[kind][i + 1]);
+		if (known(tab, wn, buf, len))
+			return len;
+		/* a doubled final consonant: stopped -> stop */
+		if (kind >= 1 && rules[kind][i + 1][0] == '\0' && len >= 3 &&
+		    buf[len - 1] == buf[len - 2] && !is_vowel(buf[len - 1]) &&
+		    known(tab, wn, buf, len - 1)) {
+			buf[len - 1] = '\0';
+			return len - 1;
+		}
+	}
+	if (kind == 0)
+		for (i = 0; more_s[i]; i += 2) {
+			if (!ends(s, n, more_s[i]) || n <= strlen(more_s[i]) + 1)
+				continue;
+			len = edit(buf, s, n, strlen(more_s[i]), more_s[i + 1]);
+			if (known(tab, wn, buf, len))
+				return len;
+		}
+	/* Not in the dictionaries: guess. */
+	if (kind == 0) {
+		if (ends(s, n, "ies") && n > 4)
+			return edit(buf, s, n, 3, "y");
+		if ((ends(s, n, "sses") || ends(s, n, "ches") || ends(s, n, "shes") ||
+		     ends(s, n, "xes") || ends(s, n, "zes")) && n > 4)
+			return edit(buf, s, n, 2, "");
+		if (ends(s, n, "s") && !ends(s, n, "ss") && !ends(s, n, "us") &&
+		    !ends(s, n, "is") && n > 2)
+			return edit(buf, s, n, 1, "");
+		return edit(buf, s, n, 0, "");
+	}
+	if (kind == 1 || kind == 2) {
+		const char *suf = kind == 1 ? "ed" : "ing";
+		size_t cut = strlen(suf);
+
+		if (kind == 1 && ends(s, n, "ied") && n > 4)
+			return edit(buf, s, n, 3, "y");
+		if (!ends(s, n, suf) || n < cut + 2)
+			return edit(buf, s, n, 0, "");
+		len = edit(buf, s, n, cut, "");
+		if (len >= 3 && buf[len - 1] == buf[len - 2] && !is_vowel(buf[len - 1]) &&
+		    buf[len - 1] != 'l' && buf[len - 1] != 's' && buf[len - 1] != 'z') {
+			buf[--len] = '\0';
+			return len;
+		}
+		if (len >= 2 && (strchr("vzcgu", buf[len - 1]) ||
+		                 (len >= 3 && !is_vowel(buf[len - 1]) && is_vowel(buf[len - 2]) &&
+		                  !is_vowel(buf[len - 3]) && buf[len - 1] != 'w' &&
+		                  buf[len - 1] != 'x' && buf[len - 1] != 'y' && len <= 4))) {
+			buf[len++] = 'e';
+			buf[len] = '\0';
+		}
+		return len;
+	}
+	{
+		const char *suf = kind == 3 ? "er" : "est";
+
+		if (ends(s, n, kind == 3 ? "ier" : "iest") && n > 4)
+			return edit(buf, s, n, kind == 3 ? 3 : 4, "y");
+		if (ends(s, n, suf) && n > strlen(suf) + 2)
+			return edit(buf, s, n, strlen(suf), "");
+		return edit(buf, s, n, 0, "");
+	}
+}
+
+const char *ent__lemmatize(const ent_strtab *tab, const char *form, size_t len,
+                           int upos, int xpos, ent_arena *arena)
+{
+	const unsigned char *v;
+	size_t vlen, i, ln;
+	char low[256], buf[264];
+	const char *x = ent_xpos_name(xpos);
+	int wn = -1, kind = -1;
+
+	if (len > 255)
+		return ent_arena_strndup(arena, form, len);
+	v = ent__tab_get(tab, TAB_LEMMA_EXACT + xpos, form, len, &vlen);
+	if (v)
+		return (const char *)v;
+	for (i = 0; i < len; i++)
+		low[i] = (char)(form[i] >= 'A' && form[i] <= 'Z' ? form[i] + 32 : form[i]);
+	ln = len;
+	v = ent__tab_get(tab, TAB_LEMMA_LOWER + xpos, low, ln, &vlen);
+	if (v)
+		return (const char *)v;
+	if (upos == ENT_UPOS_PROPN || upos == ENT_UPOS_NUM || upos == ENT_UPOS_PUNCT ||
+	    upos == ENT_UPOS_SYM || upos == ENT_UPOS_X) {
+		if (strcmp(x, "NNPS") != 0)
+			return ent_arena_strndup(arena, form, len);
+		/* plural proper nouns whose singular is a known noun: Americans ->
+		 * American, but Sachs and Ecogas stay */
+		if (len > 3 && form[len - 1] == 's' && form[len - 2] != 's') {
+			for (i = 0; i < len; i++)
+				low[i] = (char)(form[i] >= 'A' && form[i] <= 'Z' ? form[i] + 32 : form[i]);
+			if (known(tab, WN_NOUN, low, len - 1))
+				return ent_arena_strndup(arena, form, len - 1);
+		}
+		return ent_arena_strndup(arena, form, len);
+	}
+	if (strcmp(x, "NNS") == 0)
+		wn = WN_NOUN, kind = 0;
+	else if (strcmp(x, "VBZ") == 0)
+		wn = WN_VERB, kind = 0;
+	else if (strcmp(x, "VBD") == 0 || strcmp(x, "VBN") == 0)
+		wn = WN_VERB, kind = 1;
+	else if (strcmp(x, "VBG") == 0)
+		wn = WN_VERB, kind = 2;
+	else if (strcmp(x, "JJR") == 0)
+		wn = WN_ADJ, kind = 3;
+	else if (strcmp(x, "JJS") == 0)
+		wn = WN_ADJ, kind = 4;
+	else if (strcmp(x, "RBR") == 0)
+		wn = WN_ADV, kind = 3;
+	else if (strcmp(x, "RBS") == 0)
+		wn = WN_ADV, kind = 4;
+	if (wn < 0)
+		return ent_arena_strndup(arena, low, ln);
+	v = ent__tab_get(tab, TAB_EXC + wn, low, ln, &vlen);
+	if (v)
+		return (const char *)v;
+	if (known(tab, wn, low, ln) && kind != 0 && kind != 1 && kind != 2)
+		return ent_arena_strndup(arena, low, ln);
+	ln = strip_suffix(tab, wn, low, ln, buf, kind);
+	return ent_arena_strndup(arena, buf, ln);
+}
+
+/* ---- model files ---------------------------------------------------- */
+
+static uint32_t rd32(const unsigned char *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, 4);
+	return v;
+}
+
+static uint64_t rd64(const unsigned char *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, 8);
+	return v;
+}
+
+static int read_lin(ent_lin *lin, const unsigned char *p, uint64_t len, const char *what)
+{
+	float scale;
+
+	if (len < 16)
+		return ent_error_set(ENT_EFORMAT, "model: %s section too short", what);
+	lin->nclasses = rd32(p);
+	lin->nslots = rd32(p + 4);
+	memcpy(&scale, p + 8, 4);
+	lin->scale = scale;
+	if (!lin->nclasses || lin->nclasses > 256 || !lin->nslots ||
+	    (lin->nslots & (lin->nslots - 1)) || lin->nslots > (1u << 28) ||
+	    len < 16 + 2 * ((uint64_t)lin->nslots + ENT_LIN_PAD(lin->nclasses)))
+		return ent_error_set(ENT_EFORMAT, "model: bad %s section", what);
+	lin->w = (const int16_t *)(const void *)(p + 16);
+	return 0;
+}
+
+int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len)
+{
+	uint32_t version, nsec, i;
+	uint64_t total, sum;
+	size_t off = 32;
+	int have = 0;
+	const uint16_t probe = 1;
+
+	if (len < 32 || memcmp(bytes, ENT_MODEL_MAGIC, 8) != 0)
+		return ent_error_set(ENT_EFORMAT, "not an entente parser model");
+	if (*(const unsigned char *)&probe != 1)
+		return ent_error_set(ENT_EFORMAT, "models need a little-endian machine");
+	if ((uintptr_t)bytes % 16)
+		return ent_error_set(ENT_EFORMAT, "model bytes not aligned");
+	version = rd32(bytes + 8);
+	nsec = rd32(bytes + 12);
+	total = rd64(bytes + 16);
+	sum = rd64(bytes + 24);
+	if (version != ENT_MODEL_VERSION)
+		return ent_error_set(ENT_EFORMAT, "model format version %u, this library reads %d",
+		                     version, ENT_MODEL_VERSION);
+	if (total != len)
+		return ent_error_set(ENT_EFORMAT, "model truncated or padded (%zu bytes, header says %llu)",
+		                     len, (unsigned long long)total);
+	if (ent__hash_bytes(bytes + 32, len - 32, 0x6d6f64656cULL) != sum)
+		return ent_error_set(ENT_EFORMAT, "model checksum mismatch (corrupt file)");
+	for (i = 0; i < nsec; i++) {
+		uint32_t id;
+		uint64_t slen;
+		const unsigned char *p;
+
+		if (len - off < 16)
+			return ent_error_set(ENT_EFORMAT, "model: section %u truncated", i);
+		id = rd32(bytes + off);
+		slen = rd64(bytes + off + 8);
+		p = bytes + off + 16;
+		if (slen > len - off - 16)
+			return ent_error_set(ENT_EFORMAT, "model: section %u truncated", i);
+		switch (id) {
+		case SEC_TAGS: {
+			uint64_t k;
+
+			if (slen == 0 || slen % 2 || slen / 2 > 255)
+				return ent_error_set(ENT_EFORMAT, "model: bad tag section");
+			m->ntags = (int)(slen / 2);
+			for (k = 0; k < slen / 2; k++) {
+				m->tag_upos[k] = p[2 * k];
+				m->tag_xpos[k] = p[2 * k + 1];
+				if (p[2 * k] >= ENT_UPOS_COUNT || p[2 * k + 1] >= ENT_XPOS_COUNT)
+					return ent_error_set(ENT_EFORMAT, "model: bad tag class");
+			}
+			have |= 1;
+			break;
+		}
+		case SEC_LABELS: {
+			uint64_t k;
+
+			if (slen == 0 || slen > 64)
+				return ent_error_set(ENT_EFORMAT, "model: bad label section");
+			m->nlabels = (int)slen;
+			m->root_label = -1;
+			for (k = 0; k < slen; k++) {
+				if (p[k] == 0 || p[k] >= ENT_DEPREL_COUNT)
+					return ent_error_set(ENT_EFORMAT, "model: bad label");
+				m->labels[k] = p[k];
+				if (strcmp(deprel_names[p[k]], "root") == 0)
+					m->root_label = (int)k;
+			}
+			if (m->root_label < 0)
+				return ent_error_set(ENT_EFORMAT, "model: no root label");
+			have |= 2;
+			break;
+		}
+		case SEC_TAGGER:
+			if (read_lin(&m->tagger, p, slen, "tagger"))
+				return ENT_EFORMAT;
+			have |= 4;
+			break;
+		case SEC_PARSER:
+			if (read_lin(&m->parser, p, slen, "parser"))
+				return ENT_EFORMAT;
+			have |= 8;
+			break;
+		case SEC_TABLE: {
+			uint32_t ns;
+			uint64_t bl, k;
+
+			if (slen < 16)
+				return ent_error_set(ENT_EFORMAT, "model: bad table section");
+			ns = rd32(p);
+			bl = rd64(p + 8);
+			if (!ns || (ns & (ns - 1)) || slen < 16 + 4 * (uint64_t)ns + bl)
+				return ent_error_set(ENT_EFORMAT, "model: bad table section");
+			m->table.nslots = ns;
+			m->table.slots = (const uint32_t *)(const void *)(p + 16);
+			m->table.blob = p + 16 + 4 * (uint64_t)ns;
+			m->table.bloblen = (size_t)bl;
+			/* every slot must point at a whole entry */
+			for (k = 0; k < ns; k++) {
+				uint32_t o = m->table.slots[k];
+				const unsigned char *e;
+
+				if (!o)
+					continue;
+				if (o - 1 + 3 > bl)
+					return ent_error_set(ENT_EFORMAT, "model: bad table entry");
+				e = m->table.blob + o - 1;
+				if (o - 1 + 4 + (uint64_t)e[1] > bl ||
+				    o - 1 + 4 + (uint64_t)e[1] + e[2 + e[1]] > bl ||
+				    e[3 + e[1] + e[2 + e[1]]] != 0)
+					return ent_error_set(ENT_EFORMAT, "model: bad table entry");
+			}
+			have |= 16;
+			break;
+		}
+		default:
+			break; /* unknown sections are skipped */
+		}
+		off += 16 + (size_t)slen;
+		off = (off + 15) & ~(size_t)15;
+		if (off > len)
+			off = len;
+	}
+	if (have != 31)
+		return ent_error_set(ENT_EFORMAT, "model: missing sections");
+	if ((int)m->tagger.nclasses != m->ntags ||
+	    (int)m->parser.nclasses != 2 + 2 * m->nlabels)
+		return ent_error_set(ENT_EFORMAT, "model: class counts do not match");
+	return 0;
+}
+
+int ent_model_load(ent_model **out, const void *bytes, size_t len)
+{
+	ent_model *m;
+	int rc;
+
+	*out = NULL;
+	m = ent_calloc(1, sizeof *m);
+	if (!m)
+		return ent_error_set(ENT_ENOMEM, "out of memory");
+	m->owned = ent_malloc(len ? len : 1);
+	if (!m->owned) {
+		ent_free(m);
+		return ent_error_set(ENT_ENOMEM, "out of memory");
+	}
+	memcpy(m->owned, bytes, len);
+	rc = ent__model_parse(m, m->owned, len);
+	if (rc) {
+		ent_model_free(m);
+		return rc;
+	}
+	*out = m;
+	return 0;
+}
+
+int ent_model_load_file(ent_model **out, const char *path)
+{
+	FILE *f = NULL;
+	ent_model *m = NULL;
+	long size;
+	int rc = 0;
+
+	*out = NULL;
+	f = fopen(path, "rb");
+	if (!f)
+		return ent_error_set(errno == ENOENT ? ENT_ENOTFOUND : ENT_EIO,
+		                     "cannot open model %s: %s", path, strerror(errno));
+	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+		rc = ent_error_set(ENT_EIO, "cannot read model %s", path);
+		goto done;
+	}
+	m = ent_calloc(1, sizeof *m);
+	if (!m || !(m->owned = ent_malloc((size_t)size + 1))) {
+		rc = ent_error_set(ENT_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (fread(m->owned, 1, (size_t)size, f) != (size_t)size) {
+		rc = ent_error_set(ENT_EIO, "cannot read model %s", path);
+		goto done;
+	}
+	rc = ent__model_parse(m, m->owned, (size_t)size);
+	if (rc) {
+		char msg[512];
+
+		snprintf(msg, sizeof msg, "%s", ent_error_last());
+		rc = ent_error_set(rc, "bad model %s: %s", path, msg);
+		goto done;
+	}
+	*out = m;
+	m = NULL;
+done:
+	ent_model_free(m);
+	fclose(f);
+	return rc;
+}
+
+int ent_model_builtin(ent_model **out)
+{
+	const ent_builtin_file *bf = ent_builtin_find("data/model/parser.bin");
+	ent_model *m;
+	int rc;
+
+	*out = NULL;
+	if (!bf)
+		return ent_error_set(ENT_ENOTFOUND, "no built-in parser model (run 'make model')");
+	m = ent_calloc(1, sizeof *m);
+	if (!m)
+		return ent_error_set(ENT_ENOMEM, "out of memory");
+	rc = ent__model_parse(m, bf->data, bf->size);
+	if (rc) {
+		ent_free(m);
+		return rc;
+	}
+	*out = m;
+	return 0;
+}
+
+void ent_model_free(ent_model *m)
+{
+	if (!m)
+		return;
+	ent_free(m->owned);
+	ent_free(m);
+}
+
+/* ---- decoding ------------------------------------------------------- */
+
+/* scores[c] = sum over features of the rows' weights. Rows are read in
+ * blocks of 16 lanes (the weight array is padded for that), a shape the
+ * compiler turns into vector code. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+/* An AVX2 version where the processor has it, chosen at load time. */
+__attribute__((target_clones("avx2", "default")))
+#endif
+static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
+{
+	uint32_t c, j, nc = ENT_LIN_PAD(lin->nclasses), start[ENT_PARSE_NFEAT + ENT_TAG_NFEAT];
+	size_t i;
+
+	/* Find the rows and ask for them all before reading any: the rows are
+	 * scattered over megabytes, and overlapping the cache misses is what
+	 * makes scoring fast. */
+	for (i = 0; i < nf; i++) {
+		const char *row;
+
+		start[i] = ent__slot(f[i], lin->nslots);
+		row = (const char *)(lin->w + start[i]);
+#ifdef __GNUC__
+		for (c = 0; c < nc * 2; c += 64)
+			__builtin_prefetch(row + c);
+#else
+		(void)row;
+#endif
+	}
+	memset(scores, 0, nc * sizeof *scores);
+	for (i = 0; i < nf; i++) {
+		const int16_t *w = lin->w + start[i];
+
+		for (c = 0; c < nc; c += 16) {
+			int32_t *s = scores + c;
+			const int16_t *r = w + c;
+
+			for (j = 0; j < 16; j++)
+				s[j] += r[j];
+		}
+	}
+}
+
+int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *text,
+                  ent_arena *arena)
+{
+	ent_tokinfo *ti;
+	uint64_t feats[ENT_PARSE_NFEAT > ENT_TAG_NFEAT ? ENT_PARSE_NFEAT : ENT_TAG_NFEAT];
+	int32_t scores[256];
+	uint8_t valid[256];
+	uint64_t *word;
+	uint8_t *tag;
+	ent_pstate st;
+	size_t i;
+	int p1 = -1, p2 = -1, punct = -1, dep = -1, k;
+
+	if (n == 0)
+		return 0;
+	if (n > ENT_PARSE_MAX_TOKENS)
+		return ent_error_set(ENT_ELIMIT, "sentence of %zu tokens is longer than %d",
+		                     n, ENT_PARSE_MAX_TOKENS);
+	ti = ent_arena_alloc(arena, n * sizeof *ti);
+	word = ent_arena_alloc(arena, (n + 1) * sizeof *word);
+	tag = ent_arena_alloc(arena, n + 1);
+	st.stack = ent_arena_alloc(arena, (n + 1) * sizeof *st.stack);
+	st.node = ent_arena_alloc(arena, (n + 1) * sizeof *st.node);
+	if (!ti || !word || !tag || !st.stack || !st.node)
+		return ENT_ENOMEM;
+	ent__tokinfo(ti, tokens, n, text, &m->table);
+	/* tagging */
+	for (i = 0; i < n; i++) {
+		size_t nf = ent__tag_features(feats, ti, i, n, p1, p2);
+		int best = 0;
+
+		lin_score(&m->tagger, feats, nf, scores);
+		for (k = 1; k < m->ntags; k++)
+			if (scores[k] > scores[best])
+				best = k;
+		tokens[i].upos = m->tag_upos[best];
+		tokens[i].xpos = m->tag_xpos[best];
+		tokens[i].lemma = ent__lemmatize(&m->table, text + tokens[i].start,
+		                                 tokens[i].end - tokens[i].start,
+		                                 tokens[i].upos, tokens[i].xpos, arena);
+		if (!tokens[i].lemma)
+			return ENT_ENOMEM;
+		p2 = p1;
+		p1 = best;
+	}
+	/* parsing */
+	word[0] = 0x726f6f74ULL;
+	tag[0] = 0xfe;
+	for (i = 0; i < n; i++) {
+		word[i + 1] = ti[i].lower;
+		tag[i + 1] = tokens[i].xpos;
+	}
+	st.word = word;
+	st.tag = tag;
+	ent__pstate_init(&st, (int)n);
+	while (!ent__pstate_done(&st)) {
+		size_t nf = ent__parse_features(feats, &st);
+		int best = -1;
+
+		lin_score(&m->parser, feats, nf, scores);
+		ent__pstate_valid(&st, m->nlabels, m->root_label, valid);
+		for (k = 0; k < (int)m->parser.nclasses; k++)
+			if (valid[k] && (best < 0 || scores[k] > scores[best]))
+				best = k;
+		if (best < 0)
+			break; /* cannot happen while the buffer has words */
+		ent__pstate_apply(&st, m->nlabels, best);
+	}
+	for (k = 0; k < m->nlabels; k++) {
+		if (strcmp(deprel_names[m->labels[k]], "punct") == 0)
+			punct = k;
+		if (strcmp(deprel_names[m->labels[k]], "dep") == 0)
+			dep = k;
+	}
+	ent__pstate_finish(&st, m->nlabels, m->root_label, punct, dep >= 0 ? dep : punct);
+	for (i = 0; i < n; i++) {
+		const ent_pnode *nd = &st.node[i + 1];
+
+		tokens[i].head = nd->head < 0 ? 0 : nd->head;
+		tokens[i].deprel = nd->label ? m->labels[nd->label - 1] : 0;
+	}
+	return 0;
+}
+
+int ent_tag_parse_all(const ent_model *m, ent_segmentation *seg, const char *text,
+                      ent_arena *arena)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < seg->nsents; i++) {
+		rc = ent_tag_parse(m, seg->tokens + seg->sents[i].first, seg->sents[i].ntokens,
+		                   text, arena);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}

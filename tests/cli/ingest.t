@@ -1,0 +1,27 @@
+# Black-box cases for 'entente ingest'.
+=== ingest -h
+args: ingest -h
+exit: 0
+stdout-has: usage: entente ingest
+
+=== ingest bad option
+args: ingest --frob
+exit: 2
+stderr-has: unknown option '--frob'
+
+=== ingest events from standard input, bad lines reported with file:line
+args: ingest --db /tmp/entente-cli-ingest.db
+stdin: {"kind":"event","doc":"x1","sent":0,"sentence":"Russia met Pakistan.","date":"2017-09-25","source":"RUSGOV","target":"PAK","code":"040","root":"04","quad":1,"goldstein":1.0,"plover":"CONSULT","modality":"asserted","source_text":"Russia","target_text":"Pakistan","predicate_text":"met","rule":"t"}
+stdin: {"kind":"event","doc":"x1","sent":1, broken
+stdin: {"kind":"relation","doc":"x1","sent":1,"sentence":"Ties cooled.","date":"2017-09-25","a":"IND","b":"RUS","polarity":1,"trend":"down","text":"cooled","rule":"t"}
+stdin: {"kind":"event","doc":"x2","sent":0,"date":"2017-02-31","source":"A","code":"040"}
+exit: 1
+stderr-has: bad JSON
+stderr-has: -:2
+stderr-has: bad date '2017-02-31': -:4
+stderr-has: 1 events, 1 relations
+
+=== ingest refuses a file that is not a store
+args: ingest --db tests/cli/ingest.t /dev/null
+exit: 3
+stderr-has: not an entente store
