@@ -44,7 +44,7 @@ DATA_FILES := $(sort $(wildcard data/dict/*.txt data/dict/*/*.txt data/model/*.b
               $(BUILD)/gen/iso3166.txt
 
 .PHONY: all test asan bench fuzz demo setup clean check-deps model eval eval-parse \
-        model-splitter eval-segment
+        model-splitter eval-segment demo-seeds
 all: $(BUILD)/entente
 
 $(BUILD)/obj/%.o: %.c $(wildcard include/entente/*.h) $(wildcard src/lib/*.h) | check-deps
@@ -120,16 +120,35 @@ bench: $(BUILD)/entente
 
 demo: setup
 	$(MAKE) all
-	@echo "== entente code examples/ : events coded from the project's example documents"
-	$(BUILD)/entente code -q --format tsv examples/ | cut -f1-9,14
-	@echo
-	@echo "== relation statements"
-	@$(BUILD)/entente code -q examples/ | grep '"kind":"relation"' | \
-	  sed 's/.*"a":"\([A-Z]*\)","b":"\([A-Z]*\)","polarity":\(-*1\),"trend":"\([a-z]*\)","text":"\([^"]*\)".*/\1-\2  polarity \3  trend \4  (\5)/'
-	@echo
-	@echo "== stored in build/demo.db"
 	@rm -f $(BUILD)/demo.db*
+	@echo "== entente code examples/ : events and relation statements from the project's example documents"
+	$(BUILD)/entente code -q --format tsv examples/ | cut -f1,3-7,14
+	@echo
+	@echo "== entente ingest: into the store $(BUILD)/demo.db"
 	$(BUILD)/entente code -q examples/ | $(BUILD)/entente ingest --db $(BUILD)/demo.db
+	@echo
+	@echo "== entente dyad RUS PAK --by month"
+	-$(BUILD)/entente dyad --db $(BUILD)/demo.db RUS PAK
+	@echo
+	@echo "== entente network --min-events 1"
+	$(BUILD)/entente network --db $(BUILD)/demo.db --min-events 1
+	@echo
+	@echo "== entente balance --min-events 1"
+	$(BUILD)/entente balance --db $(BUILD)/demo.db --min-events 1
+	@echo
+	@echo "== entente pivots --min-events 2"
+	$(BUILD)/entente pivots --db $(BUILD)/demo.db --min-events 2
+	@echo
+	@echo "The mission documents, when ../shared is there: make demo-seeds"
+
+# The same on the two mission documents in ../shared/seeds.
+demo-seeds: all
+	@if [ ! -d $(SHARED)/seeds ]; then echo "demo-seeds: $(SHARED)/seeds not found"; exit 0; fi
+	@rm -f $(BUILD)/seeds.db*
+	$(BUILD)/entente code -q $(SHARED)/seeds/*.txt examples/ | $(BUILD)/entente ingest --db $(BUILD)/seeds.db
+	$(BUILD)/entente network --db $(BUILD)/seeds.db --min-events 1
+	$(BUILD)/entente balance --db $(BUILD)/seeds.db --min-events 1
+	$(BUILD)/entente pivots --db $(BUILD)/seeds.db --min-events 4
 
 # Installs missing Debian packages when run as root; otherwise prints the
 # one command that would.

@@ -482,6 +482,24 @@ static ent_span np_span(const sent_ctx *s, int t)
 	return sp;
 }
 
+/* Whether a role speaks for its state, so that "the ministry said" or
+ * "officials said" may borrow the country just named (not "terrorists"
+ * or "protesters", who need not be of it). */
+static int official_role(const char *role)
+{
+	static const char *const roles[] = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", NULL};
+	int i;
+
+	if (!role)
+		return 0;
+	if (role[0] == '~')
+		role++;
+	for (i = 0; roles[i]; i++)
+		if (strncmp(role, roles[i], 3) == 0)
+			return 1;
+	return 0;
+}
+
 /* Whether t has a modifier that names a place or group that is not in
  * the dictionaries ("Asian banks", "Kurdish officials"): then a role word
  * must not borrow the last country. */
@@ -555,7 +573,8 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 		}
 		n = r;
 	}
-	if (n == 0 && as_source && s->agent_m[t] >= 0 && !has_country_modifier(s, t)) {
+	if (n == 0 && as_source && s->agent_m[t] >= 0 && !has_country_modifier(s, t) &&
+	    official_role(match_entry(s, s->agent_m[t])->code)) {
 		/* a role with no country ("the ministry said", "officials"):
 		 * the country last named in this sentence or the one before */
 		const char *root = recent_country(s, t);
@@ -993,7 +1012,7 @@ static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat)
 	/* "held no talks", "no agreement was signed": a "no" on the
 	 * predicate noun or the verb's object, unless the pattern itself
 	 * says "no" ("have no comment") */
-	if (!(pat->text && (strstr(pat->text, " no ") || strncmp(pat->text, "no ", 3) == 0))) {
+	if (pat && !(pat->text && (strstr(pat->text, " no ") || strncmp(pat->text, "no ", 3) == 0))) {
 		int o = child(s, p, D_OBJ);
 
 		if (child_lemma(s, p, D_DET, "no") || (o >= 0 && child_lemma(s, o, D_DET, "no")))
@@ -1719,6 +1738,17 @@ static int code_relations(sent_ctx *s)
 		}
 		if (npairs == 0)
 			continue;
+		{
+			/* "If Indo-Pak relations improve ...": a relation said
+			 * under a condition, or denied, is no statement of it */
+			int v = t, guard = 0, mod;
+
+			while (v >= 0 && upos(s, v) != ENT_UPOS_VERB && s->head[v] >= 0 && guard++ < 6)
+				v = s->head[v];
+			mod = v >= 0 && upos(s, v) == ENT_UPOS_VERB ? modality_of(s, v, NULL) : ENT_MOD_ASSERTED;
+			if (mod < 0 || mod == ENT_MOD_HYPOTHETICAL)
+				continue;
+		}
 		relation_trend(s, t, mi, &trend, &polarity);
 		memset(&r, 0, sizeof r);
 		r.polarity = polarity < 0 ? -1 : 1;

@@ -126,6 +126,17 @@ TEST(coder_cases)
 				fprintf(stderr, "  coder.test:%d: %s\n", lineno, line);
 				report(text, &coded);
 			}
+		} else if (line[0] == 'n') {
+			char a[16], b[16];
+			size_t k;
+
+			if (sscanf(line + 2, "%15[^~]~%15s", a, b) == 2)
+				for (k = 0; k < coded.nrelations; k++)
+					if (strcmp(coded.relations[k].a, a) == 0 && strcmp(coded.relations[k].b, b) == 0) {
+						test_failures++;
+						fprintf(stderr, "  coder.test:%d: unexpected relation %s\n", lineno, line);
+						report(text, &coded);
+					}
 		} else if (line[0] == '0' && coded.nevents) {
 			test_failures++;
 			fprintf(stderr, "  coder.test:%d: expected no event\n", lineno);
