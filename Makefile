@@ -226,6 +226,7 @@ eval: $(BUILD)/entente
 	@$(BUILD)/entente eval --gold $(GOLD)/petr2_gsr.jsonl --dict "$(PETR)/CAMEO.2.0.txt,$(PETR)/Phoenix.*" 2>/dev/null || true
 	@for s in cameo_manual_dev plover_gsr_dev conflibert_test_dev; do \
 	  if [ -f $(GOLD)/$$s.jsonl ]; then $(BUILD)/entente eval --gold $(GOLD)/$$s.jsonl 2>/dev/null; fi; done
+
 # --- Analysis benchmark (bench/bench_60_analysis.sh): a small C program
 # that times the analysis library on ten million generated events.
 $(BUILD)/bench_analysis: bench/bench_analysis.c $(BUILD)/libentente.a

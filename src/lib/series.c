@@ -150,6 +150,166 @@ void ent_period_label(char *out, ent_period period, int32_t day)
 }
 
 /* ---------------------------------------------------------------------
+ * Event table
+ * ------------------------------------------------------------------- */
+
+struct ent_event_table {
+	ent_event_obs *events;
+	size_t n, cap;
+	char **names;          /* one ent_strdup per actor */
+	size_t nnames, names_cap;
+	uint32_t *slot;        /* open addressing: actor index + 1, 0 empty */
+	size_t slot_cap;       /* power of two */
+	uint32_t last_source, last_target; /* runs of one dyad skip the hash */
+};
+
+static size_t code_hash(const char *s)
+{
+	uint64_t h = UINT64_C(1469598103934665603);
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * UINT64_C(1099511628211);
+	return (size_t)(h ^ (h >> 29));
+}
+
+int ent_event_table_new(ent_event_table **out)
+{
+	*out = ent_calloc(1, sizeof **out);
+	return *out ? 0 : ent_error_set(ENT_ENOMEM, "event table: out of memory");
+}
+
+void ent_event_table_free(ent_event_table *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->nnames; i++)
+		ent_free(t->names[i]);
+	ent_free(t->names);
+	ent_free(t->slot);
+	ent_free(t->events);
+	ent_free(t);
+}
+
+long ent_event_table_find_actor(const ent_event_table *t, const char *code)
+{
+	size_t h;
+
+	if (!t->slot_cap || !code)
+		return -1;
+	for (h = code_hash(code) & (t->slot_cap - 1); t->slot[h]; h = (h + 1) & (t->slot_cap - 1))
+		if (strcmp(t->names[t->slot[h] - 1], code) == 0)
+			return (long)t->slot[h] - 1;
+	return -1;
+}
+
+/* Index of code, added when new; -1 on out of memory. */
+static long actor_index(ent_event_table *t, const char *code)
+{
+	long id = ent_event_table_find_actor(t, code);
+	size_t h, i;
+
+	if (id >= 0)
+		return id;
+	if (t->nnames >= UINT32_MAX - 1)
+		return -1;
+	if (t->nnames == t->names_cap) {
+		size_t cap = t->names_cap ? t->names_cap * 2 : 64;
+		char **names = ent_realloc(t->names, cap * sizeof *names);
+
+		if (!names)
+			return -1;
+		t->names = names;
+		t->names_cap = cap;
+	}
+	if ((t->nnames + 1) * 2 > t->slot_cap) {
+		size_t cap = t->slot_cap ? t->slot_cap * 2 : 128;
+		uint32_t *slot = ent_calloc(cap, sizeof *slot);
+
+		if (!slot)
+			return -1;
+		for (i = 0; i < t->nnames; i++) {
+			for (h = code_hash(t->names[i]) & (cap - 1); slot[h]; h = (h + 1) & (cap - 1))
+				;
+			slot[h] = (uint32_t)i + 1;
+		}
+		ent_free(t->slot);
+		t->slot = slot;
+		t->slot_cap = cap;
+	}
+	if (!(t->names[t->nnames] = ent_strdup(code)))
+		return -1;
+	for (h = code_hash(code) & (t->slot_cap - 1); t->slot[h]; h = (h + 1) & (t->slot_cap - 1))
+		;
+	t->slot[h] = (uint32_t)t->nnames + 1;
+	return (long)t->nnames++;
+}
+
+int ent_event_table_add(ent_event_table *t, long day, const char *source,
+                        const char *target, int quad, double goldstein)
+{
+	ent_event_obs *e;
+	long s, g;
+
+	if (day < INT32_MIN + 1 || day > INT32_MAX)
+		return ent_error_set(ENT_EINVALID, "event table: day %ld out of range", day);
+	if (quad < 0 || quad > 4 || !isfinite(goldstein))
+		return ent_error_set(ENT_EINVALID, "event table: bad QuadClass or Goldstein score");
+	if (!source || !target || !*source || !*target)
+		return ent_error_set(ENT_EINVALID, "event table: empty actor code");
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 1024;
+		ent_event_obs *ev = ent_realloc(t->events, cap * sizeof *ev);
+
+		if (!ev)
+			return ent_error_set(ENT_ENOMEM, "event table: out of memory");
+		t->events = ev;
+		t->cap = cap;
+	}
+	if (t->nnames && strcmp(t->names[t->last_source], source) == 0)
+		s = t->last_source;
+	else
+		s = actor_index(t, source);
+	if (s >= 0 && t->nnames && strcmp(t->names[t->last_target], target) == 0)
+		g = t->last_target;
+	else
+		g = s < 0 ? -1 : actor_index(t, target);
+	if (s < 0 || g < 0)
+		return ent_error_set(ENT_ENOMEM, "event table: out of memory");
+	t->last_source = (uint32_t)s;
+	t->last_target = (uint32_t)g;
+	e = &t->events[t->n++];
+	memset(e, 0, sizeof *e);
+	e->day = (int32_t)day;
+	e->source = (uint32_t)s;
+	e->target = (uint32_t)g;
+	e->quad = (int8_t)quad;
+	e->goldstein = (float)goldstein;
+	return 0;
+}
+
+size_t ent_event_table_len(const ent_event_table *t)
+{
+	return t->n;
+}
+
+const ent_event_obs *ent_event_table_events(const ent_event_table *t)
+{
+	return t->events;
+}
+
+size_t ent_event_table_actor_count(const ent_event_table *t)
+{
+	return t->nnames;
+}
+
+const char *const *ent_event_table_actors(const ent_event_table *t)
+{
+	return (const char *const *)t->names;
+}
+
+/* ---------------------------------------------------------------------
  * Series
  * ------------------------------------------------------------------- */
 

@@ -411,6 +411,91 @@ TEST(analysis_series_dyad_totals_many)
 	free(e);
 }
 
+/* The store's rows carry actor codes: the event table interns them, and
+ * the network of its events shows the mission's balancer. */
+static int table_of_mission(ent_event_table **out)
+{
+	ent_event_obs e[16];
+	size_t n = mission_events(e), i;
+	ent_event_table *t;
+	int rc;
+
+	*out = NULL;
+	if ((rc = ent_event_table_new(&t)) < 0)
+		return rc;
+	for (i = 0; i < n; i++)
+		if ((rc = ent_event_table_add(t, e[i].day, actors[e[i].source], actors[e[i].target],
+		                              e[i].quad, e[i].goldstein)) < 0) {
+			ent_event_table_free(t);
+			return rc;
+		}
+	*out = t;
+	return 0;
+}
+
+TEST(analysis_series_event_table)
+{
+	ent_event_table *t = NULL;
+	ent_dyad_total *d = NULL;
+	ent_signed *g = NULL;
+	ent_balancer *b = NULL;
+	size_t nd = 0, nb = 0;
+	char text[64];
+	const ent_event_obs *e;
+
+	REQUIRE(table_of_mission(&t) == 0);
+	CHECK_INT(ent_event_table_len(t), 13);
+	CHECK_INT(ent_event_table_actor_count(t), 5);
+	CHECK_STR(ent_event_table_actors(t)[0], "RUS");
+	CHECK_STR(ent_event_table_actors(t)[4], "CHN"); /* order of first use */
+	CHECK_INT(ent_event_table_find_actor(t, "PAK"), 2);
+	CHECK_INT(ent_event_table_find_actor(t, "GBR"), -1);
+	e = ent_event_table_events(t);
+	CHECK_INT(e[6].source, 1);
+	CHECK_INT(e[6].target, 2);
+	CHECK_INT(e[6].quad, 4);
+	CHECK(e[6].goldstein == -8);
+	CHECK_INT(e[6].day, day_of("2017-05-20"));
+
+	CHECK_INT(ent_event_table_add(t, 0, "RUS", "", 1, 1), ENT_EINVALID);
+	CHECK_INT(ent_event_table_add(t, 0, "RUS", "IND", 7, 1), ENT_EINVALID);
+	CHECK_INT(ent_event_table_add(t, 0, "RUS", "IND", 1, NAN), ENT_EINVALID);
+	CHECK_INT(ent_event_table_add(t, 1L << 40, "RUS", "IND", 1, 1), ENT_EINVALID);
+	CHECK_INT(ent_event_table_len(t), 13);
+
+	REQUIRE(ent_dyad_totals(&d, &nd, ent_event_table_events(t), ent_event_table_len(t),
+	                        day_of("2017-01-01"), day_of("2017-12-31")) == 0);
+	REQUIRE(ent_network_build(&g, d, nd, ent_event_table_actors(t),
+	                          ent_event_table_actor_count(t), NULL) == 0);
+	REQUIRE(ent_signed_balancers(&b, &nb, g) == 0);
+	REQUIRE(nb == 1);
+	ent_balancer_describe(text, sizeof text, g, &b[0]);
+	CHECK_STR(text, "RUS balances IND and PAK");
+	ent_free(b);
+	ent_signed_free(g);
+	ent_free(d);
+	ent_event_table_free(t);
+	ent_event_table_free(NULL);
+}
+
+static int oom_event_table(void)
+{
+	ent_event_table *t = NULL;
+	char a[8], b[8];
+	int rc, i;
+
+	if ((rc = table_of_mission(&t)) < 0)
+		return rc;
+	/* Grow past the first blocks of events and actors. */
+	for (i = 0; i < 3000 && rc == 0; i++) {
+		snprintf(a, sizeof a, "X%d", i % 150);
+		snprintf(b, sizeof b, "Y%d", i % 7);
+		rc = ent_event_table_add(t, i, a, b, 1, 1.5);
+	}
+	ent_event_table_free(t);
+	return rc;
+}
+
 static int oom_series(void)
 {
 	ent_event_obs e[5];
@@ -471,4 +556,5 @@ TEST(analysis_series_out_of_memory)
 {
 	CHECK(sweep(oom_series) >= 3);
 	CHECK(sweep(oom_totals_network) > 10);
+	CHECK(sweep(oom_event_table) > 10);
 }

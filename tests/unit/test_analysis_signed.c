@@ -269,6 +269,47 @@ TEST(analysis_signed_frustration_small)
 	ent_frustration_free(NULL);
 }
 
+TEST(analysis_signed_frustration_time_limit)
+{
+	/* A random signed graph (a spin glass): hard for any exact method. A
+	 * short limit returns the best colouring found, not proven. */
+	ent_signed *g = NULL;
+	ent_frustration_opts o = {0.3};
+	ent_frustration *f = NULL;
+	uint64_t r = 12345;
+	char a[8], b[8];
+	size_t i, l = 0;
+
+	REQUIRE(ent_signed_new(&g) == 0);
+	for (i = 0; i < 150; i++) {
+		int k;
+
+		for (k = 0; k < 3; k++) {
+			size_t to;
+
+			r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+			to = (size_t)(r >> 33) % 150;
+			if (to == i)
+				continue;
+			snprintf(a, sizeof a, "N%zu", i);
+			snprintf(b, sizeof b, "N%zu", to);
+			ent_signed_add_edge(g, a, b, (r >> 20) % 10 < 3 ? -1 : 1);
+		}
+	}
+	REQUIRE(ent_signed_frustration(&f, g, &o) == 0);
+	CHECK(f->optimal == 0);
+	CHECK(f->seconds < 2);
+	CHECK(f->index > 0 && f->index == f->nedges);
+	for (i = 0; i < ent_signed_edge_count(g); i++) {
+		const ent_signed_edge *e = ent_signed_edge_at(g, i);
+
+		l += (f->side[e->a] != f->side[e->b]) == (e->sign > 0);
+	}
+	CHECK_INT(l, f->index);
+	ent_frustration_free(f);
+	ent_signed_free(g);
+}
+
 /* Two blocs of five, positive inside, negative between, with two
  * components' worth of structure: relocation and spinglass both find them. */
 static const char *const west[] = {"USA", "GBR", "FRA", "DEU", "ITA"};
