@@ -47,7 +47,7 @@ DATA_FILES := $(sort $(wildcard data/dict/*.txt data/dict/*/*.txt data/model/*.b
         model-splitter eval-segment demo-seeds
 all: $(BUILD)/entente
 
-$(BUILD)/obj/%.o: %.c $(wildcard include/entente/*.h) $(wildcard src/lib/*.h) | check-deps
+$(BUILD)/obj/%.o: %.c $(wildcard include/entente/*.h) $(wildcard src/lib/*.h) $(wildcard src/cli/*.h) $(wildcard tests/unit/*.h) | check-deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 

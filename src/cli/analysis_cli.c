@@ -112,29 +112,6 @@ int an_open(ent_store **out, const an_opts *o)
 	return 0;
 }
 
-/* The id of actor root name, added when new. */
-static long actor_id(an_events *ev, const char *root)
-{
-	size_t i;
-
-	for (i = 0; i < ev->nnames; i++)
-		if (strcmp(ev->names[i], root) == 0)
-			return (long)i;
-	if (ev->nnames == ev->cap_names) {
-		size_t cap = ev->cap_names ? ev->cap_names * 2 : 64;
-		char **grown = realloc(ev->names, cap * sizeof *grown);
-
-		if (!grown)
-			return -1;
-		ev->names = grown;
-		ev->cap_names = cap;
-	}
-	ev->names[ev->nnames] = strdup(root);
-	if (!ev->names[ev->nnames])
-		return -1;
-	return (long)ev->nnames++;
-}
-
 typedef struct load_ctx {
 	an_events *ev;
 	int failed;
@@ -144,9 +121,9 @@ typedef struct load_ctx {
 static int on_row(const ent_store_row *row, void *ctx)
 {
 	load_ctx *l = ctx;
-	an_events *ev = l->ev;
 	char sr[16], tr[16];
-	long s, t;
+	double g;
+	int quad = 0;
 
 	if (!row->source || !row->target || !*row->target)
 		return 0;
@@ -156,39 +133,19 @@ static int on_row(const ent_store_row *row, void *ctx)
 	ent_actor_root(row->target, tr);
 	if (strcmp(sr, tr) == 0)
 		return 0;  /* within one country: not a relation between states */
-	s = actor_id(ev, sr);
-	t = actor_id(ev, tr);
-	if (s < 0 || t < 0) {
-		l->failed = 1;
-		return 1;
-	}
-	if (ev->n == ev->cap) {
-		size_t cap = ev->cap ? ev->cap * 2 : 1024;
-		ent_event_obs *grown = realloc(ev->obs, cap * sizeof *grown);
-
-		if (!grown) {
-			l->failed = 1;
-			return 1;
-		}
-		ev->obs = grown;
-		ev->cap = cap;
-	}
-	ev->obs[ev->n].day = (int32_t)row->day;
-	ev->obs[ev->n].source = (uint32_t)s;
-	ev->obs[ev->n].target = (uint32_t)t;
 	if (row->relation) {
 		/* A relation statement ("its arch-rival India", "relations
 		 * cooled") counts as evidence of the tie's sign: +-3 by its
 		 * polarity, +2 when rising, -4 when falling. */
-		double g = 3.0 * (row->polarity < 0 ? -1 : 1) + (row->trend > 0 ? 2 : row->trend < 0 ? -4 : 0);
-
-		ev->obs[ev->n].goldstein = (float)g;
-		ev->obs[ev->n].quad = 0;
+		g = 3.0 * (row->polarity < 0 ? -1 : 1) + (row->trend > 0 ? 2 : row->trend < 0 ? -4 : 0);
 	} else {
-		ev->obs[ev->n].goldstein = (float)row->goldstein;
-		ev->obs[ev->n].quad = (int8_t)row->quad;
+		g = row->goldstein;
+		quad = row->quad >= 0 && row->quad <= 4 ? row->quad : 0;
 	}
-	ev->n++;
+	if (ent_event_table_add(l->ev->table, row->day, sr, tr, quad, g) == ENT_ENOMEM) {
+		l->failed = 1;
+		return 1;
+	}
 	return 0;
 }
 
@@ -198,6 +155,10 @@ int an_load(an_events *ev, ent_store *store, const char *a, const char *b, const
 	load_ctx l = {ev, 0, o->events_only};
 
 	memset(ev, 0, sizeof *ev);
+	if (ent_event_table_new(&ev->table)) {
+		cli_lib_error();
+		return EXIT_FAIL;
+	}
 	memset(&q, 0, sizeof q);
 	q.a = a;
 	q.b = b;
@@ -213,16 +174,15 @@ int an_load(an_events *ev, ent_store *store, const char *a, const char *b, const
 		cli_error("out of memory reading events");
 		return EXIT_FAIL;
 	}
+	ev->obs = ent_event_table_events(ev->table);
+	ev->n = ent_event_table_len(ev->table);
+	ev->names = ent_event_table_actors(ev->table);
+	ev->nnames = ent_event_table_actor_count(ev->table);
 	return 0;
 }
 
 void an_free(an_events *ev)
 {
-	size_t i;
-
-	for (i = 0; i < ev->nnames; i++)
-		free(ev->names[i]);
-	free(ev->names);
-	free(ev->obs);
+	ent_event_table_free(ev->table);
 	memset(ev, 0, sizeof *ev);
 }

@@ -27,12 +27,14 @@ typedef struct an_opts {
 int an_parse(an_opts *o, int argc, char **argv, void (*usage)(FILE *), int allow_dot,
              int *status);
 
-/* Events of the store as observations over actor roots. */
+/* Events of the store as observations over actor roots (an
+ * ent_event_table underneath; the arrays are borrowed from it). */
 typedef struct an_events {
-	ent_event_obs *obs;
-	size_t n, cap;
-	char **names;             /* actor roots, index = actor id */
-	size_t nnames, cap_names;
+	ent_event_table *table;
+	const ent_event_obs *obs;
+	size_t n;
+	const char *const *names; /* actor roots, index = actor id */
+	size_t nnames;
 } an_events;
 
 /* Loads the asserted events between a and b (either order; NULL for all)
