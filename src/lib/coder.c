@@ -652,8 +652,8 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 				ge = match_entry(s, s->agent_m[t]);
 				out[n].code = compose((sent_ctx *)s, ae->code, ge->code, (ge->flags & ENT_ENTRY_PREFIX) != 0);
 				out[n].tok = c2;
-				out[n].span.start = s->tok[c2].start;
-				out[n].span.end = s->tok[t].end;
+				out[n].span.start = s->tok[c2 < t ? c2 : t].start;
+				out[n].span.end = s->tok[c2 < t ? t : c2].end;
 				out[n].person = 0;
 				out[n].resolved = 0;
 				if (out[n].code)
