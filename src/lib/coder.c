@@ -537,6 +537,14 @@ static const char *recent_country(const sent_ctx *s, int t)
 
 static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_source);
 
+/* Whether conjunct k is denied: "with Pakistan and China but not
+ * Afghanistan". */
+static int negated_conjunct(const sent_ctx *s, int k)
+{
+	return child_lemma(s, k, D_ADVMOD, "not") || child_lemma(s, k, D_ADVMOD, "n't") ||
+	       (k > 0 && (lemma_is(s, k - 1, "not") || lemma_is(s, k - 1, "n't")));
+}
+
 /* Up to max actors that token t stands for (as a target). */
 static int actors_of(const sent_ctx *s, int t, actor *out, int max)
 {
@@ -661,9 +669,9 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 			}
 		}
 	}
-	/* conjuncts: "Pakistan and Russia" */
+	/* conjuncts: "Pakistan and Russia", but not "... but not Afghanistan" */
 	for (k = s->first_child[t]; k >= 0 && n < max; k = s->next_sibling[k])
-		if (dep_is(s, k, D_CONJ) && s->np_code[k]) {
+		if (dep_is(s, k, D_CONJ) && s->np_code[k] && !negated_conjunct(s, k)) {
 			out[n].code = s->np_code[k];
 			out[n].tok = k;
 			out[n].span = np_span(s, k);
