@@ -29,8 +29,46 @@ static void usage(FILE *f)
 	        "  -h, --help                  this help\n");
 }
 
+typedef struct around_ctx {
+	int shown;
+} around_ctx;
+
+static int print_around(const ent_store_row *r, void *ctx)
+{
+	around_ctx *a = ctx;
+	char day[11];
+
+	an_day(day, r->day);
+	if (r->relation)
+		printf("        %s %s~%s relation %+d: %s\n", day, r->source, r->target, r->polarity,
+		       r->predicate_text ? r->predicate_text : "");
+	else
+		printf("        %s %s>%s %s: %s\n", day, r->source, r->target, r->code,
+		       r->predicate_text ? r->predicate_text : "");
+	return ++a->shown >= 4;
+}
+
+/* Prints a few events of the dyad around day (within one period's
+ * length either side). */
+static void events_around(ent_store *store, const char *a, const char *b, long day,
+                          long span, const an_opts *o)
+{
+	ent_store_query q;
+	around_ctx ctx = {0};
+
+	memset(&q, 0, sizeof q);
+	q.a = a;
+	q.b = b;
+	q.both_ways = 1;
+	q.from_day = day - span;
+	q.to_day = day + span;
+	q.with_relations = !o->events_only;
+	ent_store_each(store, &q, print_around, &ctx);
+}
+
 /* Analyses the dyad of actors x and y among the events. */
-static int pivot_dyad(const an_events *ev, uint32_t x, uint32_t y, const an_opts *o)
+static int pivot_dyad(ent_store *store, const an_events *ev, uint32_t x, uint32_t y,
+                      const an_opts *o)
 {
 	ent_event_obs *sub = malloc((ev->n ? ev->n : 1) * sizeof *sub);
 	ent_series *series = NULL;
@@ -77,9 +115,14 @@ static int pivot_dyad(const an_events *ev, uint32_t x, uint32_t y, const an_opts
 			if (o->format == OUT_CSV)
 				printf("%s,%s,changepoint,%s,%.2f,%.2f\n", ev->names[x], ev->names[y], label,
 				       cp->segments[k - 1].mean, cp->segments[k].mean);
-			else
-				printf("    turned in %s: net cooperation %+.1f -> %+.1f a %s\n", label,
+			else {
+				long at = bins[cp->segments[k].start].start;
+				long span = bins[cp->segments[k].start].end - at + 1;
+
+				printf("    turned in %s: net cooperation %+.1f -> %+.1f a %s; around it:\n", label,
 				       cp->segments[k - 1].mean, cp->segments[k].mean, o->by);
+				events_around(store, ev->names[x], ev->names[y], at, span, o);
+			}
 		}
 		if (cp->nsegments <= 1 && o->format == OUT_TABLE)
 			printf("    no changepoint (PELT, MBIC penalty %.1f)\n", cp->penalty);
@@ -134,7 +177,7 @@ int cmd_pivots(int argc, char **argv)
 	}
 	for (i = 0; i < nd; i++)
 		if (dyads[i].count >= (o.min_events ? o.min_events : 1) &&
-		    pivot_dyad(&ev, dyads[i].a, dyads[i].b, &o)) {
+		    pivot_dyad(store, &ev, dyads[i].a, dyads[i].b, &o)) {
 			cli_error("out of memory");
 			status = EXIT_FAIL;
 			break;
