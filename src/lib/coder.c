@@ -960,6 +960,11 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 	while (t >= 0 && guard++ < 8) {
 		int subj = child(s, t, D_NSUBJ), h = s->head[t];
 
+		/* a passive subject without a passive auxiliary ("it had
+		 * asked") is the parser's slip: an active subject */
+		if (subj < 0 && child(s, t, D_AUX_PASS) < 0)
+			subj = child(s, t, D_NSUBJ_PASS);
+
 		if (subj < 0)
 			subj = child(s, t, D_CSUBJ) >= 0 ? -1 : subj;
 		if (subj >= 0 && temporal_word(s, subj))
@@ -977,7 +982,7 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 				return h;
 			return subj;
 		}
-		if (child(s, t, D_NSUBJ_PASS) >= 0 && t == p) {
+		if (child(s, t, D_NSUBJ_PASS) >= 0 && child(s, t, D_AUX_PASS) >= 0 && t == p) {
 			/* passive: the agent is the source */
 			int k;
 
@@ -1576,7 +1581,8 @@ static void relation_parties(const sent_ctx *s, int t, actor *members, int *nm,
 		for (h = k; h != t && h >= 0; h = s->head[h])
 			if (!(dep_is(s, h, D_AMOD) || dep_is(s, h, D_COMPOUND) || dep_is(s, h, D_FLAT) ||
 			      dep_is(s, h, D_CONJ) || dep_is(s, h, D_PUNCT) || dep_is(s, h, D_DEP) ||
-			      dep_is(s, h, D_NMOD_POSS) || dep_is(s, h, D_APPOS) || dep_is(s, h, D_CC)))
+			      dep_is(s, h, D_NMOD_POSS) || dep_is(s, h, D_APPOS) || dep_is(s, h, D_CC) ||
+			      dep_is(s, h, D_ADVMOD)))  /* "Indo" read as an adverb */
 				break;
 		/* before the noun at any depth of modifiers ("Indo - Russian");
 		 * after it only as its own dependents or their conjuncts
