@@ -164,9 +164,12 @@ clean:
 
 # ---- Parser: model training (make model) and evaluation (make eval-parse).
 # tools/train-parser.c trains the tagger, lemmatiser tables and parser on
-# UD English EWT (train, with dev for model selection) and WordNet's
-# exception lists; the model is written to data/model/parser.bin and
-# embedded into the library. Deterministic: same data, same bytes.
+# UD English EWT and WordNet's exception lists, in two runs: the first
+# trains on train and chooses the epochs and the tagger's second-pass
+# margin on dev (build/model-settings.txt); the second trains on train and
+# dev together with those settings. The model is written to
+# data/model/parser.bin and embedded into the library. Deterministic: same
+# data, same bytes.
 UD       = $(SHARED)/data/ud
 WORDNET ?= /usr/share/wordnet
 
@@ -177,7 +180,10 @@ $(BUILD)/tools/train-parser: tools/train-parser.c src/lib/parse_int.h $(BUILD)/l
 model: $(BUILD)/tools/train-parser
 	@test -f $(UD)/en_ewt/train.conllu || { echo "entente: $(UD)/en_ewt/train.conllu not found; cannot train" >&2; exit 1; }
 	@mkdir -p data/model
-	nice $(BUILD)/tools/train-parser $(UD)/en_ewt/train.conllu $(UD)/en_ewt/dev.conllu \
+	ENT_SETTINGS_OUT=$(BUILD)/model-settings.txt nice $(BUILD)/tools/train-parser \
+	  $(UD)/en_ewt/train.conllu $(UD)/en_ewt/dev.conllu $(WORDNET) $(BUILD)/model-dev.bin
+	ENT_SETTINGS_IN=$(BUILD)/model-settings.txt ENT_TRAIN_EXTRA=$(UD)/en_ewt/dev.conllu \
+	  nice $(BUILD)/tools/train-parser $(UD)/en_ewt/train.conllu $(UD)/en_ewt/dev.conllu \
 	  $(WORDNET) data/model/parser.bin.tmp
 	mv data/model/parser.bin.tmp data/model/parser.bin
 	$(MAKE) all

@@ -23,8 +23,10 @@
 #include "entente/conllu.h"
 #include "../src/lib/parse_int.h"
 
-#define TAG_SLOTS (1u << 21)
+static uint32_t TAG_SLOTS = 1u << 22;
+static uint32_t TAG2_SLOTS = 1u << 21;
 static uint32_t PARSE_SLOTS = 1u << 22;
+static uint32_t LABEL_SLOTS = 1u << 20;
 #define TAG_EPOCHS 12
 static int PARSE_EPOCHS = 20;
 #define JACKKNIFE 5
@@ -63,6 +65,8 @@ typedef struct sent {
 	ent_token *tok;      /* gold annotation */
 	int n;
 	uint8_t *ptag;       /* predicted xpos for parser training */
+	uint8_t *pupos;      /* and upos */
+	uint8_t *p1cls;      /* the tagger's first-pass classes (jack-knifed in training) */
 	int16_t *head;       /* projectivised gold heads (1-based, 0 root) */
 	uint8_t *label;      /* parser label index per word */
 	ent_tokinfo *ti;
@@ -123,6 +127,13 @@ static void strs_add(strs *s, const char *str)
 	s->n++;
 }
 
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -170,7 +181,7 @@ static unsigned char *tab_build(tab_builder *t, size_t *len_out, ent_strtab *vie
 	size_t bloblen = 0, cap = 0, k;
 	unsigned char *blob = NULL, *out;
 
-	while (nslots < t->n * 2)
+	while (nslots < t->n + t->n / 2)
 		nslots *= 2;
 	slots = calloc(nslots, 4);
 	for (k = 0; k < t->n; k++) {
@@ -264,7 +275,7 @@ static void perc_score(const perc *p, const float *w, const uint64_t *f, size_t 
 
 	memset(scores, 0, p->nclasses * sizeof *scores);
 	for (i = 0; i < nf; i++) {
-		const float *r = w + ent__slot(f[i], p->nslots);
+		const float *r = w + ent__slot(f[i], p->nslots, p->nclasses);
 
 		for (c = 0; c < p->nclasses; c++)
 			scores[c] += r[c];
@@ -276,7 +287,7 @@ static void perc_upd(perc *p, const uint64_t *f, size_t nf, int cls, float delta
 	size_t i;
 
 	for (i = 0; i < nf; i++) {
-		size_t k = ent__slot(f[i], p->nslots) + (size_t)cls;
+		size_t k = ent__slot(f[i], p->nslots, p->nclasses) + (size_t)cls;
 
 		p->tot[k] += (float)(p->t - p->stamp[k]) * p->w[k];
 		p->stamp[k] = p->t;
@@ -300,33 +311,87 @@ static int tag_of[ENT_UPOS_COUNT][ENT_XPOS_COUNT];
 
 static int gold_tag(const ent_token *t)
 {
-	int c = tag_of[t->upos][t->xpos];
+	int c = tag_of[t->upos][t->xpos], k;
 
-	return c >= 0 ? c : 0;
+	if (c >= 0)
+		return c;
+	/* a pair without a class: the most frequent class of its XPOS */
+	for (k = 0; k < ntags; k++)
+		if (tag_xpos[k] == t->xpos)
+			return k;
+	return 0;
 }
 
-/* Tags s with weights w; writes classes into out. */
-static void tag_sent(const perc *p, const float *w, const sent *s, int *out)
+/* Tags s with weights w (the second pass when pass2); writes classes
+ * into out and, when margin is given, the margins of the best classes. */
+static void tag_sent(const perc *p, const float *w, const sent *s, int *out, int pass2,
+                     float *margin)
 {
 	uint64_t f[ENT_TAG_NFEAT];
 	float sc[256];
 	int i, k, p1 = -1, p2 = -1;
 
 	for (i = 0; i < s->n; i++) {
-		size_t nf = ent__tag_features(f, s->ti, (size_t)i, (size_t)s->n, p1, p2);
-		int best = 0;
+		size_t nf;
+		int best = 0, second = -1;
 
+		if (s->ti[i].fixed && s->ti[i].fixed <= ntags) {
+			/* words of one class are not scored (as at run time) */
+			out[i] = s->ti[i].fixed - 1;
+			if (margin)
+				margin[i] = 1e30f;
+			p2 = p1;
+			p1 = out[i];
+			continue;
+		}
+		nf = ent__tag_features(f, s->ti, (size_t)i, (size_t)s->n, p1, p2,
+		                       pass2 ? s->p1cls : NULL);
 		perc_score(p, w, f, nf, sc);
 		for (k = 1; k < ntags; k++)
-			if (sc[k] > sc[best])
+			if (sc[k] > sc[best]) {
+				second = best;
 				best = k;
+			} else if (second < 0 || sc[k] > sc[second]) {
+				second = k;
+			}
 		out[i] = best;
+		if (margin)
+			margin[i] = second < 0 ? 1e30f : sc[best] - sc[second];
 		p2 = p1;
 		p1 = best;
 	}
 }
 
-static void train_tagger_epoch(perc *p, corpus *c, int *order, int nord)
+/* Both passes as at run time: words whose first-pass margin is below thr
+ * are tagged again by the second pass (p1cls must hold the first pass's
+ * classes). */
+static void tag_sent2(const perc *p, const float *w1, const perc *q, const float *w2,
+                      const sent *s, int *out, float thr, float *margin)
+{
+	uint64_t f[ENT_TAG_NFEAT];
+	float sc[256];
+	int i, k, p1 = -1, p2 = -1;
+
+	tag_sent(p, w1, s, out, 0, margin);
+	for (i = 0; i < s->n; i++)
+		s->p1cls[i] = (uint8_t)out[i];
+	for (i = 0; i < s->n; i++) {
+		if (margin[i] < thr) {
+			size_t nf = ent__tag_features(f, s->ti, (size_t)i, (size_t)s->n, p1, p2, s->p1cls);
+			int best = 0;
+
+			perc_score(q, w2, f, nf, sc);
+			for (k = 1; k < ntags; k++)
+				if (sc[k] > sc[best])
+					best = k;
+			out[i] = best;
+		}
+		p2 = p1;
+		p1 = out[i];
+	}
+}
+
+static void train_tagger_epoch(perc *p, corpus *c, int *order, int nord, int pass2)
 {
 	uint64_t f[ENT_TAG_NFEAT];
 	float sc[256];
@@ -337,7 +402,8 @@ static void train_tagger_epoch(perc *p, corpus *c, int *order, int nord)
 		int p1 = -1, p2 = -1;
 
 		for (i = 0; i < s->n; i++) {
-			size_t nf = ent__tag_features(f, s->ti, (size_t)i, (size_t)s->n, p1, p2);
+			size_t nf = ent__tag_features(f, s->ti, (size_t)i, (size_t)s->n, p1, p2,
+			                              pass2 ? s->p1cls : NULL);
 			int best = 0, g = gold_tag(&s->tok[i]);
 
 			perc_score(p, p->w, f, nf, sc);
@@ -356,13 +422,13 @@ static void train_tagger_epoch(perc *p, corpus *c, int *order, int nord)
 	}
 }
 
-static double tag_accuracy(const perc *p, const float *w, corpus *c, double *upos_acc)
+static double tag_accuracy(const perc *p, const float *w, corpus *c, double *upos_acc, int pass2)
 {
 	int i, k, *out = malloc(40000 * sizeof *out);
 	long good = 0, ugood = 0, total = 0;
 
 	for (i = 0; i < c->n; i++) {
-		tag_sent(p, w, &c->s[i], out);
+		tag_sent(p, w, &c->s[i], out, pass2, NULL);
 		for (k = 0; k < c->s[i].n; k++) {
 			good += tag_xpos[out[k]] == c->s[i].tok[k].xpos;
 			ugood += tag_upos[out[k]] == c->s[i].tok[k].upos;
@@ -379,7 +445,7 @@ static double tag_accuracy(const perc *p, const float *w, corpus *c, double *upo
  * of epochs (or, with epochs 0, chooses them on dev); leaves the averaged
  * weights in p->avg. */
 static int train_tagger(perc *p, corpus *train, const int *idx, int nidx, corpus *dev,
-                        int epochs, float *best_w)
+                        int epochs, float *best_w, int pass2)
 {
 	int *order = malloc((size_t)nidx * sizeof *order), e, best_e = 0;
 	double best = -1;
@@ -388,14 +454,15 @@ static int train_tagger(perc *p, corpus *train, const int *idx, int nidx, corpus
 	memcpy(order, idx, (size_t)nidx * sizeof *order);
 	for (e = 0; e < (epochs ? epochs : TAG_EPOCHS); e++) {
 		shuffle(order, nidx);
-		train_tagger_epoch(p, train, order, nidx);
+		train_tagger_epoch(p, train, order, nidx, pass2);
 		if (epochs)
 			continue;
 		perc_average(p);
 		{
-			double u, x = tag_accuracy(p, p->avg, dev, &u);
+			double u, x = tag_accuracy(p, p->avg, dev, &u, pass2);
 
-			fprintf(stderr, "tagger epoch %d: dev XPOS %.2f UPOS %.2f\n", e + 1, x, u);
+			fprintf(stderr, "tagger%s epoch %d: dev XPOS %.2f UPOS %.2f\n", pass2 ? " pass 2" : "",
+			        e + 1, x, u);
 			if (u > best) {
 				best = u;
 				best_e = e + 1;
@@ -494,55 +561,130 @@ static void action_costs(const ent_pstate *st, const int16_t *G, int *csh, int *
 }
 
 static int follow_gold; /* debugging: check that the oracle reaches the gold tree */
+/* Settings fixed by ENT_SETTINGS_IN (a final model trained on more data
+ * with the epochs and margin an earlier run chose on dev); 0 = choose. */
+static int fix_t1, fix_t2, fix_parse, tag2_epochs_chosen;
+static float fix_margin;
+static ent_actions A;        /* the parser's classes */
+static int class_of[2][64];  /* the arc class of a label, left and right */
+static int explore_pct = 90; /* chance of following a wrong prediction */
 
-static int parse_train_sent(perc *p, sent *s, ent_pstate *st, uint64_t *word, uint8_t *tag,
+/* Chooses the action classes: per direction the most frequent labels of
+ * training arcs get a class of their own (root always), the rest share
+ * one class whose label the label model picks. */
+static void choose_actions(corpus *c, int nclasses)
+{
+	long cnt[2][64];
+	int dir, i, k;
+
+	memset(cnt, 0, sizeof cnt);
+	for (i = 0; i < c->n; i++)
+		for (k = 1; k <= c->s[i].n; k++)
+			if (c->s[i].head[k] > 0)
+				cnt[k > c->s[i].head[k]][c->s[i].label[k - 1]]++;
+	A.n = 2;
+	for (dir = 0; dir < 2; dir++) {
+		int room = (nclasses - 2) / 2, nseen = 0, used = 0;
+		uint8_t taken[64] = {0};
+
+		for (k = 0; k < nlabels; k++)
+			nseen += cnt[dir][k] > 0;
+		if (dir == 1) {
+			taken[root_label] = 1;
+			class_of[1][root_label] = A.n;
+			A.root_class = A.n;
+			A.label[A.n++] = (uint8_t)root_label;
+			room--;
+		}
+		while (used < nseen && (used < room - 1 || nseen - used == 1)) {
+			int best = -1;
+
+			for (k = 0; k < nlabels; k++)
+				if (!taken[k] && cnt[dir][k] > 0 && (best < 0 || cnt[dir][k] > cnt[dir][best]))
+					best = k;
+			taken[best] = 1;
+			class_of[dir][best] = A.n;
+			A.label[A.n++] = (uint8_t)best;
+			used++;
+		}
+		A.other[dir] = 0;
+		if (used < nseen) {
+			for (k = 0; k < nlabels; k++)
+				if (!taken[k] && cnt[dir][k] > 0) {
+					A.other[dir] |= 1ULL << k;
+					class_of[dir][k] = A.n;
+				}
+			A.label[A.n++] = ENT_LAB_OTHER;
+		}
+		for (k = 0; k < nlabels; k++)
+			if (!taken[k] && !(A.other[dir] >> k & 1)) {
+				/* never seen in this direction: the shared class, if any */
+				class_of[dir][k] = A.other[dir] ? A.n - 1 : -1;
+			}
+		if (dir == 0)
+			A.nleft = A.n - 2;
+		else
+			A.nright = A.n - 2 - A.nleft;
+	}
+	fprintf(stderr, "train-parser: %d action classes (%d left, %d right)\n", A.n, A.nleft,
+	        A.nright);
+}
+
+/* The label of the arc h -> d by the label model (lp with weights w). */
+static int pick_label(const perc *lp, const float *w, const ent_pstate *st, int h, int d,
+                      const uint64_t *f, size_t nf)
+{
+	float sc[256];
+	uint64_t mask = A.other[d > h];
+	int k, best = -1;
+
+	perc_score(lp, w, f, nf, sc);
+	for (k = 0; k < nlabels; k++)
+		if ((mask >> k & 1) && (best < 0 || sc[k] > sc[best]))
+			best = k;
+	return best;
+}
+
+static int parse_train_sent(perc *p, perc *lp, sent *s, ent_pstate *st, ent_pwords *pw,
                             int explore, int train, int *uas_good, int *las_good)
 {
-	uint64_t f[ENT_PARSE_NFEAT];
+	uint64_t f[ENT_PARSE_NFEAT], lf[ENT_LABEL_NFEAT];
 	float sc[256];
 	uint8_t valid[256];
-	int cost[256], i, k, nc = 2 + 2 * nlabels;
+	int cost[256], i, k;
 
-	word[0] = 0x726f6f74ULL;
-	tag[0] = 0xfe;
-	for (i = 0; i < s->n; i++) {
-		word[i + 1] = s->ti[i].lower;
-		tag[i + 1] = s->ptag[i];
-	}
-	st->word = word;
-	st->tag = tag;
+	ent__pstate_words(st, pw, s->ti, s->ptag, s->pupos, s->n);
 	ent__pstate_init(st, s->n);
 	while (!ent__pstate_done(st)) {
-		size_t nf = ent__parse_features(f, st);
-		int pred = -1, gold = -1, mincost = 1 << 30;
+		size_t nf = ent__parse_features(f, st), nlf;
+		int pred = -1, gold = -1, mincost = 1 << 30, label = 0, kind, h, d;
 
 		perc_score(p, train ? p->w : p->avg, f, nf, sc);
-		ent__pstate_valid(st, nlabels, root_label, valid);
-		for (k = 0; k < nc; k++)
+		ent__act_valid(&A, st, valid);
+		for (k = 0; k < A.n; k++)
 			if (valid[k] && (pred < 0 || sc[k] > sc[pred]))
 				pred = k;
 		if (train) {
-			int csh, cre, cla, cra, s0 = st->stack[st->sp - 1], b = st->b;
+			int base[ENT_NACT], s0 = st->stack[st->sp - 1], b = st->b;
 
-			action_costs(st, s->head, &csh, &cre, &cla, &cra);
-			for (k = 0; k < nc; k++) {
+			action_costs(st, s->head, &base[ACT_SHIFT], &base[ACT_REDUCE], &base[ACT_LEFT],
+			             &base[ACT_RIGHT]);
+			for (k = 0; k < A.n; k++) {
+				int kd = ent__act_kind(&A, k);
+
 				if (!valid[k]) {
 					cost[k] = 1 << 29;
 					continue;
 				}
-				if (k == ACT_SHIFT)
-					cost[k] = csh;
-				else if (k == ACT_REDUCE)
-					cost[k] = cre;
-				else if (k < 2 + nlabels)
-					cost[k] = cla + (s->head[s0] == b && s->label[s0 - 1] != k - 2);
-				else
-					cost[k] = cra + (s->head[b] == s0 &&
-					                 s->label[b - 1] != k - 2 - nlabels);
+				cost[k] = base[kd];
+				if (kd == ACT_LEFT && s0 > 0 && s->head[s0] == b)
+					cost[k] += class_of[0][s->label[s0 - 1]] != k;
+				else if (kd == ACT_RIGHT && s->head[b] == s0)
+					cost[k] += class_of[1][s->label[b - 1]] != k;
 				if (cost[k] < mincost)
 					mincost = cost[k];
 			}
-			for (k = 0; k < nc; k++)
+			for (k = 0; k < A.n; k++)
 				if (valid[k] && cost[k] == mincost && (gold < 0 || sc[k] > sc[gold]))
 					gold = k;
 			if (follow_gold) {
@@ -550,12 +692,34 @@ static int parse_train_sent(perc *p, sent *s, ent_pstate *st, uint64_t *word, ui
 			} else if (cost[pred] > mincost) {
 				perc_upd(p, f, nf, gold, 1.0f);
 				perc_upd(p, f, nf, pred, -1.0f);
-				if (!(explore && (rng() % 10) < 9))
+				if (!(explore && (int)(rng() % 100) < explore_pct))
 					pred = gold;
 			}
 			p->t++;
 		}
-		ent__pstate_apply(st, nlabels, pred);
+		kind = ent__act_kind(&A, pred);
+		if (kind == ACT_LEFT || kind == ACT_RIGHT) {
+			ent__pstate_arc(st, kind, &h, &d);
+			label = A.label[pred];
+			if (label == ENT_LAB_OTHER) {
+				nlf = ent__label_features(lf, st, h, d);
+				if (train && s->head[d] == h && (A.other[d > h] >> s->label[d - 1] & 1)) {
+					int g = s->label[d - 1];
+
+					label = follow_gold ? g : pick_label(lp, lp->w, st, h, d, lf, nlf);
+					if (label != g) {
+						perc_upd(lp, lf, nlf, g, 1.0f);
+						perc_upd(lp, lf, nlf, label, -1.0f);
+					}
+					lp->t++;
+					if (!(explore && (int)(rng() % 100) < explore_pct))
+						label = g;
+				} else {
+					label = pick_label(lp, train ? lp->w : lp->avg, st, h, d, lf, nlf);
+				}
+			}
+		}
+		ent__pstate_apply(st, kind, label);
 	}
 	ent__pstate_finish(st, nlabels, root_label, punct_label, dep_label);
 	if (uas_good)
@@ -572,13 +736,27 @@ static int parse_train_sent(perc *p, sent *s, ent_pstate *st, uint64_t *word, ui
 	return 0;
 }
 
-static void parse_eval(perc *p, corpus *dev, ent_pstate *st, uint64_t *word, uint8_t *tag,
+static void pw_alloc(ent_pwords *pw, int maxn)
+{
+	size_t n = (size_t)maxn + 2;
+
+	pw->word = malloc(n * sizeof *pw->word);
+	pw->suf = malloc(n * sizeof *pw->suf);
+	pw->tag = malloc(n);
+	pw->utag = malloc(n);
+	pw->cverb = malloc(n * sizeof *pw->cverb);
+	pw->cpunct = malloc(n * sizeof *pw->cpunct);
+	if (!pw->word || !pw->suf || !pw->tag || !pw->utag || !pw->cverb || !pw->cpunct)
+		die("out of memory");
+}
+
+static void parse_eval(perc *p, perc *lp, corpus *dev, ent_pstate *st, ent_pwords *pw,
                        double *uas, double *las)
 {
 	int i, ug = 0, lg = 0, total = 0;
 
 	for (i = 0; i < dev->n; i++) {
-		parse_train_sent(p, &dev->s[i], st, word, tag, 0, 0, &ug, &lg);
+		parse_train_sent(p, lp, &dev->s[i], st, pw, 0, 0, &ug, &lg);
 		total += dev->s[i].n;
 	}
 	*uas = 100.0 * ug / total;
@@ -623,29 +801,37 @@ static void out_section(outbuf *o, uint32_t id, const void *p, size_t n)
 	out_pad(o);
 }
 
-/* Quantises weights to int16 and writes a linear model section. */
-static void out_lin(outbuf *o, uint32_t id, const float *w, uint32_t nclasses, uint32_t nslots)
+/* Quantises weights to int8 (one scale per model) and writes a linear
+ * model section, after pre (npre bytes, a multiple of 16) when given.
+ * Returns the scale (float units per int8 unit). */
+static float out_lin_pre(outbuf *o, uint32_t id, const float *w, uint32_t nclasses,
+                         uint32_t nslots, const void *pre, size_t npre)
 {
-	size_t n = (size_t)nslots + nclasses, k, len = 16 + 2 * ((size_t)nslots + ENT_LIN_PAD(nclasses));
-	unsigned char *buf = calloc(1, len);
-	int16_t *q = (int16_t *)(void *)(buf + 16);
-	float maxw = 0, scale;
+	size_t n = (size_t)nslots + nclasses, k, len = 16 + (size_t)nslots + ENT_LIN_PAD(nclasses);
+	unsigned char *buf = calloc(1, npre + len);
+	int8_t *q = (int8_t *)(void *)(buf + npre + 16);
+	float maxw = 0, scale, inv;
 
+	if (npre)
+		memcpy(buf, pre, npre);
 	for (k = 0; k < n; k++)
 		if (fabsf(w[k]) > maxw)
 			maxw = fabsf(w[k]);
-	scale = maxw > 0 ? 32000.0f / maxw : 1.0f;
+	scale = maxw > 0 ? 127.0f / maxw : 1.0f;
 	for (k = 0; k < n; k++)
-		q[k] = (int16_t)lrintf(w[k] * scale);
-	memcpy(buf, &nclasses, 4);
-	memcpy(buf + 4, &nslots, 4);
-	{
-		float inv = 1.0f / scale;
-
-		memcpy(buf + 8, &inv, 4);
-	}
-	out_section(o, id, buf, len);
+		q[k] = (int8_t)lrintf(w[k] * scale);
+	memcpy(buf + npre, &nclasses, 4);
+	memcpy(buf + npre + 4, &nslots, 4);
+	inv = 1.0f / scale;
+	memcpy(buf + npre + 8, &inv, 4);
+	out_section(o, id, buf, npre + len);
 	free(buf);
+	return inv;
+}
+
+static void out_lin(outbuf *o, uint32_t id, const float *w, uint32_t nclasses, uint32_t nslots)
+{
+	out_lin_pre(o, id, w, nclasses, nslots, NULL, 0);
 }
 
 /* ---- the lexicon: word -> tag set, frequency, word classes ---- */
@@ -654,6 +840,7 @@ typedef struct lexrec {
 	uint64_t tagset;
 	long count;
 	unsigned cls;
+	int jc;            /* joint tag class of a training occurrence, or -1 */
 } lexrec;
 
 static lexrec *lexv;
@@ -680,6 +867,7 @@ static void lex_add(const char *key, size_t len, uint64_t tagset, long count, un
 	lexv[nlex].tagset = tagset;
 	lexv[nlex].count = count;
 	lexv[nlex].cls = cls;
+	lexv[nlex].jc = -1;
 	nlex++;
 }
 
@@ -692,6 +880,8 @@ static int cmp_lex(const void *a, const void *b)
  * and frequencies only for words seen at least min_count times (for rare
  * words they would be the exact answer in training and missing for
  * unseen words at run time). */
+static long fixed_min = 10, nfixed;
+
 static void lex_build(tab_builder *tb, long min_count)
 {
 	size_t a = 0;
@@ -703,12 +893,18 @@ static void lex_build(tab_builder *tb, long min_count)
 		long count = 0;
 		unsigned cls = 0;
 		unsigned char val[LEX_BYTES];
-		int freq = 0;
+		int freq = 0, best = -1;
+		long jcount[256] = {0};
 
 		while (b < nlex && strcmp(lexv[b].key, lexv[a].key) == 0) {
 			tagset |= lexv[b].tagset;
 			count += lexv[b].count;
 			cls |= lexv[b].cls;
+			if (lexv[b].jc >= 0) {
+				jcount[lexv[b].jc]++;
+				if (best < 0 || jcount[lexv[b].jc] > jcount[best])
+					best = lexv[b].jc;
+			}
 			b++;
 		}
 		if (count < min_count)
@@ -718,8 +914,14 @@ static void lex_build(tab_builder *tb, long min_count)
 		memcpy(val, &tagset, 8);
 		val[8] = (unsigned char)freq;
 		val[9] = (unsigned char)cls;
+		/* words of one tag class: seen often, always (but 1 in 200) with
+		 * that class; the tagger does not score them */
+		val[10] = (unsigned char)(best >= 0 && count >= fixed_min &&
+		                          jcount[best] * 200 >= count * 199 ? best + 1 : 0);
 		if (tagset || cls)
-			tab_add(tb, TAB_LEX, lexv[a].key, strlen(lexv[a].key), val, LEX_BYTES);
+			tab_add(tb, TAB_LEX, lexv[a].key, strlen(lexv[a].key), tagset ? val : val + 9,
+			        tagset ? LEX_BYTES : 1);
+		nfixed += val[10] != 0;
 		a = b;
 	}
 }
@@ -866,14 +1068,13 @@ int main(int argc, char **argv)
 	ent_strtab view;
 	unsigned char *tabsec;
 	size_t tablen;
-	perc tp, pp;
-	float *tag_best, *parse_best;
+	perc tp, tp2, pp, lp;
+	float *tag_best, *tag2_best, *parse_best, *label_best, retag_margin = 0;
 	int i, k, e, tag_epochs, best_e = 0, *order, maxn = 0;
 	long tagcount[ENT_UPOS_COUNT][ENT_XPOS_COUNT];
 	int labcount[ENT_DEPREL_COUNT];
 	ent_pstate st;
-	uint64_t *word;
-	uint8_t *tagv;
+	ent_pwords pw;
 	double best_las = -1;
 	outbuf o = {0};
 
@@ -885,6 +1086,14 @@ int main(int argc, char **argv)
 	}
 	if (getenv("ENT_PARSE_SLOTS_LOG2"))
 		PARSE_SLOTS = 1u << atoi(getenv("ENT_PARSE_SLOTS_LOG2"));
+	if (getenv("ENT_TAG_SLOTS_LOG2"))
+		TAG_SLOTS = 1u << atoi(getenv("ENT_TAG_SLOTS_LOG2"));
+	if (getenv("ENT_TAG2_SLOTS_LOG2"))
+		TAG2_SLOTS = 1u << atoi(getenv("ENT_TAG2_SLOTS_LOG2"));
+	if (getenv("ENT_LABEL_SLOTS_LOG2"))
+		LABEL_SLOTS = 1u << atoi(getenv("ENT_LABEL_SLOTS_LOG2"));
+	if (getenv("ENT_EXPLORE_PCT"))
+		explore_pct = atoi(getenv("ENT_EXPLORE_PCT"));
 	if (getenv("ENT_PARSE_EPOCHS"))
 		PARSE_EPOCHS = atoi(getenv("ENT_PARSE_EPOCHS"));
 	if (getenv("ENT_TAGDICT_MIN"))
@@ -892,7 +1101,21 @@ int main(int argc, char **argv)
 	if (ent_arena_new(&arena, 1 << 24))
 		die("out of memory");
 	read_corpus(&train, argv[1], arena);
+	if (getenv("ENT_TRAIN_EXTRA"))
+		read_corpus(&train, getenv("ENT_TRAIN_EXTRA"), arena);
 	read_corpus(&dev, argv[2], arena);
+	if (getenv("ENT_SETTINGS_IN")) {
+		FILE *sf = fopen(getenv("ENT_SETTINGS_IN"), "r");
+
+		if (!sf || fscanf(sf, "tagger %d tagger2 %d margin %f parser %d", &fix_t1, &fix_t2,
+		                  &fix_margin, &fix_parse) != 4 || fix_t1 < 1 || fix_t2 < 1 ||
+		    fix_parse < 1)
+			die("cannot read the settings file");
+		fclose(sf);
+		PARSE_EPOCHS = fix_parse;
+		fprintf(stderr, "train-parser: fixed settings: tagger %d, pass 2 %d, margin %.3f, parser %d\n",
+		        fix_t1, fix_t2, fix_margin, fix_parse);
+	}
 	fprintf(stderr, "train-parser: %d training and %d development sentences\n", train.n, dev.n);
 
 	/* tag classes, most frequent first */
@@ -919,6 +1142,7 @@ int main(int argc, char **argv)
 		tag_xpos[ntags] = (uint8_t)bx;
 		ntags++;
 	}
+	label_of[0] = -1; /* relations this library does not know: dep */
 	for (i = 1; i < ENT_DEPREL_COUNT; i++) {
 		label_of[i] = -1;
 		if (labcount[i] && nlabels < 64) {
@@ -961,12 +1185,15 @@ int main(int argc, char **argv)
 				lex_add(lowlem, strlen(lowlem), 0, 0, 1u << wn);
 			}
 			lex_add(form, len, 1ULL << (t->xpos & 63), 1, 0);
+			if (len > 0 && len <= 255)
+				lexv[nlex - 1].jc = gold_tag(t);
 		}
 	add_most_frequent(&tb, &lem);
 	read_wordnet(&tb, argv[3]);
 	lex_build(&tb, tagdict_min);
 	tabsec = tab_build(&tb, &tablen, &view);
-	fprintf(stderr, "train-parser: table of %zu entries, %zu bytes\n", tb.n, tablen);
+	fprintf(stderr, "train-parser: table of %zu entries, %zu bytes; %ld words of one tag class\n",
+	        tb.n, tablen, nfixed);
 
 	for (i = 0; i < train.n; i++) {
 		train.s[i].ti = malloc((size_t)train.s[i].n * sizeof(ent_tokinfo));
@@ -987,17 +1214,21 @@ int main(int argc, char **argv)
 		order[i] = i;
 	perc_init(&tp, (uint32_t)ntags, TAG_SLOTS);
 	tag_best = malloc(((size_t)TAG_SLOTS + (size_t)ntags) * sizeof *tag_best);
-	tag_epochs = train_tagger(&tp, &train, order, train.n, &dev, 0, tag_best);
+	tag_epochs = train_tagger(&tp, &train, order, train.n, &dev, fix_t1, tag_best, 0);
 	fprintf(stderr, "train-parser: tagger uses epoch %d\n", tag_epochs);
 	if (getenv("ENT_TAGGER_ONLY"))
 		return 0;
 	perc_free(&tp);
 
-	/* jack-knifed tags for parser training, final tags for dev */
+	/* jack-knifed first-pass classes for the second pass and tags for
+	 * parser training; then the second pass, its margin, and the final
+	 * tags of dev */
 	{
 		int fold, *idx = malloc((size_t)train.n * sizeof *idx), *out = malloc((size_t)maxn * sizeof *out);
 		float *fw = malloc(((size_t)TAG_SLOTS + (size_t)ntags) * sizeof *fw);
-		long good = 0, total = 0;
+		float *mg = malloc((size_t)maxn * sizeof *mg), *allm;
+		long good = 0, total = 0, ndev = 0;
+		int tag2_epochs;
 
 		for (fold = 0; fold < JACKKNIFE; fold++) {
 			int nidx = 0;
@@ -1007,14 +1238,18 @@ int main(int argc, char **argv)
 				if (i % JACKKNIFE != fold)
 					idx[nidx++] = i;
 			perc_init(&fp, (uint32_t)ntags, TAG_SLOTS);
-			train_tagger(&fp, &train, idx, nidx, NULL, tag_epochs, fw);
+			train_tagger(&fp, &train, idx, nidx, NULL, tag_epochs, fw, 0);
 			for (i = fold; i < train.n; i += JACKKNIFE) {
 				sent *s = &train.s[i];
 
 				s->ptag = malloc((size_t)s->n);
-				tag_sent(&fp, fw, s, out);
+				s->pupos = malloc((size_t)s->n);
+				s->p1cls = malloc((size_t)s->n);
+				tag_sent(&fp, fw, s, out, 0, NULL);
 				for (k = 0; k < s->n; k++) {
+					s->p1cls[k] = (uint8_t)out[k];
 					s->ptag[k] = tag_xpos[out[k]];
+					s->pupos[k] = tag_upos[out[k]];
 					good += s->ptag[k] == s->tok[k].xpos;
 					total++;
 				}
@@ -1029,13 +1264,79 @@ int main(int argc, char **argv)
 			sent *s = &dev.s[i];
 
 			s->ptag = malloc((size_t)s->n);
-			tag_sent(&tp, tag_best, s, out);
+			s->pupos = malloc((size_t)s->n);
+			s->p1cls = malloc((size_t)s->n);
+			tag_sent(&tp, tag_best, s, out, 0, NULL);
 			for (k = 0; k < s->n; k++)
+				s->p1cls[k] = (uint8_t)out[k];
+			ndev += s->n;
+		}
+		/* the second pass */
+		perc_init(&tp2, (uint32_t)ntags, TAG2_SLOTS);
+		tag2_best = malloc(((size_t)TAG2_SLOTS + (size_t)ntags) * sizeof *tag2_best);
+		for (i = 0; i < train.n; i++)
+			order[i] = i;
+		tag2_epochs_chosen = tag2_epochs = train_tagger(&tp2, &train, order, train.n, &dev, fix_t2, tag2_best, 1);
+		fprintf(stderr, "train-parser: tagger pass 2 uses epoch %d\n", tag2_epochs);
+		perc_free(&tp2);
+		tp2.nslots = TAG2_SLOTS;
+		tp2.nclasses = (uint32_t)ntags;
+		/* the margin: the smallest share of words tagged again that
+		 * loses at most 0.02 points of UPOS against tagging all again */
+		allm = malloc((size_t)ndev * sizeof *allm);
+		if (fix_t1) {
+			retag_margin = fix_margin;
+		} else {
+			long at = 0;
+
+			for (i = 0; i < dev.n; i++) {
+				tag_sent(&tp, tag_best, &dev.s[i], out, 0, allm + at);
+				at += dev.s[i].n;
+			}
+			qsort(allm, (size_t)ndev, sizeof *allm, cmp_float);
+		}
+		if (!fix_t1) {
+			static const double share[] = {0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1.0};
+			double acc[7], full;
+			int q;
+
+			for (q = 0; q < 7; q++) {
+				float thr = share[q] >= 1.0 ? 1e30f : allm[(long)(share[q] * (double)ndev)];
+				long ug = 0;
+
+				for (i = 0; i < dev.n; i++) {
+					tag_sent2(&tp, tag_best, &tp2, tag2_best, &dev.s[i], out, thr, mg);
+					for (k = 0; k < dev.s[i].n; k++)
+						ug += tag_upos[out[k]] == dev.s[i].tok[k].upos;
+				}
+				acc[q] = 100.0 * (double)ug / (double)ndev;
+				fprintf(stderr, "train-parser: second pass on %.0f%% of words: dev UPOS %.2f\n",
+				        100 * share[q], acc[q]);
+			}
+			full = acc[6];
+			for (q = 0; q < 7; q++)
+				if (acc[q] >= full - 0.03)
+					break;
+			retag_margin = share[q] >= 1.0 ? 1e6f : allm[(long)(share[q] * (double)ndev)];
+			if (retag_margin > 1e6f)
+				retag_margin = 1e6f;
+			fprintf(stderr, "train-parser: second pass below margin %.3f (%.0f%% of words)\n",
+			        retag_margin, 100 * share[q]);
+		}
+		free(allm);
+		for (i = 0; i < dev.n; i++) {
+			sent *s = &dev.s[i];
+
+			tag_sent2(&tp, tag_best, &tp2, tag2_best, s, out, retag_margin, mg);
+			for (k = 0; k < s->n; k++) {
 				s->ptag[k] = tag_xpos[out[k]];
+				s->pupos[k] = tag_upos[out[k]];
+			}
 		}
 		free(idx);
 		free(out);
 		free(fw);
+		free(mg);
 	}
 
 	/* gold trees */
@@ -1053,20 +1354,25 @@ int main(int argc, char **argv)
 		}
 		projectivise(s->head, s->n);
 	}
+	{
+		int nc = getenv("ENT_ACT_CLASSES") ? atoi(getenv("ENT_ACT_CLASSES")) : 32;
+
+		choose_actions(&train, nc < 6 ? 6 : nc > 120 ? 120 : nc);
+	}
 
 	if (getenv("ENT_ORACLE_CHECK")) {
 		long good = 0, lgood = 0, total = 0;
 
 		follow_gold = 1;
-		perc_init(&pp, (uint32_t)(2 + 2 * nlabels), 1024);
+		perc_init(&pp, (uint32_t)A.n, 1024);
+		perc_init(&lp, (uint32_t)nlabels, 1024);
 		st.stack = malloc((size_t)(maxn + 2) * sizeof *st.stack);
 		st.node = malloc((size_t)(maxn + 2) * sizeof *st.node);
-		word = malloc((size_t)(maxn + 2) * sizeof *word);
-		tagv = malloc((size_t)maxn + 2);
+		pw_alloc(&pw, maxn);
 		for (i = 0; i < train.n; i++) {
 			sent *s = &train.s[i];
 
-			parse_train_sent(&pp, s, &st, word, tagv, 0, 1, NULL, NULL);
+			parse_train_sent(&pp, &lp, s, &st, &pw, 0, 1, NULL, NULL);
 			for (k = 1; k <= s->n; k++) {
 				good += st.node[k].head == s->head[k];
 				lgood += st.node[k].head == s->head[k] && st.node[k].label == s->label[k - 1] + 1;
@@ -1078,12 +1384,13 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	/* parser */
-	perc_init(&pp, (uint32_t)(2 + 2 * nlabels), PARSE_SLOTS);
-	parse_best = malloc(((size_t)PARSE_SLOTS + 2 + 2 * (size_t)nlabels) * sizeof *parse_best);
+	perc_init(&pp, (uint32_t)A.n, PARSE_SLOTS);
+	perc_init(&lp, (uint32_t)nlabels, LABEL_SLOTS);
+	parse_best = malloc(((size_t)PARSE_SLOTS + (size_t)A.n) * sizeof *parse_best);
+	label_best = malloc(((size_t)LABEL_SLOTS + (size_t)nlabels) * sizeof *label_best);
 	st.stack = malloc((size_t)(maxn + 2) * sizeof *st.stack);
 	st.node = malloc((size_t)(maxn + 2) * sizeof *st.node);
-	word = malloc((size_t)(maxn + 2) * sizeof *word);
-	tagv = malloc((size_t)maxn + 2);
+	pw_alloc(&pw, maxn);
 	for (i = 0; i < train.n; i++)
 		order[i] = i;
 	for (e = 0; e < PARSE_EPOCHS; e++) {
@@ -1091,23 +1398,32 @@ int main(int argc, char **argv)
 
 		shuffle(order, train.n);
 		for (i = 0; i < train.n; i++)
-			parse_train_sent(&pp, &train.s[order[i]], &st, word, tagv,
+			parse_train_sent(&pp, &lp, &train.s[order[i]], &st, &pw,
 			                 e > 0 && !getenv("ENT_NO_EXPLORE"), 1, NULL, NULL);
 		perc_average(&pp);
-		parse_eval(&pp, &dev, &st, word, tagv, &uas, &las);
+		perc_average(&lp);
+		parse_eval(&pp, &lp, &dev, &st, &pw, &uas, &las);
 		fprintf(stderr, "parser epoch %d: dev UAS %.2f LAS %.2f\n", e + 1, uas, las);
-		if (las > best_las) {
+		if (fix_parse ? e + 1 == fix_parse : las > best_las) {
 			best_las = las;
 			best_e = e + 1;
-			memcpy(parse_best, pp.avg, ((size_t)PARSE_SLOTS + 2 + 2 * (size_t)nlabels) * sizeof *parse_best);
+			memcpy(parse_best, pp.avg, ((size_t)PARSE_SLOTS + (size_t)A.n) * sizeof *parse_best);
+			memcpy(label_best, lp.avg, ((size_t)LABEL_SLOTS + (size_t)nlabels) * sizeof *label_best);
 		}
 	}
 	fprintf(stderr, "train-parser: parser uses epoch %d (dev LAS %.2f)\n", best_e, best_las);
+	if (getenv("ENT_SETTINGS_OUT")) {
+		FILE *sf = fopen(getenv("ENT_SETTINGS_OUT"), "w");
+
+		if (!sf || fprintf(sf, "tagger %d tagger2 %d margin %.9g parser %d\n", tag_epochs,
+		                   tag2_epochs_chosen, retag_margin, best_e) < 0 || fclose(sf) != 0)
+			die("cannot write the settings file");
+	}
 
 	/* write */
 	{
 		unsigned char hdr[32] = "ENTMODEL";
-		uint32_t version = ENT_MODEL_VERSION, nsec = 5;
+		uint32_t version = ENT_MODEL_VERSION, nsec = 8;
 		unsigned char pairs[512];
 		uint64_t total, sum;
 		FILE *f;
@@ -1120,7 +1436,23 @@ int main(int argc, char **argv)
 		out_section(&o, SEC_TAGS, pairs, 2 * (size_t)ntags);
 		out_section(&o, SEC_LABELS, labels, (size_t)nlabels);
 		out_lin(&o, SEC_TAGGER, tag_best, (uint32_t)ntags, TAG_SLOTS);
-		out_lin(&o, SEC_PARSER, parse_best, (uint32_t)(2 + 2 * nlabels), PARSE_SLOTS);
+		{
+			unsigned char pre[16] = {0};
+
+			memcpy(pre, &retag_margin, 4);
+			out_lin_pre(&o, SEC_TAGGER2, tag2_best, (uint32_t)ntags, TAG2_SLOTS, pre, 16);
+		}
+		out_lin(&o, SEC_PARSER, parse_best, (uint32_t)A.n, PARSE_SLOTS);
+		out_lin(&o, SEC_LABELER, label_best, (uint32_t)nlabels, LABEL_SLOTS);
+		{
+			unsigned char ab[18 + 256];
+
+			memcpy(ab, A.other, 16);
+			ab[16] = (unsigned char)A.nleft;
+			ab[17] = (unsigned char)A.nright;
+			memcpy(ab + 18, A.label + 2, (size_t)(A.nleft + A.nright));
+			out_section(&o, SEC_ACTIONS, ab, 18 + (size_t)(A.nleft + A.nright));
+		}
 		out_section(&o, SEC_TABLE, tabsec, tablen);
 		total = o.n;
 		memcpy(o.d + 8, &version, 4);

@@ -21,7 +21,7 @@
 typedef struct ent_model ent_model;
 
 /* The version of the model format this library reads. */
-#define ENT_MODEL_VERSION 1
+#define ENT_MODEL_VERSION 2
 
 /* Loads a model from len bytes (copied: the caller keeps bytes). Fails
  * with ENT_EFORMAT when the bytes are not a model of this version or are
@@ -55,7 +55,7 @@ int ent_xpos_parse(const char *name, size_t len);
 
 /* UD relations with the subtypes EWT and PUD use (index 0 is "_",
  * none). */
-enum { ENT_DEPREL_COUNT = 57 };
+enum { ENT_DEPREL_COUNT = 58 };
 const char *ent_deprel_name(int deprel);
 /* -1 when unknown. */
 int ent_deprel_parse(const char *name, size_t len);

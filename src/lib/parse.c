@@ -13,8 +13,11 @@
  * sentence.
  */
 #include <errno.h>
+#include <stdlib.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "entente/builtin.h"
 #include "parse_int.h"
@@ -38,7 +41,7 @@ static const char *const deprel_names[ENT_DEPREL_COUNT] = {
 	"nmod:npmod", "nmod:poss", "nmod:tmod", "nmod:unmarked", "nsubj",
 	"nsubj:outer", "nsubj:pass", "nummod", "obj", "obl", "obl:agent",
 	"obl:npmod", "obl:tmod", "obl:unmarked", "orphan", "parataxis", "punct",
-	"reparandum", "root", "vocative"
+	"reparandum", "root", "vocative", "xcomp"
 };
 
 const char *ent_xpos_name(int x)
@@ -50,8 +53,11 @@ int ent_xpos_parse(const char *name, size_t len)
 {
 	int i;
 
+	if (len == 0)
+		return -1;
 	for (i = 1; i < ENT_XPOS_COUNT; i++)
-		if (strlen(xpos_names[i]) == len && memcmp(xpos_names[i], name, len) == 0)
+		if (xpos_names[i][0] == name[0] && strlen(xpos_names[i]) == len &&
+		    memcmp(xpos_names[i], name, len) == 0)
 			return i;
 	return -1;
 }
@@ -65,8 +71,11 @@ int ent_deprel_parse(const char *name, size_t len)
 {
 	int i;
 
+	if (len == 0)
+		return -1;
 	for (i = 1; i < ENT_DEPREL_COUNT; i++)
-		if (strlen(deprel_names[i]) == len && memcmp(deprel_names[i], name, len) == 0)
+		if (deprel_names[i][0] == name[0] && strlen(deprel_names[i]) == len &&
+		    memcmp(deprel_names[i], name, len) == 0)
 			return i;
 	return -1;
 }
@@ -183,7 +192,7 @@ static unsigned lex_classes(const ent_strtab *tab, const char *s, size_t n)
 	size_t vlen;
 	const unsigned char *v = ent__tab_get(tab, TAB_LEX, s, n, &vlen);
 
-	return v && vlen == LEX_BYTES ? v[9] : 0;
+	return v && vlen == LEX_BYTES ? v[9] : v && vlen == 1 ? v[0] : 0;
 }
 
 /* Classes of the word's stem for a regular inflection: bit 0 "-s" of a
@@ -271,6 +280,9 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
 			memcpy(&t->tagset, v, 8);
 			t->freq = v[8];
 			t->lex = v[9];
+			t->fixed = v[10];
+		} else if (v && vlen == 1) {
+			t->lex = v[0];
 		}
 		if (!(t->lex & 0x7f) && ln > 3)
 			t->lex |= (uint16_t)(stem_classes(tab, low, ln) << 8);
@@ -295,9 +307,10 @@ static inline uint64_t f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
 }
 
 #define NONE_W 0x6e6f6e65ULL  /* a position outside the sentence */
+#define NONE_P 0xffU
 
 size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
-                         int p1, int p2)
+                         int p1, int p2, const uint8_t *r)
 {
 	const ent_tokinfo *t = &ti[i];
 	uint64_t wm1 = i >= 1 ? ti[i - 1].lower : NONE_W;
@@ -365,12 +378,28 @@ size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
 		o[k++] = f2(42, P1, t->shape);
 		o[k++] = f3(43, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), P1, t->suf[3]);
 	}
+	if (r) {
+		/* the second pass: the first pass's classes of this word and the
+		 * two after it */
+		uint64_t R0 = r[i], R1 = i + 1 < n ? r[i + 1] : NONE_P, R2 = i + 2 < n ? r[i + 2] : NONE_P;
+
+		o[k++] = f1(60, R0);
+		o[k++] = f1(61, R1);
+		o[k++] = f2(62, R1, R2);
+		o[k++] = f2(63, R1, t->lower);
+		o[k++] = f2(64, P1, R1);
+		o[k++] = f2(65, R1, t->suf[2]);
+		o[k++] = f2(66, t->tagset, R1);
+		o[k++] = f2(67, R0, R1);
+		o[k++] = f3(68, P1, R0, R1);
+		o[k++] = f3(69, R0, R1, R2);
+	}
 	return k;
 }
 
-#define NONE_P 0xffU
 #define IDX(x) ((x) < 0 ? NONE_W : st->word[x])
 #define TAG(x) ((x) < 0 ? (uint64_t)NONE_P : (uint64_t)st->tag[x])
+#define UTAG(x) ((x) < 0 ? (uint64_t)NONE_P : (uint64_t)st->utag[x])
 #define LAB(x) ((x) <= 0 ? 0 : (uint64_t)st->node[x].label)
 
 size_t ent__parse_features(uint64_t *o, const ent_pstate *st)
@@ -502,6 +531,78 @@ size_t ent__parse_features(uint64_t *o, const ent_pstate *st)
 	o[k++] = f3(179, s0p, LAB(s0), n0p);
 	o[k++] = f3(180, n0wp, TAG(n0l), LAB(n0l));
 	o[k++] = f2(181, n0w, n1w);
+	/* universal tags (AUX and VERB, SCONJ and ADP share Penn tags) */
+	{
+		uint64_t s0u = UTAG(s0), n0u = UTAG(n0), n1u = UTAG(n1);
+
+		o[k++] = f1(190, s0u);
+		o[k++] = f1(191, n0u);
+		o[k++] = f2(192, s0u, n0u);
+		o[k++] = f3(193, s0u, n0u, n1u);
+		o[k++] = f2(194, s0u, n0w);
+		o[k++] = f2(195, s0w, n0u);
+		o[k++] = f3(196, UTAG(s1), s0u, n0u);
+	}
+	return k;
+}
+
+/* Label features: the words and tags of the head and the dependent, the
+ * direction and distance, the dependents each already has (their labels
+ * and tags) and the tags around the dependent. Every feature is split by
+ * direction. */
+size_t ent__label_features(uint64_t *o, const ent_pstate *st, int h, int d)
+{
+	const ent_pnode *hn = &st->node[h], *dn = &st->node[d];
+	int n = st->n, right = d > h;
+	uint64_t D = (uint64_t)right << 40;
+	uint64_t hw = st->word[h], hp = st->tag[h], dw = st->word[d], dp = st->tag[d];
+	uint64_t dist, hh = hn->head > 0 ? st->tag[hn->head] : (uint64_t)NONE_P;
+	uint64_t dm1 = d > 1 ? st->tag[d - 1] : (uint64_t)NONE_P;
+	uint64_t dp1 = d < n ? st->tag[d + 1] : (uint64_t)NONE_P;
+	uint64_t hp1 = h > 0 && h < n ? st->tag[h + 1] : (uint64_t)NONE_P;
+	uint64_t hm1 = h > 1 ? st->tag[h - 1] : (uint64_t)NONE_P;
+	uint64_t dl = dn->l1 ? st->tag[dn->l1] : (uint64_t)NONE_P;
+	uint64_t dr = dn->r1 ? st->tag[dn->r1] : (uint64_t)NONE_P;
+	uint64_t dll = dn->l1 ? (uint64_t)st->node[dn->l1].label : 0;
+	uint64_t drl = dn->r1 ? (uint64_t)st->node[dn->r1].label : 0;
+	int gap = right ? d - h : h - d;
+	size_t k = 0;
+
+	dist = (uint64_t)(gap < 4 ? gap : gap < 7 ? 4 : gap < 12 ? 5 : 6);
+	o[k++] = f1(300, D);
+	o[k++] = f1(301, hw + D);
+	o[k++] = f1(302, hp + D);
+	o[k++] = f1(303, dw + D);
+	o[k++] = f1(304, dp + D);
+	o[k++] = f2(305, hw + D, hp);
+	o[k++] = f2(306, dw + D, dp);
+	o[k++] = f2(307, hp + D, dp);
+	o[k++] = f2(308, hw + D, dp);
+	o[k++] = f2(309, hp + D, dw);
+	o[k++] = f2(310, hw + D, dw);
+	o[k++] = f3(311, hp + D, dp, dist);
+	o[k++] = f2(312, dp + D, dn->lset);
+	o[k++] = f2(313, dp + D, dn->rset);
+	o[k++] = f2(314, hp + D, hn->lset);
+	o[k++] = f2(315, hp + D, hn->rset);
+	o[k++] = f3(316, hp + D, dp, hh);
+	o[k++] = f3(317, hp + D, dp, LAB(h));
+	o[k++] = f3(318, dp + D, dm1, dp1);
+	o[k++] = f3(319, hp + D, dp, dp1);
+	o[k++] = f3(320, hp + D, dp, dm1);
+	o[k++] = f3(321, dp + D, dl, dr);
+	o[k++] = f3(322, hp + D, dp, dl);
+	o[k++] = f3(323, hp + D, dp, dr);
+	o[k++] = f3(324, dw + D, hp, hn->lset);
+	o[k++] = f3(325, hp + D, dp, hn->lset);
+	o[k++] = f3(326, hp + D, dp, dn->lset);
+	o[k++] = f3(327, hp + D, dp, (uint64_t)(d == n) + 2 * (uint64_t)(h == 0));
+	o[k++] = f3(328, hp + D, hm1, hp1);
+	o[k++] = f3(329, hw + D, dp, dn->lset);
+	o[k++] = f3(330, dw + D, dp, hp);
+	o[k++] = f3(331, hw + D, hp, dp);
+	o[k++] = f3(332, hp + D, dp, (uint64_t)(hn->nl > 3 ? 3 : hn->nl) * 4 + (hn->nr > 3 ? 3 : hn->nr));
+	o[k++] = f3(333, dp + D, dll, drl);
 	return k;
 }
 
@@ -521,27 +622,80 @@ void ent__pstate_init(ent_pstate *st, int n)
 		st->node[i].head = -1;
 }
 
+void ent__pstate_words(ent_pstate *st, ent_pwords *w, const ent_tokinfo *ti,
+                       const uint8_t *xpos, const uint8_t *upos, int n)
+{
+	int i;
+
+	w->word[0] = 0x726f6f74ULL;
+	w->suf[0] = 0x726f6f74ULL;
+	w->tag[0] = 0xfe;
+	w->utag[0] = 0xfe;
+	w->cverb[0] = w->cpunct[0] = 0;
+	for (i = 0; i < n; i++) {
+		int x = xpos[i];
+
+		w->word[i + 1] = ti[i].lower;
+		w->suf[i + 1] = ti[i].suf[2];
+		w->tag[i + 1] = (uint8_t)x;
+		w->utag[i + 1] = upos[i];
+		/* VB VBD VBP VBZ VBN VBG MD; , : CC */
+		w->cverb[i + 1] = (uint16_t)(w->cverb[i] + (x == 9 || (x >= 13 && x <= 16) || x == 18 ||
+		                                            x == 20));
+		w->cpunct[i + 1] = (uint16_t)(w->cpunct[i] + (x == 11 || x == 25 || x == 12));
+	}
+	st->word = w->word;
+	st->suf = w->suf;
+	st->tag = w->tag;
+	st->utag = w->utag;
+	st->cverb = w->cverb;
+	st->cpunct = w->cpunct;
+}
+
 int ent__pstate_done(const ent_pstate *st)
 {
 	return st->b > st->n;
 }
 
-void ent__pstate_valid(const ent_pstate *st, int nlabels, int root_label, uint8_t *valid)
+void ent__pstate_valid(const ent_pstate *st, uint8_t *valid)
 {
-	int s0 = st->stack[st->sp - 1], k, buf = st->b <= st->n;
-	int la = buf && s0 > 0 && st->node[s0].head < 0;
-	int ra_root = buf && s0 == 0 && st->root_child == 0;
-	int ra = buf && s0 > 0;
+	int s0 = st->stack[st->sp - 1], buf = st->b <= st->n;
 
 	valid[ACT_SHIFT] = (uint8_t)buf;
 	valid[ACT_REDUCE] = (uint8_t)(s0 > 0 && st->node[s0].head >= 0);
-	for (k = 0; k < nlabels; k++) {
-		valid[2 + k] = (uint8_t)(la && k != root_label);
-		valid[2 + nlabels + k] = (uint8_t)(k == root_label ? ra_root : ra);
-	}
+	valid[ACT_LEFT] = (uint8_t)(buf && s0 > 0 && st->node[s0].head < 0);
+	/* a right-arc from the root makes the sentence's one root */
+	valid[ACT_RIGHT] = (uint8_t)(buf && (s0 > 0 || st->root_child == 0));
 	/* Shifting the last word when nothing can take it as a dependent of
 	 * the root would leave it without a head; so would reducing away the
 	 * only candidate. Both are allowed: ent__pstate_finish repairs. */
+}
+
+void ent__act_valid(const ent_actions *a, const ent_pstate *st, uint8_t *valid)
+{
+	uint8_t v[ENT_NACT];
+	int k, atroot = st->stack[st->sp - 1] == 0;
+
+	ent__pstate_valid(st, v);
+	valid[ACT_SHIFT] = v[ACT_SHIFT];
+	valid[ACT_REDUCE] = v[ACT_REDUCE];
+	for (k = 2; k < 2 + a->nleft; k++)
+		valid[k] = v[ACT_LEFT];
+	for (; k < a->n; k++)
+		valid[k] = (uint8_t)(v[ACT_RIGHT] && (k == a->root_class) == atroot);
+}
+
+void ent__pstate_arc(const ent_pstate *st, int act, int *head, int *dep)
+{
+	int s0 = st->stack[st->sp - 1];
+
+	if (act == ACT_LEFT) {
+		*head = st->b;
+		*dep = s0;
+	} else {
+		*head = s0;
+		*dep = st->b;
+	}
 }
 
 static void add_arc(ent_pstate *st, int h, int d, int label)
@@ -575,7 +729,7 @@ static void add_arc(ent_pstate *st, int h, int d, int label)
 	}
 }
 
-void ent__pstate_apply(ent_pstate *st, int nlabels, int act)
+void ent__pstate_apply(ent_pstate *st, int act, int label)
 {
 	int s0 = st->stack[st->sp - 1];
 
@@ -583,11 +737,11 @@ void ent__pstate_apply(ent_pstate *st, int nlabels, int act)
 		st->stack[st->sp++] = st->b++;
 	} else if (act == ACT_REDUCE) {
 		st->sp--;
-	} else if (act < 2 + nlabels) {
-		add_arc(st, st->b, s0, act - 2);
+	} else if (act == ACT_LEFT) {
+		add_arc(st, st->b, s0, label);
 		st->sp--;
 	} else {
-		add_arc(st, s0, st->b, act - 2 - nlabels);
+		add_arc(st, s0, st->b, label);
 		st->stack[st->sp++] = st->b++;
 	}
 }
@@ -628,7 +782,7 @@ static int known(const ent_strtab *tab, int wn, const char *s, size_t n)
 
 	const unsigned char *v = n > 0 ? ent__tab_get(tab, TAB_LEX, s, n, &vlen) : NULL;
 
-	return v && vlen == LEX_BYTES && (v[9] >> wn & 1);
+	return v && ((vlen == LEX_BYTES && (v[9] >> wn & 1)) || (vlen == 1 && (v[0] >> wn & 1)));
 }
 
 /* Builds stem(s[0..n-cut)) + add into buf; returns its length. */
@@ -736,13 +890,54 @@ static size_t strip_suffix(const ent_strtab *tab, int wn, const char *s, size_t 
 	}
 }
 
+/* Numbers written with thousands separators lose them (1,100 -> 1100),
+ * as in EWT; other numbers stay as written. */
+static const char *number_lemma(const char *form, size_t len, ent_arena *arena)
+{
+	char buf[256];
+	size_t i, k = 0, group = 0, lead = 0;
+	int ok = len < sizeof buf;
+
+	for (i = 0; ok && i < len; i++) {
+		char c = form[i];
+
+		if (c >= '0' && c <= '9') {
+			buf[k++] = c;
+			if (group)
+				group++;
+			else
+				lead++;
+		} else if (c == ',' && ((group == 0 && lead >= 1 && lead <= 3) || group == 4) &&
+		           i + 1 < len) {
+			group = 1;
+		} else if (c == '.' && (group == 0 || group == 4)) {
+			/* decimals: copy the rest as written if digits */
+			for (; i < len; i++) {
+				if (form[i] != '.' && !(form[i] >= '0' && form[i] <= '9'))
+					ok = 0;
+				buf[k++] = form[i];
+			}
+			group = group ? 4 : 0;
+			break;
+		} else {
+			ok = 0;
+		}
+	}
+	if (!ok || (group != 0 && group != 4) || k == 0)
+		return ent_arena_strndup(arena, form, len);
+	return ent_arena_strndup(arena, buf, k);
+}
+
+/* XPOS indices of xpos_names the lemmatiser asks about. */
+enum { X_JJ = 5, X_NNS = 10, X_VBD = 13, X_VBZ = 15, X_VBN = 16, X_VBG = 18, X_NNPS = 34,
+       X_JJS = 35, X_JJR = 36, X_RBR = 40, X_RBS = 46 };
+
 const char *ent__lemmatize(const ent_strtab *tab, const char *form, size_t len,
-                           int upos, int xpos, ent_arena *arena)
+                           int upos, int xpos, int first, ent_arena *arena)
 {
 	const unsigned char *v;
 	size_t vlen, i, ln;
 	char low[256], buf[264];
-	const char *x = ent_xpos_name(xpos);
 	int wn = -1, kind = -1;
 
 	if (len > 255)
@@ -754,37 +949,75 @@ const char *ent__lemmatize(const ent_strtab *tab, const char *form, size_t len,
 		low[i] = (char)(form[i] >= 'A' && form[i] <= 'Z' ? form[i] + 32 : form[i]);
 	ln = len;
 	v = ent__tab_get(tab, TAB_LEMMA_LOWER + xpos, low, ln, &vlen);
-	if (v)
+	if (v) {
+		/* a capitalised name seen in lower case keeps its capital
+		 * (Holocaust, Edmonton) */
+		if (upos == ENT_UPOS_PROPN && vlen == len && len > 1 && form[0] >= 'A' &&
+		    form[0] <= 'Z' && form[1] >= 'a' && form[1] <= 'z' && v[0] >= 'a' && v[0] <= 'z' &&
+		    strncasecmp((const char *)v, form, len) == 0)
+			return ent_arena_strndup(arena, form, len);
 		return (const char *)v;
+	}
 	if (upos == ENT_UPOS_PROPN || upos == ENT_UPOS_NUM || upos == ENT_UPOS_PUNCT ||
 	    upos == ENT_UPOS_SYM || upos == ENT_UPOS_X) {
-		if (strcmp(x, "NNPS") != 0)
+		if (upos == ENT_UPOS_NUM && memchr(form, ',', len))
+			return number_lemma(form, len, arena);
+		if (xpos != X_NNPS)
 			return ent_arena_strndup(arena, form, len);
 		/* plural proper nouns whose singular is a known noun: Americans ->
-		 * American, but Sachs and Ecogas stay */
+		 * American, Securities -> Security, but Sachs and Ecogas stay */
+		for (i = 0; i < len; i++)
+			low[i] = (char)(form[i] >= 'A' && form[i] <= 'Z' ? form[i] + 32 : form[i]);
 		if (len > 3 && form[len - 1] == 's' && form[len - 2] != 's') {
-			for (i = 0; i < len; i++)
-				low[i] = (char)(form[i] >= 'A' && form[i] <= 'Z' ? form[i] + 32 : form[i]);
 			if (known(tab, WN_NOUN, low, len - 1))
 				return ent_arena_strndup(arena, form, len - 1);
+			if (len > 4 && ends(low, len, "ies")) {
+				char y[256];
+
+				memcpy(y, low, len - 3);
+				y[len - 3] = 'y';
+				if (known(tab, WN_NOUN, y, len - 2)) {
+					char *r = ent_arena_strndup(arena, form, len - 2);
+
+					if (r)
+						r[len - 3] = form[len - 3] >= 'A' && form[len - 3] <= 'Z' ? 'Y' : 'y';
+					return r;
+				}
+			}
 		}
 		return ent_arena_strndup(arena, form, len);
 	}
-	if (strcmp(x, "NNS") == 0)
+	/* adjectives from names keep their capital inside a sentence:
+	 * American, Iraqi (WordNet writes the noun with a capital) */
+	if (!first && xpos == X_JJ && form[0] >= 'A' && form[0] <= 'Z' && len > 1 &&
+	    !(form[1] >= 'A' && form[1] <= 'Z')) {
+		size_t vl;
+		const unsigned char *lv = ent__tab_get(tab, TAB_LEX, low, ln, &vl);
+
+		if (lv && ((vl == LEX_BYTES && (lv[9] & 0x80)) || (vl == 1 && (lv[0] & 0x80))))
+			return ent_arena_strndup(arena, form, len);
+	}
+	/* plurals written with an apostrophe: CD's, pic's */
+	if (xpos == X_NNS && ln > 2 && low[ln - 1] == 's' &&
+	    (low[ln - 2] == '\'' || (ln > 4 && (unsigned char)low[ln - 2] == 0x99 &&
+	                            (unsigned char)low[ln - 3] == 0x80 &&
+	                            (unsigned char)low[ln - 4] == 0xe2)))
+		return ent_arena_strndup(arena, low, low[ln - 2] == '\'' ? ln - 2 : ln - 4);
+	if (xpos == X_NNS)
 		wn = WN_NOUN, kind = 0;
-	else if (strcmp(x, "VBZ") == 0)
+	else if (xpos == X_VBZ)
 		wn = WN_VERB, kind = 0;
-	else if (strcmp(x, "VBD") == 0 || strcmp(x, "VBN") == 0)
+	else if (xpos == X_VBD || xpos == X_VBN)
 		wn = WN_VERB, kind = 1;
-	else if (strcmp(x, "VBG") == 0)
+	else if (xpos == X_VBG)
 		wn = WN_VERB, kind = 2;
-	else if (strcmp(x, "JJR") == 0)
+	else if (xpos == X_JJR)
 		wn = WN_ADJ, kind = 3;
-	else if (strcmp(x, "JJS") == 0)
+	else if (xpos == X_JJS)
 		wn = WN_ADJ, kind = 4;
-	else if (strcmp(x, "RBR") == 0)
+	else if (xpos == X_RBR)
 		wn = WN_ADV, kind = 3;
-	else if (strcmp(x, "RBS") == 0)
+	else if (xpos == X_RBS)
 		wn = WN_ADV, kind = 4;
 	if (wn < 0)
 		return ent_arena_strndup(arena, low, ln);
@@ -827,9 +1060,9 @@ static int read_lin(ent_lin *lin, const unsigned char *p, uint64_t len, const ch
 	lin->scale = scale;
 	if (!lin->nclasses || lin->nclasses > 256 || !lin->nslots ||
 	    (lin->nslots & (lin->nslots - 1)) || lin->nslots > (1u << 28) ||
-	    len < 16 + 2 * ((uint64_t)lin->nslots + ENT_LIN_PAD(lin->nclasses)))
+	    len < 16 + (uint64_t)lin->nslots + ENT_LIN_PAD(lin->nclasses))
 		return ent_error_set(ENT_EFORMAT, "model: bad %s section", what);
-	lin->w = (const int16_t *)(const void *)(p + 16);
+	lin->w = (const int8_t *)(const void *)(p + 16);
 	return 0;
 }
 
@@ -837,6 +1070,7 @@ int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len)
 {
 	uint32_t version, nsec, i;
 	uint64_t total, sum;
+	float margin = -1;
 	size_t off = 32;
 	int have = 0;
 	const uint16_t probe = 1;
@@ -911,11 +1145,39 @@ int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len)
 				return ENT_EFORMAT;
 			have |= 4;
 			break;
+		case SEC_TAGGER2:
+			if (slen < 16 || read_lin(&m->tagger2, p + 16, slen - 16, "tagger2"))
+				return ent_error_set(ENT_EFORMAT, "model: bad tagger2 section");
+			memcpy(&margin, p, 4);
+			have |= 128;
+			break;
 		case SEC_PARSER:
 			if (read_lin(&m->parser, p, slen, "parser"))
 				return ENT_EFORMAT;
 			have |= 8;
 			break;
+		case SEC_LABELER:
+			if (read_lin(&m->labeler, p, slen, "labeler"))
+				return ENT_EFORMAT;
+			have |= 32;
+			break;
+		case SEC_ACTIONS: {
+			ent_actions *a = &m->act;
+			uint64_t k;
+
+			if (slen < 18 || slen != 18 + (uint64_t)p[16] + p[17] || !p[16] || !p[17] ||
+			    2 + p[16] + p[17] > 256)
+				return ent_error_set(ENT_EFORMAT, "model: bad action section");
+			a->other[0] = rd64(p);
+			a->other[1] = rd64(p + 8);
+			a->nleft = p[16];
+			a->nright = p[17];
+			a->n = 2 + a->nleft + a->nright;
+			for (k = 0; k < (uint64_t)a->nleft + a->nright; k++)
+				a->label[2 + k] = p[18 + k];
+			have |= 64;
+			break;
+		}
 		case SEC_TABLE: {
 			uint32_t ns;
 			uint64_t bl, k;
@@ -956,12 +1218,51 @@ int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len)
 		if (off > len)
 			off = len;
 	}
-	if (have != 31)
+	if (have != 255)
 		return ent_error_set(ENT_EFORMAT, "model: missing sections");
-	if ((int)m->tagger.nclasses != m->ntags ||
-	    (int)m->parser.nclasses != 2 + 2 * m->nlabels)
-		return ent_error_set(ENT_EFORMAT, "model: class counts do not match");
+	{
+		ent_actions *a = &m->act;
+		int k;
+
+		if (!(margin >= 0 && margin < 1e6f))
+			return ent_error_set(ENT_EFORMAT, "model: bad tagger2 margin");
+		m->retag_margin = (int32_t)(margin / m->tagger.scale);
+		if ((int)m->tagger.nclasses != m->ntags || (int)m->tagger2.nclasses != m->ntags ||
+		    (int)m->parser.nclasses != a->n ||
+		    (int)m->labeler.nclasses != m->nlabels)
+			return ent_error_set(ENT_EFORMAT, "model: class counts do not match");
+		a->root_class = -1;
+		for (k = 2; k < a->n; k++) {
+			int l = a->label[k];
+
+			if (l != ENT_LAB_OTHER && l >= m->nlabels)
+				return ent_error_set(ENT_EFORMAT, "model: bad action label");
+			if (l == m->root_label && k >= 2 + a->nleft)
+				a->root_class = k;
+		}
+		if (a->root_class < 0 || (m->nlabels < 64 && ((a->other[0] | a->other[1]) >> m->nlabels)) ||
+		    ((a->other[0] | a->other[1]) >> m->root_label & 1))
+			return ent_error_set(ENT_EFORMAT, "model: bad action classes");
+	}
 	return 0;
+}
+
+/* Memory for a model's bytes: aligned to 2 MB and, where the system
+ * offers it, in huge pages, since scoring reads the weights at random and
+ * would otherwise miss the TLB on nearly every row. Freed with ent_free. */
+static unsigned char *model_alloc(size_t len)
+{
+	const size_t huge = (size_t)2 << 20;
+	void *p = NULL;
+
+	if (len < 2 * huge)
+		return ent_malloc(len ? len : 1);
+	if (posix_memalign(&p, huge, (len + huge - 1) / huge * huge) != 0)
+		return ent_malloc(len);
+#ifdef MADV_HUGEPAGE
+	madvise(p, (len + huge - 1) / huge * huge, MADV_HUGEPAGE);
+#endif
+	return p;
 }
 
 int ent_model_load(ent_model **out, const void *bytes, size_t len)
@@ -973,7 +1274,7 @@ int ent_model_load(ent_model **out, const void *bytes, size_t len)
 	m = ent_calloc(1, sizeof *m);
 	if (!m)
 		return ent_error_set(ENT_ENOMEM, "out of memory");
-	m->owned = ent_malloc(len ? len : 1);
+	m->owned = model_alloc(len);
 	if (!m->owned) {
 		ent_free(m);
 		return ent_error_set(ENT_ENOMEM, "out of memory");
@@ -1005,7 +1306,7 @@ int ent_model_load_file(ent_model **out, const char *path)
 		goto done;
 	}
 	m = ent_calloc(1, sizeof *m);
-	if (!m || !(m->owned = ent_malloc((size_t)size + 1))) {
+	if (!m || !(m->owned = model_alloc((size_t)size + 1))) {
 		rc = ent_error_set(ENT_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -1032,22 +1333,12 @@ done:
 int ent_model_builtin(ent_model **out)
 {
 	const ent_builtin_file *bf = ent_builtin_find("data/model/parser.bin");
-	ent_model *m;
-	int rc;
 
 	*out = NULL;
 	if (!bf)
 		return ent_error_set(ENT_ENOTFOUND, "no built-in parser model (run 'make model')");
-	m = ent_calloc(1, sizeof *m);
-	if (!m)
-		return ent_error_set(ENT_ENOMEM, "out of memory");
-	rc = ent__model_parse(m, bf->data, bf->size);
-	if (rc) {
-		ent_free(m);
-		return rc;
-	}
-	*out = m;
-	return 0;
+	/* copied into huge pages: faster scoring (see model_alloc) */
+	return ent_model_load(out, bf->data, bf->size);
 }
 
 void ent_model_free(ent_model *m)
@@ -1061,15 +1352,18 @@ void ent_model_free(ent_model *m)
 /* ---- decoding ------------------------------------------------------- */
 
 /* scores[c] = sum over features of the rows' weights. Rows are read in
- * blocks of 16 lanes (the weight array is padded for that), a shape the
- * compiler turns into vector code. */
+ * blocks of 16 lanes (the weight array is padded for that) and summed in
+ * 16 bits, a shape the compiler turns into vector code. */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 /* An AVX2 version where the processor has it, chosen at load time. */
 __attribute__((target_clones("avx2", "default")))
 #endif
 static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
 {
-	uint32_t c, j, nc = ENT_LIN_PAD(lin->nclasses), start[ENT_PARSE_NFEAT + ENT_TAG_NFEAT];
+	/* rows are padded to 32, but blocks of 16 are enough to read */
+	uint32_t c, j, nc = (lin->nclasses + 15u) & ~15u;
+	uint32_t start[ENT_PARSE_NFEAT + ENT_TAG_NFEAT + ENT_LABEL_NFEAT];
+	int16_t acc[256];
 	size_t i;
 
 	/* Find the rows and ask for them all before reading any: the rows are
@@ -1078,38 +1372,55 @@ static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t 
 	for (i = 0; i < nf; i++) {
 		const char *row;
 
-		start[i] = ent__slot(f[i], lin->nslots);
+		start[i] = ent__slot(f[i], lin->nslots, lin->nclasses);
 		row = (const char *)(lin->w + start[i]);
 #ifdef __GNUC__
-		for (c = 0; c < nc * 2; c += 64)
+		for (c = 0; c < nc; c += 64)
 			__builtin_prefetch(row + c);
+		__builtin_prefetch(row + nc - 1);
 #else
 		(void)row;
 #endif
 	}
-	memset(scores, 0, nc * sizeof *scores);
+	memset(acc, 0, nc * sizeof *acc);
 	for (i = 0; i < nf; i++) {
-		const int16_t *w = lin->w + start[i];
+		const int8_t *w = lin->w + start[i];
 
 		for (c = 0; c < nc; c += 16) {
-			int32_t *s = scores + c;
-			const int16_t *r = w + c;
+			int16_t *s = acc + c;
+			const int8_t *r = w + c;
 
 			for (j = 0; j < 16; j++)
-				s[j] += r[j];
+				s[j] = (int16_t)(s[j] + r[j]);
 		}
 	}
+	for (c = 0; c < nc; c++)
+		scores[c] = acc[c];
+}
+
+/* The best label of mask (a bit per label) by the label model. */
+static int best_label(const ent_model *m, const ent_pstate *st, int h, int d, uint64_t mask,
+                      uint64_t *feats, int32_t *scores)
+{
+	size_t nf = ent__label_features(feats, st, h, d);
+	int k, best = -1;
+
+	lin_score(&m->labeler, feats, nf, scores);
+	for (k = 0; k < m->nlabels; k++)
+		if ((mask >> k & 1) && (best < 0 || scores[k] > scores[best]))
+			best = k;
+	return best;
 }
 
 int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *text,
                   ent_arena *arena)
 {
 	ent_tokinfo *ti;
-	uint64_t feats[ENT_PARSE_NFEAT > ENT_TAG_NFEAT ? ENT_PARSE_NFEAT : ENT_TAG_NFEAT];
+	uint64_t feats[ENT_PARSE_NFEAT + ENT_TAG_NFEAT + ENT_LABEL_NFEAT];
 	int32_t scores[256];
 	uint8_t valid[256];
-	uint64_t *word;
-	uint8_t *tag;
+	ent_pwords pw;
+	uint8_t *xpos, *upos, *r, *sure;
 	ent_pstate st;
 	size_t i;
 	int p1 = -1, p2 = -1, punct = -1, dep = -1, k;
@@ -1120,54 +1431,114 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 		return ent_error_set(ENT_ELIMIT, "sentence of %zu tokens is longer than %d",
 		                     n, ENT_PARSE_MAX_TOKENS);
 	ti = ent_arena_alloc(arena, n * sizeof *ti);
-	word = ent_arena_alloc(arena, (n + 1) * sizeof *word);
-	tag = ent_arena_alloc(arena, n + 1);
+	pw.word = ent_arena_alloc(arena, (n + 1) * sizeof *pw.word);
+	pw.suf = ent_arena_alloc(arena, (n + 1) * sizeof *pw.suf);
+	pw.cverb = ent_arena_alloc(arena, (n + 1) * sizeof *pw.cverb);
+	pw.cpunct = ent_arena_alloc(arena, (n + 1) * sizeof *pw.cpunct);
+	pw.tag = ent_arena_alloc(arena, n + 1);
+	pw.utag = ent_arena_alloc(arena, n + 1);
+	xpos = ent_arena_alloc(arena, n + 1);
+	upos = ent_arena_alloc(arena, n + 1);
+	r = ent_arena_alloc(arena, n);
+	sure = ent_arena_alloc(arena, n);
 	st.stack = ent_arena_alloc(arena, (n + 1) * sizeof *st.stack);
 	st.node = ent_arena_alloc(arena, (n + 1) * sizeof *st.node);
-	if (!ti || !word || !tag || !st.stack || !st.node)
+	if (!ti || !pw.word || !pw.suf || !pw.cverb || !pw.cpunct || !pw.tag || !pw.utag || !xpos ||
+	    !upos || !r || !sure ||
+	    !st.stack || !st.node)
 		return ENT_ENOMEM;
 	ent__tokinfo(ti, tokens, n, text, &m->table);
-	/* tagging */
+	/* tagging: a first pass left to right, then a second that also sees
+	 * the first pass's tags of the words after, for the words the first
+	 * was unsure of */
 	for (i = 0; i < n; i++) {
-		size_t nf = ent__tag_features(feats, ti, i, n, p1, p2);
-		int best = 0;
+		size_t nf;
+		int best = 0, second = -1;
 
+		if (ti[i].fixed && ti[i].fixed <= m->ntags) {
+			r[i] = (uint8_t)(ti[i].fixed - 1);
+			sure[i] = 1;
+			p2 = p1;
+			p1 = r[i];
+			continue;
+		}
+		nf = ent__tag_features(feats, ti, i, n, p1, p2, NULL);
 		lin_score(&m->tagger, feats, nf, scores);
 		for (k = 1; k < m->ntags; k++)
-			if (scores[k] > scores[best])
+			if (scores[k] > scores[best]) {
+				second = best;
 				best = k;
+			} else if (second < 0 || scores[k] > scores[second]) {
+				second = k;
+			}
+		r[i] = (uint8_t)best;
+		sure[i] = second < 0 || scores[best] - scores[second] >= m->retag_margin;
+		p2 = p1;
+		p1 = best;
+	}
+	p1 = p2 = -1;
+	for (i = 0; i < n; i++) {
+		int best = r[i];
+
+		if (!sure[i]) {
+			size_t nf = ent__tag_features(feats, ti, i, n, p1, p2, r);
+
+			lin_score(&m->tagger2, feats, nf, scores);
+			best = 0;
+			for (k = 1; k < m->ntags; k++)
+				if (scores[k] > scores[best])
+					best = k;
+		}
 		tokens[i].upos = m->tag_upos[best];
 		tokens[i].xpos = m->tag_xpos[best];
 		tokens[i].lemma = ent__lemmatize(&m->table, text + tokens[i].start,
 		                                 tokens[i].end - tokens[i].start,
-		                                 tokens[i].upos, tokens[i].xpos, arena);
+		                                 tokens[i].upos, tokens[i].xpos, i == 0, arena);
 		if (!tokens[i].lemma)
 			return ENT_ENOMEM;
 		p2 = p1;
 		p1 = best;
 	}
 	/* parsing */
-	word[0] = 0x726f6f74ULL;
-	tag[0] = 0xfe;
 	for (i = 0; i < n; i++) {
-		word[i + 1] = ti[i].lower;
-		tag[i + 1] = tokens[i].xpos;
+		xpos[i] = tokens[i].xpos;
+		upos[i] = tokens[i].upos;
 	}
-	st.word = word;
-	st.tag = tag;
+	ent__pstate_words(&st, &pw, ti, xpos, upos, (int)n);
 	ent__pstate_init(&st, (int)n);
 	while (!ent__pstate_done(&st)) {
-		size_t nf = ent__parse_features(feats, &st);
-		int best = -1;
+		int best = -1, label = 0, kind, h, d, nvalid = 0;
 
-		lin_score(&m->parser, feats, nf, scores);
-		ent__pstate_valid(&st, m->nlabels, m->root_label, valid);
-		for (k = 0; k < (int)m->parser.nclasses; k++)
-			if (valid[k] && (best < 0 || scores[k] > scores[best]))
+		ent__act_valid(&m->act, &st, valid);
+		for (k = 0; k < m->act.n; k++)
+			if (valid[k]) {
+				nvalid++;
 				best = k;
+			}
+		if (nvalid > 1) {
+			/* (a forced move, shift after the root's child, needs no
+			 * scores) */
+			size_t nf = ent__parse_features(feats, &st);
+
+			lin_score(&m->parser, feats, nf, scores);
+			best = -1;
+			for (k = 0; k < m->act.n; k++)
+				if (valid[k] && (best < 0 || scores[k] > scores[best]))
+					best = k;
+		}
 		if (best < 0)
 			break; /* cannot happen while the buffer has words */
-		ent__pstate_apply(&st, m->nlabels, best);
+		kind = ent__act_kind(&m->act, best);
+		if (kind == ACT_LEFT || kind == ACT_RIGHT) {
+			label = m->act.label[best];
+			if (label == ENT_LAB_OTHER) {
+				ent__pstate_arc(&st, kind, &h, &d);
+				label = best_label(m, &st, h, d, m->act.other[kind == ACT_RIGHT], feats,
+				                   scores);
+			}
+		}
+		best = kind;
+		ent__pstate_apply(&st, best, label);
 	}
 	for (k = 0; k < m->nlabels; k++) {
 		if (strcmp(deprel_names[m->labels[k]], "punct") == 0)

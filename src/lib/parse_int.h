@@ -23,7 +23,12 @@ enum {
 	SEC_LABELS = 2,  /* parser labels: deprel bytes */
 	SEC_TAGGER = 3,  /* linear model */
 	SEC_PARSER = 4,  /* linear model */
-	SEC_TABLE = 5    /* string table: lemmas, tag dictionary, WordNet */
+	SEC_TABLE = 5,   /* string table: lemmas, tag dictionary, WordNet */
+	SEC_LABELER = 6, /* linear model: arc labels */
+	SEC_ACTIONS = 7, /* the parser's action classes (ent_actions) */
+	SEC_TAGGER2 = 8  /* linear model: the tagger's second pass, preceded by
+	                  * a float: the first pass's margin below which a
+	                  * word is tagged again */
 };
 
 /* String table classes (the key's namespace). */
@@ -31,25 +36,28 @@ enum {
 	TAB_LEMMA_EXACT = 0,   /* + xpos: (form, xpos) -> lemma */
 	TAB_LEMMA_LOWER = 64,  /* + xpos: (lower form, xpos) -> lemma */
 	TAB_EXC = 210,         /* + wordnet pos: irregular form -> lemma */
-	TAB_LEX = 250          /* normalised form -> ent_lex value (LEX_BYTES) */
+	TAB_LEX = 250          /* normalised form -> lexicon value (LEX_BYTES, or
+	                        * only the class byte when no tags are known) */
 };
 /* The lexicon's value: tags seen in training (XPOS mask, u64; only for
- * words seen often enough), log2 frequency bucket (u8) and word classes
- * (u8): bit p for "a lemma of WordNet class p" (WN_*), bit 4 + p for "an
+ * words seen often enough), log2 frequency bucket (u8), word classes
+ * (u8) and the word's one tag class + 1 (u8; 0 when it has several): bit p for "a lemma of WordNet class p" (WN_*), bit 4 + p for "an
  * irregular inflected form of class p" (p < 3), bit 7 for "a name: written
  * with a capital in WordNet". */
-#define LEX_BYTES 10
+#define LEX_BYTES 11
 enum { WN_NOUN = 0, WN_VERB = 1, WN_ADJ = 2, WN_ADV = 3 };
 
-/* A linear model as decoded: int16 weights times scale. The weight array
- * has nslots + ENT_LIN_PAD(nclasses) entries so that rows can be read in
- * whole blocks of 16. */
-#define ENT_LIN_PAD(n) (((n) + 15u) & ~15u)
+/* A linear model as decoded: int8 weights times scale (8 bits lose
+ * nothing measurable against 16 and halve the memory read per feature).
+ * The weight array has nslots + ENT_LIN_PAD(nclasses) entries so that rows
+ * can be read in whole blocks of 32. A score sums at most 258 weights, so
+ * it fits in 16 bits. */
+#define ENT_LIN_PAD(n) (((n) + 31u) & ~31u)
 typedef struct ent_lin {
 	uint32_t nclasses;
 	uint32_t nslots;       /* power of two */
 	float scale;
-	const int16_t *w;
+	const int8_t *w;
 } ent_lin;
 
 /* An open-addressed table of (class, key) -> value byte strings. slots
@@ -62,6 +70,28 @@ typedef struct ent_strtab {
 	size_t bloblen;
 } ent_strtab;
 
+/* Unlabelled transitions. */
+enum { ACT_SHIFT = 0, ACT_REDUCE = 1, ACT_LEFT = 2, ACT_RIGHT = 3, ENT_NACT = 4 };
+
+/* The parser model's classes: 0 shift, 1 reduce, then nleft left-arc
+ * classes and nright right-arc classes. An arc class names its label (the
+ * frequent labels of each direction have their own class) or is
+ * ENT_LAB_OTHER: the label model then picks one of the direction's other
+ * labels. Serialised in SEC_ACTIONS as u64 other[2], u8 nleft, u8 nright,
+ * and the arc classes' labels. */
+#define ENT_LAB_OTHER 0xff
+typedef struct ent_actions {
+	int n, nleft, nright;
+	int root_class;        /* the right-arc class labelled root */
+	uint8_t label[256];    /* per class (arc classes only) */
+	uint64_t other[2];     /* labels left to the label model: left, right */
+} ent_actions;
+
+static inline int ent__act_kind(const ent_actions *a, int k)
+{
+	return k < 2 ? k : k < 2 + a->nleft ? ACT_LEFT : ACT_RIGHT;
+}
+
 struct ent_model {
 	unsigned char *owned;  /* the file bytes when copied; NULL if borrowed */
 	int ntags;
@@ -69,7 +99,9 @@ struct ent_model {
 	int nlabels;
 	uint8_t labels[64];    /* parser label index -> deprel */
 	int root_label;        /* parser label index of "root" */
-	ent_lin tagger, parser;
+	ent_lin tagger, tagger2, parser, labeler;
+	int32_t retag_margin;  /* in the first pass's score units */
+	ent_actions act;
 	ent_strtab table;
 };
 
@@ -85,10 +117,14 @@ static inline uint64_t ent__mix(uint64_t x)
 	return x;
 }
 
-/* The first slot of a feature's row. */
-static inline uint32_t ent__slot(uint64_t h, uint32_t nslots)
+/* The first slot of a feature's row. Models of at most 4 classes keep
+ * their rows aligned to 4 slots (one 8-byte read, never across a cache
+ * line): the hashing is then per feature, not per (feature, class). */
+static inline uint32_t ent__slot(uint64_t h, uint32_t nslots, uint32_t nclasses)
 {
-	return (uint32_t)(h >> 20) & (nslots - 1);
+	uint32_t s = (uint32_t)(h >> 20) & (nslots - 1);
+
+	return nclasses <= 4 ? s & ~3u : s;
 }
 
 /* Table lookup: the value of (cls, key) and its length, or NULL. */
@@ -102,6 +138,7 @@ typedef struct ent_tokinfo {
 	uint64_t suf[4], pre[3];
 	uint64_t tagset;       /* tags seen in training (XPOS mask), 0 if unseen */
 	uint8_t freq;          /* log2 bucket of the training frequency */
+	uint8_t fixed;         /* the word's one tag class + 1, 0 if ambiguous */
 	uint8_t flags;         /* TI_* */
 	uint16_t lex;          /* word classes (LEX value) | stem classes << 8 */
 } ent_tokinfo;
@@ -115,10 +152,12 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
                   const ent_strtab *tab);
 
 /* Tagger features of token i given the classes of the two tokens before
- * it (-1 for none); writes at most ENT_TAG_NFEAT hashes, returns count. */
-#define ENT_TAG_NFEAT 56
+ * it (-1 for none) and, for the second pass, the first pass's classes r
+ * of every token (NULL in the first pass); writes at most ENT_TAG_NFEAT
+ * hashes, returns count. */
+#define ENT_TAG_NFEAT 64
 size_t ent__tag_features(uint64_t *out, const ent_tokinfo *ti, size_t i, size_t n,
-                         int p1, int p2);
+                         int p1, int p2, const uint8_t *r);
 
 /* The arc-eager transition system with a root on the stack bottom. Word
  * indices are 1..n; 0 is the root. */
@@ -138,17 +177,35 @@ typedef struct ent_pstate {
 	int root_child;        /* the word attached to the root, 0 if none */
 	ent_pnode *node;       /* n + 1 entries */
 	const uint64_t *word;  /* n + 1 word values (0 is the root's) */
-	const uint8_t *tag;    /* n + 1 tag values */
+	const uint64_t *suf;   /* n + 1 suffix values */
+	const uint8_t *tag;    /* n + 1 tag values (XPOS) */
+	const uint8_t *utag;   /* n + 1 UPOS values */
+	const uint16_t *cverb; /* n + 1: verbs among words 1..i */
+	const uint16_t *cpunct;/* n + 1: punctuation and conjunctions among 1..i */
 } ent_pstate;
 
-/* Action classes: 0 shift, 1 reduce, 2 + k left-arc(label k),
- * 2 + nlabels + k right-arc(label k). */
-enum { ACT_SHIFT = 0, ACT_REDUCE = 1 };
+/* Per-sentence arrays of a parser state (each n + 1 long, filled from
+ * the tokens' values and their XPOS tags). */
+typedef struct ent_pwords {
+	uint64_t *word, *suf;
+	uint8_t *tag, *utag;
+	uint16_t *cverb, *cpunct;
+} ent_pwords;
+void ent__pstate_words(ent_pstate *st, ent_pwords *w, const ent_tokinfo *ti,
+                       const uint8_t *xpos, const uint8_t *upos, int n);
+
+/* Unlabelled action classes; an arc's label is chosen by the label model
+ * once the action model has chosen the arc. */
 
 void ent__pstate_init(ent_pstate *st, int n);
-/* Marks in valid[0..2+2*nlabels) the classes allowed in st. */
-void ent__pstate_valid(const ent_pstate *st, int nlabels, int root_label, uint8_t *valid);
-void ent__pstate_apply(ent_pstate *st, int nlabels, int act);
+/* Marks in valid[0..a->n) the classes allowed in st. */
+void ent__act_valid(const ent_actions *a, const ent_pstate *st, uint8_t *valid);
+/* Marks in valid[0..4) the actions allowed in st. */
+void ent__pstate_valid(const ent_pstate *st, uint8_t *valid);
+/* The head and dependent of the arc that action act (left or right)
+ * would make. */
+void ent__pstate_arc(const ent_pstate *st, int act, int *head, int *dep);
+void ent__pstate_apply(ent_pstate *st, int act, int label);
 int ent__pstate_done(const ent_pstate *st);
 /* Attaches words left without a head (after the buffer is empty). */
 void ent__pstate_finish(ent_pstate *st, int nlabels, int root_label, int punct_label,
@@ -156,12 +213,16 @@ void ent__pstate_finish(ent_pstate *st, int nlabels, int root_label, int punct_l
 
 #define ENT_PARSE_NFEAT 96
 size_t ent__parse_features(uint64_t *out, const ent_pstate *st);
+/* Features of the label of the arc head -> dep in st. */
+#define ENT_LABEL_NFEAT 48
+size_t ent__label_features(uint64_t *out, const ent_pstate *st, int head, int dep);
 
-/* Lemma of text[0..len) with the given tags: from the model's tables or
+/* Lemma of text[0..len) with the given tags (first: the sentence's first
+ * word): from the model's tables or
  * rules; the result is borrowed from the model or allocated from arena
  * (NULL on out of memory). */
 const char *ent__lemmatize(const ent_strtab *tab, const char *form, size_t len,
-                           int upos, int xpos, ent_arena *arena);
+                           int upos, int xpos, int first, ent_arena *arena);
 
 /* Reads a model from bytes (not copied); sets the fields of m. */
 int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len);

@@ -329,3 +329,28 @@ TEST(lemmas_of_regular_and_irregular_forms)
 	ent_arena_free(a);
 	ent_model_free(m);
 }
+
+TEST(lemmas_and_relations_follow_ewt)
+{
+	static const char text[] = "Some 1,100 Americans want to visit Iraqi towns.";
+	ent_model *m = NULL;
+	ent_arena *a = NULL;
+	ent_segmentation seg;
+
+	if (ent_model_builtin(&m)) {
+		test_skip("no built-in model");
+		return;
+	}
+	REQUIRE(ent_arena_new(&a, 0) == 0);
+	REQUIRE(ent_segment(&seg, text, strlen(text), a) == 0);
+	REQUIRE(ent_tag_parse_all(m, &seg, text, a) == 0);
+	REQUIRE(seg.ntokens == 9);
+	CHECK_STR(seg.tokens[1].lemma, "1100");     /* thousands separators go */
+	CHECK_STR(seg.tokens[2].lemma, "American");
+	CHECK_STR(seg.tokens[6].lemma, "Iraqi");    /* adjectives from names */
+	CHECK_STR(seg.tokens[7].lemma, "town");
+	CHECK(has_arc(&seg, text, "want", "xcomp", "visit"));
+	CHECK(is_tree(seg.tokens, seg.ntokens));
+	ent_arena_free(a);
+	ent_model_free(m);
+}
