@@ -20,7 +20,10 @@
 #include "conllu.h"
 #include "timex.h"
 #include "event.h"
+#include "dict.h"
+#include "coder.h"
 #include "goldeval.h"
 #include "store.h"
+#include "analysis.h"
 
 #endif

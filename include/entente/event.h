@@ -65,6 +65,12 @@ typedef enum ent_event_format {
 	ENT_FORMAT_PHOENIX
 } ent_event_format;
 
+/* The length of the root of an actor code: the country or group, three
+ * letters, or six for IGO, NGO and MNC groups ("IGOUNO" in "IGOUNOKID"). */
+size_t ent_actor_root_len(const char *code);
+/* The root of an actor code into root (at least 8 bytes). */
+void ent_actor_root(const char *code, char *root);
+
 const char *ent_modality_name(int modality);
 const char *ent_trend_name(int trend);
 

@@ -83,7 +83,4 @@ typedef struct ent_goldeval_scores {
 
 void ent_goldeval_scores_get(const ent_goldeval *eval, ent_goldeval_scores *out);
 
-/* The root of an actor code (country or group) into root (>= 8 bytes). */
-void ent_actor_root(const char *code, char *root);
-
 #endif

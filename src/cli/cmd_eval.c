@@ -7,6 +7,7 @@
  * Further modes (event coding against gold JSONL) are added beside it as
  * more eval_* functions in the dispatch table below.
  */
+/* command: eval 50 score output against gold files (--conllu GOLD PRED, --gold GOLD) */
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,15 @@
 static void usage(FILE *f)
 {
 	fprintf(f,
-	        "usage: entente eval --conllu GOLD.conllu PRED.conllu\n\n"
+	        "usage: entente eval --conllu GOLD.conllu PRED.conllu\n"
+	        "       entente eval --gold GOLD.jsonl [--dict DIR] [--show]\n\n"
+	        "--gold codes every record of an event gold set (JSON Lines: PETRARCH unit\n"
+	        "tests, PETR-2 GSR, CAMEO manual, PLOVER GSR, ConfliBERT) and reports event\n"
+	        "precision, recall and F1 (actors at their country or group root, codes at\n"
+	        "root and full level), records coded exactly, false events on records that\n"
+	        "expect none, gold-root coverage or five-way class accuracy; --show prints\n"
+	        "each record's gold and system events.\n\n"
+	        "--conllu:\n"
 	        "Scores predicted CoNLL-U against gold CoNLL-U with the definitions of the\n"
 	        "CoNLL 2018 shared task: words are aligned by their character spans (so\n"
 	        "the tokenisations may differ), precision, recall and F1 are reported for\n"
@@ -228,8 +237,11 @@ typedef struct eval_mode {
 	int (*run)(int argc, char **argv); /* argv[0] is the option */
 } eval_mode;
 
+int eval_gold(int argc, char **argv);
+
 static const eval_mode modes[] = {
 	{"--conllu", eval_conllu},
+	{"--gold", eval_gold},
 	{NULL, NULL}
 };
 

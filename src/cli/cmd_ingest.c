@@ -7,6 +7,7 @@
  * at document boundaries: a run killed at any moment leaves whole
  * documents, and running it again completes the store.
  */
+/* command: ingest 60 store events and relation statements in an SQLite store */
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -17,16 +18,24 @@
 #include "cli.h"
 #include "entente/flatjson.h"
 
+typedef struct ingest ingest;
+static int ingest_events(ingest *g, const char *path);
+
 #define BATCH_ROWS 20000
 
 static void usage(FILE *f)
 {
 	fprintf(f,
 	        "usage: entente ingest [options] [FILE...]\n\n"
-	        "Stores events and relation statements (JSON Lines from 'entente code') in\n"
-	        "an SQLite store. Ingesting a document again replaces what was stored for it.\n\n"
+	        "Stores events and relation statements in an SQLite store: the JSON Lines\n"
+	        "that 'entente code' writes, or documents (text, JSON Lines with a \"text\"\n"
+	        "field, PETRARCH XML, directories), which are coded on the way and stored\n"
+	        "with their sentences. Ingesting a document again replaces what was stored\n"
+	        "for it; the same text under another id is stored once.\n\n"
 	        "options:\n"
 	        "  --db FILE     the store (default entente.db; created when missing)\n"
+	        "  --dict DIR    dictionaries for coding documents (default: built-in)\n"
+	        "  --date D      document date for texts that carry none\n"
 	        "  -q, --quiet   no progress or summary on stderr\n"
 	        "  -h, --help    this help\n\n"
 	        "FILE '-' or none reads standard input.\n");
@@ -96,6 +105,12 @@ static void id_set_free(id_set *set)
 
 typedef struct ingest {
 	ent_store *store;
+	const char *dict_dir;
+	ent_dict *dict;
+	ent_model *model;
+	ent_coder *coder;
+	cli_input_opts input;
+	long long duplicates;
 	id_set seen;
 	long long events, relations, lines, bad;
 	long rows_in_batch;
@@ -218,7 +233,121 @@ static int ingest_line(ingest *g, const ent_flatjson *obj, const char *file, lon
 	return rc ? -1 : 0;
 }
 
+/* Whether path holds event lines (from 'entente code'): a .jsonl whose
+ * first record has "kind". Standard input is taken as event lines. */
+static int holds_events(const char *path)
+{
+	FILE *f;
+	char line[4096];
+	int events = 0;
+
+	if (strcmp(path, "-") == 0)
+		return 1;
+	if (ent_input_format_for_path(path) != ENT_INPUT_JSONL)
+		return 0;
+	f = fopen(path, "r");
+	if (!f)
+		return 1;  /* reported when read */
+	while (fgets(line, sizeof line, f))
+		if (line[0] != '\n') {
+			events = strstr(line, "\"kind\"") != NULL;
+			break;
+		}
+	fclose(f);
+	return events;
+}
+
+/* The text of a span of doc, copied into the arena ("" when the span is
+ * empty or not inside the text). */
+static char *span_text(ent_arena *arena, const ent_doc *doc, ent_span sp)
+{
+	if (sp.end <= sp.start || sp.end > doc->text_len)
+		return ent_arena_strndup(arena, "", 0);
+	return ent_arena_strndup(arena, doc->text + sp.start, sp.end - sp.start);
+}
+
+/* Codes one document and stores it with its sentences, events and
+ * relation statements. */
+static int on_document(const ent_doc *doc, ent_arena *arena, void *ctx)
+{
+	ingest *g = ctx;
+	ent_coded coded;
+	const char *dup;
+	size_t i;
+	int rc;
+
+	if (ent_coder_code(g->coder, doc, &coded, arena)) {
+		cli_error("%s: %s", doc->id, ent_error_last());
+		g->bad++;
+		return 0;
+	}
+	if (g->rows_in_batch >= BATCH_ROWS) {
+		if (ent_store_commit(g->store) || ent_store_begin(g->store))
+			return -1;
+		g->rows_in_batch = 0;
+		progress(g, 0);
+	}
+	if (ent_store_put_doc(g->store, doc, &dup))
+		return -1;
+	if (dup) {
+		g->duplicates++;
+		return 0;  /* the same story under another id: stored once */
+	}
+	for (i = 0; i < coded.nevents; i++) {
+		const ent_event *e = &coded.events[i];
+		char *st = span_text(arena, doc, e->sentence), *so = span_text(arena, doc, e->source_text);
+		char *ta = span_text(arena, doc, e->target_text), *pr = span_text(arena, doc, e->predicate_text);
+
+		if ((rc = ent_store_put_event(g->store, doc->id, st, so, ta, pr, e)) != 0)
+			return -1;
+		g->events++;
+	}
+	for (i = 0; i < coded.nrelations; i++) {
+		const ent_relation *r = &coded.relations[i];
+		char *st = span_text(arena, doc, r->sentence), *tx = span_text(arena, doc, r->text);
+
+		if ((rc = ent_store_put_relation(g->store, doc->id, st, tx, r)) != 0)
+			return -1;
+		g->relations++;
+	}
+	g->rows_in_batch += (long)(coded.nevents + coded.nrelations + 1);
+	return 0;
+}
+
+/* Makes the coder for documents on first need. */
+static int need_coder(ingest *g)
+{
+	if (g->coder)
+		return 0;
+	if (g->dict_dir ? ent_dict_load_dir(&g->dict, g->dict_dir) : ent_dict_load_builtin(&g->dict)) {
+		cli_lib_error();
+		return EXIT_DICT;
+	}
+	if (ent_model_builtin(&g->model) || ent_coder_new(&g->coder, g->dict, g->model, NULL)) {
+		cli_lib_error();
+		return EXIT_DICT;
+	}
+	return 0;
+}
+
 static int ingest_file(ingest *g, const char *path)
+{
+	if (!holds_events(path)) {
+		char *paths[1];
+		int rc;
+
+		paths[0] = (char *)path;
+		if ((rc = need_coder(g)) != 0)
+			return rc;
+		rc = cli_for_each_doc(paths, 1, &g->input, on_document, g);
+		if (rc == EXIT_FAIL)
+			g->bad++;
+		return 0;
+	}
+	return ingest_events(g, path);
+}
+
+static int ingest_events(ingest *g, const char *path)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
 	char *line = NULL;
@@ -276,6 +405,15 @@ int cmd_ingest(int argc, char **argv)
 			db = a + 5;
 		} else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
 			g.quiet = 1;
+			g.input.quiet = 1;
+		} else if (strcmp(a, "--dict") == 0 && i + 1 < argc) {
+			g.dict_dir = argv[++i];
+		} else if (strcmp(a, "--date") == 0 && i + 1 < argc) {
+			if (ent_date_parse(&g.input.reader.date, argv[i + 1], strlen(argv[i + 1]))) {
+				cli_error("--date: %s", ent_error_last());
+				return EXIT_USAGE;
+			}
+			i++;
 		} else if (strcmp(a, "--") == 0) {
 			i++;
 			break;
@@ -300,20 +438,25 @@ int cmd_ingest(int argc, char **argv)
 		rc = ingest_file(&g, "-");
 	for (; i < argc && !rc; i++)
 		rc = ingest_file(&g, argv[i]);
-	if (rc)
-		cli_lib_error();
+	if (rc && rc != EXIT_DICT)
+		cli_lib_error();  /* a dictionary error was reported already */
 	if (ent_store_commit(g.store)) {
 		cli_lib_error();
 		rc = -1;
 	}
 	if (!rc && ent_store_counts_get(g.store, &counts) == 0 && !g.quiet) {
 		progress(&g, 1);
+		if (g.duplicates)
+			fprintf(stderr, "entente: %lld documents were duplicates of stored stories\n", g.duplicates);
 		fprintf(stderr, "entente: store %s: %lld documents (%lld duplicates), %lld events, %lld relations, %lld actors\n",
 		        db, counts.documents, counts.duplicates, counts.events, counts.relations, counts.actors);
 	}
 	ent_store_close(g.store);
+	ent_coder_free(g.coder);
+	ent_model_free(g.model);
+	ent_dict_free(g.dict);
 	id_set_free(&g.seen);
 	if (g.bad && !g.quiet)
 		cli_error("%lld lines skipped (see the messages above)", g.bad);
-	return rc ? EXIT_FAIL : g.bad ? EXIT_FAIL : EXIT_OK;
+	return rc == EXIT_DICT ? EXIT_DICT : rc ? EXIT_FAIL : g.bad ? EXIT_FAIL : EXIT_OK;
 }

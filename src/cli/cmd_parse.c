@@ -3,6 +3,7 @@
  * trees as CoNLL-U, from raw documents (segmented by the foundation's
  * segmenter) or from CoNLL-U whose tokens and sentences are kept.
  */
+/* command: parse 20 tag, lemmatise and parse documents into dependency trees (CoNLL-U) */
 #include <string.h>
 
 #include "cli.h"

@@ -1,6 +1,7 @@
 /*
  * cmd_segment.c - entente segment: sentences and tokens of documents.
  */
+/* command: segment 10 split documents into sentences and tokens (JSONL, CoNLL-U, TSV) */
 #include <string.h>
 
 #include "cli.h"

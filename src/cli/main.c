@@ -6,17 +6,12 @@
 
 #include "cli.h"
 
-int cmd_segment(int argc, char **argv);
-int cmd_parse(int argc, char **argv);
-int cmd_eval(int argc, char **argv);
-int cmd_ingest(int argc, char **argv);
+/* The command table, generated from the "command:" line of each
+ * src/cli/cmd_NAME.c (tools/gen-commands.sh). */
+#include "commands.h"
 
 static const cli_command commands[] = {
-	{"segment", cmd_segment, "split documents into sentences and tokens (JSONL, CoNLL-U, TSV)"},
-	{"parse", cmd_parse, "tag, lemmatise and parse documents into dependency trees (CoNLL-U)"},
-	{"eval", cmd_eval, "score output against gold files (--conllu GOLD PRED)"},
-	{"ingest", cmd_ingest, "store events and relation statements in an SQLite store"},
-	{NULL, NULL, NULL}
+	ENT_COMMAND_TABLE
 };
 
 static void usage(FILE *out)

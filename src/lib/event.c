@@ -61,20 +61,30 @@ static int put_common(ent_buf *b, const char *kind, const ent_doc *doc, uint32_t
 	return rc;
 }
 
-/* Splits an actor code into its root (country or group: three letters,
- * six for IGO/NGO/MNC groups) and the rest (agents). */
-static void split_code(const char *code, char *root, char *agent)
+size_t ent_actor_root_len(const char *code)
 {
-	size_t n = code ? strlen(code) : 0, r = 3;
+	size_t n = code ? strlen(code) : 0;
 
 	if (n >= 6 && (strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 ||
 	               strncmp(code, "MNC", 3) == 0))
-		r = 6;
-	if (r > n)
-		r = n;
-	memcpy(root, code, r);
+		return 6;
+	return n < 3 ? n : 3;
+}
+
+void ent_actor_root(const char *code, char *root)
+{
+	size_t r = ent_actor_root_len(code);
+
+	if (r)
+		memcpy(root, code, r);
 	root[r] = '\0';
-	snprintf(agent, 32, "%s", code ? code + r : "");
+}
+
+/* Splits an actor code into its root and the rest (agents). */
+static void split_code(const char *code, char *root, char *agent)
+{
+	ent_actor_root(code, root);
+	snprintf(agent, 32, "%s", code ? code + strlen(root) : "");
 }
 
 static int put_tsv_span(ent_buf *b, const ent_doc *doc, ent_span sp)

@@ -20,20 +20,6 @@ struct ent_goldeval {
 	ent_goldeval_scores s;
 };
 
-void ent_actor_root(const char *code, char *root)
-{
-	size_t n = code ? strlen(code) : 0, r = 3;
-
-	if (n >= 6 && (strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 ||
-	               strncmp(code, "MNC", 3) == 0))
-		r = 6;
-	if (r > n)
-		r = n;
-	if (r)
-		memcpy(root, code, r);
-	root[r] = '\0';
-}
-
 static const char *arena_str(ent_arena *a, json_t *v)
 {
 	if (!json_is_string(v))
@@ -324,7 +310,9 @@ static int exact_equal(const ent_gold_record *r, const ent_event *ev, size_t n)
 	return 1;
 }
 
-/* Five-way class of a code: 0 for roots 01-02, else its QuadClass. */
+/* Five-way class of a code, the Phoenix PentaClass that the ConfliBERT
+ * set uses: 0 for roots 01-02, 1 for 03-05, 2 for 06-08, 3 for 09-13 and
+ * 16 (reducing relations is verbal conflict there), 4 for 14-20. */
 static int pentaclass_of(const char *code)
 {
 	int root = atoi(code) / (strlen(code) == 4 ? 100 : 10);
@@ -337,7 +325,7 @@ static int pentaclass_of(const char *code)
 		return 1;
 	if (root <= 8)
 		return 2;
-	if (root <= 13)
+	if (root <= 13 || root == 16)
 		return 3;
 	return 4;
 }

@@ -339,20 +339,6 @@ int ent_store_put_doc(ent_store *s, const ent_doc *doc, const char **duplicate)
 	return rc;
 }
 
-static void actor_root(const char *code, char *root)
-{
-	size_t n = code ? strlen(code) : 0, r = 3;
-
-	if (n >= 6 && (strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0 ||
-	               strncmp(code, "MNC", 3) == 0))
-		r = 6;
-	if (r > n)
-		r = n;
-	if (r)
-		memcpy(root, code, r);
-	root[r] = '\0';
-}
-
 /* Whether code was written to actors by this handle (a small open-
  * addressing set of hashes: a miss costs one INSERT OR IGNORE, so a
  * collision only costs time). Adds it. */
@@ -431,8 +417,8 @@ int ent_store_put_event(ent_store *s, const char *doc_id, const char *sentence,
 	char sroot[16], troot[16], date[11];
 	int rc;
 
-	actor_root(e->source, sroot);
-	actor_root(e->target, troot);
+	ent_actor_root(e->source, sroot);
+	ent_actor_root(e->target, troot);
 	ent_date_format(date, &e->date);
 	{
 		AUTOCOMMIT_BEGIN(s);
@@ -476,8 +462,8 @@ int ent_store_put_relation(ent_store *s, const char *doc_id, const char *sentenc
 	char aroot[16], broot[16], date[11];
 	int rc;
 
-	actor_root(r->a, aroot);
-	actor_root(r->b, broot);
+	ent_actor_root(r->a, aroot);
+	ent_actor_root(r->b, broot);
 	ent_date_format(date, &r->date);
 	{
 		AUTOCOMMIT_BEGIN(s);

@@ -83,8 +83,8 @@ static int number_of(const cursor *c, size_t i, int ordinal)
 		return -1;
 	n = tlen(c, i);
 	s = tstr(c, i);
-	for (k = 0; k < n && isdigit((unsigned char)s[k]); k++)
-		v = v * 10 + (s[k] - '0');
+	for (k = 0; k < n && k < 5 && isdigit((unsigned char)s[k]); k++)
+		v = v * 10 + (s[k] - '0');  /* at most 5 digits: no overflow */
 	if (k == 0 || k > 4)
 		return -1;
 	if (k == n)

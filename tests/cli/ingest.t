@@ -25,3 +25,18 @@ stderr-has: 1 events, 1 relations
 args: ingest --db tests/cli/ingest.t /dev/null
 exit: 3
 stderr-has: not an entente store
+
+=== ingest codes documents on the way
+args: ingest --db /tmp/entente-cli-ingest-docs.db examples/2016-12-27-moscow-talks.txt
+exit: 0
+stderr-has: 1 documents
+
+=== ingest a second copy of a story stores it once
+args: ingest --db /tmp/entente-cli-ingest-docs.db tests/fixtures/copy-of-talks.txt
+exit: 0
+stderr-has: 1 documents were duplicates
+
+=== ingest documents with a bad dictionary exits 3
+args: ingest --db /tmp/entente-cli-ingest-docs.db --dict /no/such/dir examples/2016-09-24-druzhba.txt
+exit: 3
+stderr-has: /no/such/dir

@@ -1,0 +1,11 @@
+#!/bin/sh
+# End-to-end coding throughput (raw text to events: segment, tag, parse,
+# match, code) on the Wikinews corpus, one thread and two, with the
+# built-in dictionaries.
+. bench/lib.sh
+src=$SHARED/data/corpus/wikinews.jsonl
+if [ ! -f "$src" ]; then echo "code: skipped ($src not found)"; exit 0; fi
+n=$("$BIN" segment --format tsv -q "$src" | tail -n +2 | wc -l)
+measure "code -j1 (wikinews, built-in)" "$n" "$BIN" code -q -j 1 "$src"
+# with two threads the figure is per core of CPU time; wall time shows scaling
+measure "code -j2 (wikinews, built-in)" "$n" "$BIN" code -q -j 2 "$src"

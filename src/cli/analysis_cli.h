@@ -1,0 +1,56 @@
+/*
+ * analysis_cli.h - what the analysis commands (dyad, network, balance,
+ * pivots, explain) share: their options, reading events from the store
+ * into the analysis library's observations, and output helpers.
+ */
+#ifndef ENTENTE_ANALYSIS_CLI_H
+#define ENTENTE_ANALYSIS_CLI_H
+
+#include "cli.h"
+
+typedef enum { OUT_TABLE, OUT_CSV, OUT_JSON, OUT_DOT } out_format;
+
+typedef struct an_opts {
+	const char *db;
+	long from, to;            /* days; LONG_MIN / LONG_MAX when open */
+	out_format format;
+	const char *by;           /* dyad: day|week|month|year */
+	unsigned min_events;      /* network floor */
+	int events_only;          /* leave relation statements out */
+	char *args[4];            /* positional arguments */
+	int nargs;
+} an_opts;
+
+/* Parses the common options (--db, --from, --to, --format, --by,
+ * --min-events) and positional arguments; prints usage on -h. Returns -1
+ * to exit with *status, 0 to go on. */
+int an_parse(an_opts *o, int argc, char **argv, void (*usage)(FILE *), int allow_dot,
+             int *status);
+
+/* Events of the store as observations over actor roots (an
+ * ent_event_table underneath; the arrays are borrowed from it). */
+typedef struct an_events {
+	ent_event_table *table;
+	const ent_event_obs *obs;
+	size_t n;
+	const char *const *names; /* actor roots, index = actor id */
+	size_t nnames;
+} an_events;
+
+/* Loads the asserted events between a and b (either order; NULL for all)
+ * dated in the range. Returns 0, or an exit status after a message. */
+int an_load(an_events *ev, ent_store *store, const char *a, const char *b, const an_opts *o);
+void an_free(an_events *ev);
+
+/* Opens the store named by the options, with a message on failure. */
+int an_open(ent_store **out, const an_opts *o);
+
+/* The signed network of the events (edges with at least o->min_events
+ * events), and the dyad totals behind it; shared by network and balance. */
+int an_network(ent_signed **out, ent_dyad_total **dyads, size_t *ndyads, const an_events *ev,
+               const an_opts *o);
+
+/* Formats a day number as YYYY-MM-DD into out (11 bytes). */
+void an_day(char *out, long day);
+
+#endif

@@ -1,0 +1,192 @@
+/*
+ * cmd_pivots.c - entente pivots [A B]: where relationships turned
+ * (changepoints in the monthly net cooperation of a dyad, PELT with an
+ * MBIC penalty) and where they trend (Mann-Kendall with Sen's slope).
+ */
+/* command: pivots 85 where relationships turned (changepoints) and how they trend */
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis_cli.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+	        "usage: entente pivots [options] [A B]\n\n"
+	        "For one dyad, or every dyad with enough events: the series of net\n"
+	        "cooperation per period (--by, default month), its changepoints (PELT with\n"
+	        "the MBIC penalty) with the levels before and after, and its trend\n"
+	        "(Mann-Kendall test with Sen's slope per period).\n\n"
+	        "options:\n"
+	        "  --db FILE                   the store (default entente.db)\n"
+	        "  --by day|week|month|year    the period (default month)\n"
+	        "  --from DATE --to DATE       the time window\n"
+	        "  --min-events N              dyads with fewer events are left out (default 3)\n"
+	        "  --events-only               leave relation statements out\n"
+	        "  --format table|csv          output (default table)\n"
+	        "  -h, --help                  this help\n");
+}
+
+typedef struct around_ctx {
+	int shown;
+} around_ctx;
+
+static int print_around(const ent_store_row *r, void *ctx)
+{
+	around_ctx *a = ctx;
+	char day[11];
+
+	an_day(day, r->day);
+	if (r->relation)
+		printf("        %s %s~%s relation %+d: %s\n", day, r->source, r->target, r->polarity,
+		       r->predicate_text ? r->predicate_text : "");
+	else
+		printf("        %s %s>%s %s: %s\n", day, r->source, r->target, r->code,
+		       r->predicate_text ? r->predicate_text : "");
+	return ++a->shown >= 4;
+}
+
+/* Prints a few events of the dyad around day (within one period's
+ * length either side). */
+static void events_around(ent_store *store, const char *a, const char *b, long day,
+                          long span, const an_opts *o)
+{
+	ent_store_query q;
+	around_ctx ctx = {0};
+
+	memset(&q, 0, sizeof q);
+	q.a = a;
+	q.b = b;
+	q.both_ways = 1;
+	q.from_day = day - span;
+	q.to_day = day + span;
+	q.with_relations = !o->events_only;
+	ent_store_each(store, &q, print_around, &ctx);
+}
+
+/* Analyses the dyad of actors x and y among the events. */
+static int pivot_dyad(ent_store *store, const an_events *ev, uint32_t x, uint32_t y,
+                      const an_opts *o)
+{
+	ent_event_obs *sub = malloc((ev->n ? ev->n : 1) * sizeof *sub);
+	ent_series *series = NULL;
+	ent_series_opts so;
+	ent_changepoints *cp = NULL;
+	ent_trend_test mk;
+	double *net = NULL;
+	size_t i, n = 0, nb;
+	const ent_dyad_bin *bins;
+	int rc = 0;
+
+	if (!sub)
+		return -1;
+	for (i = 0; i < ev->n; i++)
+		if ((ev->obs[i].source == x && ev->obs[i].target == y) ||
+		    (ev->obs[i].source == y && ev->obs[i].target == x))
+			sub[n++] = ev->obs[i];
+	memset(&so, 0, sizeof so);
+	so.period = (ent_period)ent_period_parse(o->by);
+	so.from = o->from == LONG_MIN ? ENT_DAY_UNSET : (int32_t)o->from;
+	so.to = o->to == LONG_MAX ? ENT_DAY_UNSET : (int32_t)o->to;
+	if (n == 0 || ent_series_build(&series, sub, n, NULL, 0, &so)) {
+		rc = n ? -1 : 0;
+		goto done;
+	}
+	bins = ent_series_bins(series);
+	nb = ent_series_len(series);
+	net = malloc((nb ? nb : 1) * sizeof *net);
+	if (!net) {
+		rc = -1;
+		goto done;
+	}
+	for (i = 0; i < nb; i++)
+		net[i] = bins[i].net;
+	if (o->format == OUT_TABLE)
+		printf("%s-%s: %zu events over %zu %ss\n", ev->names[x], ev->names[y], n, nb, o->by);
+	if (nb >= 4 && ent_pelt(&cp, net, nb, NULL) == 0) {
+		size_t k;
+
+		for (k = 1; k < cp->nsegments; k++) {
+			char label[32];
+
+			ent_period_label(label, so.period, bins[cp->segments[k].start].start);
+			if (o->format == OUT_CSV)
+				printf("%s,%s,changepoint,%s,%.2f,%.2f\n", ev->names[x], ev->names[y], label,
+				       cp->segments[k - 1].mean, cp->segments[k].mean);
+			else {
+				long at = bins[cp->segments[k].start].start;
+				long span = bins[cp->segments[k].start].end - at + 1;
+
+				printf("    turned in %s: net cooperation %+.1f -> %+.1f a %s; around it:\n", label,
+				       cp->segments[k - 1].mean, cp->segments[k].mean, o->by);
+				events_around(store, ev->names[x], ev->names[y], at, span, o);
+			}
+		}
+		if (cp->nsegments <= 1 && o->format == OUT_TABLE)
+			printf("    no changepoint (PELT, MBIC penalty %.1f)\n", cp->penalty);
+	} else if (o->format == OUT_TABLE) {
+		printf("    too short for changepoints (%zu %ss)\n", nb, o->by);
+	}
+	if (nb >= 3 && ent_mann_kendall(&mk, net, nb) == 0) {
+		char since[32];
+
+		ent_period_label(since, so.period, bins[0].start);
+		if (o->format == OUT_CSV)
+			printf("%s,%s,trend,%s,%.3f,%.4f\n", ev->names[x], ev->names[y], since, mk.slope, mk.p);
+		else
+			printf("    trend since %s: %s (Sen's slope %+.2f a %s, Mann-Kendall p = %.3f)\n", since,
+			       mk.p < 0.05 ? (mk.slope > 0 ? "warming" : mk.slope < 0 ? "cooling" : "flat")
+			                   : "no significant trend", mk.slope, o->by, mk.p);
+	}
+done:
+	ent_changepoints_free(cp);
+	ent_series_free(series);
+	free(net);
+	free(sub);
+	return rc;
+}
+
+int cmd_pivots(int argc, char **argv)
+{
+	an_opts o;
+	ent_store *store = NULL;
+	an_events ev;
+	ent_dyad_total *dyads = NULL;
+	size_t nd = 0, i;
+	int status = EXIT_OK;
+
+	memset(&ev, 0, sizeof ev);
+	if (an_parse(&o, argc, argv, usage, 0, &status))
+		return status;
+	if (o.nargs != 0 && o.nargs != 2) {
+		cli_error("pivots takes two actors or none (see 'entente pivots -h')");
+		return EXIT_USAGE;
+	}
+	if ((status = an_open(&store, &o)) != 0)
+		return status;
+	if ((status = an_load(&ev, store, o.nargs ? o.args[0] : NULL, o.nargs ? o.args[1] : NULL, &o)) != 0)
+		goto done;
+	if (o.format == OUT_CSV)
+		printf("a,b,kind,when,before_or_slope,after_or_p\n");
+	if (ent_dyad_totals(&dyads, &nd, ev.obs, ev.n, ENT_DAY_UNSET, ENT_DAY_UNSET)) {
+		cli_lib_error();
+		status = EXIT_FAIL;
+		goto done;
+	}
+	for (i = 0; i < nd; i++)
+		if (dyads[i].count >= (o.min_events ? o.min_events : 1) &&
+		    pivot_dyad(store, &ev, dyads[i].a, dyads[i].b, &o)) {
+			cli_error("out of memory");
+			status = EXIT_FAIL;
+			break;
+		}
+	if (nd == 0 && o.format == OUT_TABLE)
+		printf("no dyads in %s\n", o.db);
+done:
+	free(dyads);
+	an_free(&ev);
+	ent_store_close(store);
+	return status;
+}

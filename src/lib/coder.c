@@ -1,0 +1,1976 @@
+/*
+ * coder.c - codes CAMEO events and relation statements from the
+ * dependency trees of a document's sentences.
+ *
+ * For each sentence: the dictionary finds every actor, agent, verb,
+ * discard and relation phrase in one pass; each nominal head gets the
+ * actor its noun phrase names (a name, or a country from an adjective,
+ * compound or possessive combined with an agent: "Russian policymakers"
+ * -> RUSGOV); each verb or eventive noun tries its patterns against the
+ * tree (words after the predicate among its dependents, X the target,
+ * light verbs and modifiers before it); the best pattern gives the code;
+ * the source is the subject (or the passive agent, or the controller of
+ * an infinitive, or the shared subject of conjoined verbs, or the
+ * possessor of an eventive noun); modality decides whether and how the
+ * event is emitted; the date comes from the sentence's time expressions.
+ * Pronouns and descriptions ("the two countries") resolve to the most
+ * recent compatible actors of the document.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entente/coder.h"
+#include "entente/timex.h"
+
+/* ------------------------------------------------------------------ */
+/* Relations used by the coder, looked up once by name.                */
+
+enum {
+	D_NSUBJ, D_NSUBJ_PASS, D_CSUBJ, D_OBJ, D_IOBJ, D_OBL, D_OBL_AGENT, D_OBL_TMOD,
+	D_NMOD, D_NMOD_POSS, D_NMOD_TMOD, D_AMOD, D_COMPOUND, D_COMPOUND_PRT, D_FLAT,
+	D_APPOS, D_CONJ, D_CC, D_CASE, D_DET, D_XCOMP, D_CCOMP, D_ADVCL, D_ACL,
+	D_ACL_RELCL, D_ADVMOD, D_AUX, D_AUX_PASS, D_MARK, D_NEG_UNUSED, D_PARATAXIS,
+	D_ROOT, D_NUMMOD, D_PUNCT, D_DEP, D_COP, D_EXPL, D_NMOD_NPMOD, D_OBL_NPMOD,
+	D_COUNT
+};
+
+static const char *const dep_names[D_COUNT] = {
+	"nsubj", "nsubj:pass", "csubj", "obj", "iobj", "obl", "obl:agent", "obl:tmod",
+	"nmod", "nmod:poss", "nmod:tmod", "amod", "compound", "compound:prt", "flat",
+	"appos", "conj", "cc", "case", "det", "xcomp", "ccomp", "advcl", "acl",
+	"acl:relcl", "advmod", "aux", "aux:pass", "mark", "neg", "parataxis",
+	"root", "nummod", "punct", "dep", "cop", "expl", "nmod:npmod", "obl:npmod"
+};
+
+struct ent_coder {
+	const ent_dict *dict;
+	const ent_model *model;
+	ent_coder_opts opts;
+	int dep[D_COUNT];         /* parser relation ids, -1 when unknown */
+	uint32_t w_not, w_never, w_nt, w_no;  /* dictionary word ids */
+};
+
+int ent_coder_new(ent_coder **out, const ent_dict *dict, const ent_model *model,
+                  const ent_coder_opts *opts)
+{
+	ent_coder *c;
+	int i;
+
+	*out = NULL;
+	c = ent_calloc(1, sizeof *c);
+	if (!c)
+		return ent_error_set(ENT_ENOMEM, "out of memory");
+	c->dict = dict;
+	c->model = model;
+	if (opts)
+		c->opts = *opts;
+	for (i = 0; i < D_COUNT; i++)
+		c->dep[i] = ent_deprel_parse(dep_names[i], strlen(dep_names[i]));
+	*out = c;
+	return ENT_OK;
+}
+
+void ent_coder_free(ent_coder *c)
+{
+	ent_free(c);
+}
+
+/* ------------------------------------------------------------------ */
+/* Per-sentence state                                                  */
+
+#define NO_TOKEN (-1)
+#define MAX_CODES 8
+
+/* An actor as the coder sees it: a code and where it was said. */
+typedef struct actor {
+	const char *code;
+	int tok;           /* head token in the sentence, or -1 (resolved) */
+	ent_span span;     /* the words naming it */
+	uint8_t person;    /* a person (he/she) rather than a group (it) */
+	uint8_t resolved;  /* came from coreference */
+	uint32_t sent;     /* sentence it was named in (history) */
+} actor;
+
+/* Actors mentioned in the document so far, for coreference, and the
+ * last group of two or more named together ("Russia, China and
+ * Pakistan", "the three countries") for plural pronouns. */
+#define MAX_GROUP 8
+typedef struct history {
+	actor *v;
+	size_t n, cap;
+	actor group[MAX_GROUP];
+	int ngroup;
+	uint32_t group_sent;
+} history;
+
+typedef struct sent_ctx {
+	const ent_coder *c;
+	const ent_doc *doc;
+	ent_arena *arena;
+	const char *text;
+	ent_token *tok;
+	int n;                 /* tokens */
+	uint32_t sent_index;
+	ent_span sent_span;
+	int *head;             /* 0-based head, -1 for the root */
+	int *first_child, *next_sibling;
+	const ent_dict_sent *dsent;
+	ent_dict_match *m;
+	size_t nm;
+	int *actor_m;          /* token -> covering actor match, or -1 */
+	int *agent_m;          /* token -> covering agent match, or -1 */
+	const char **np_code;  /* token -> code of the noun phrase it heads */
+	int *np_person;
+	ent_timex tx[16];
+	size_t ntx;
+	history *hist;
+	ent_coded *out;
+	size_t ev_cap, rel_cap;
+	int discard_sentence;
+} sent_ctx;
+
+static int dep_is(const sent_ctx *s, int t, int which)
+{
+	return t >= 0 && s->c->dep[which] >= 0 && s->tok[t].deprel == s->c->dep[which];
+}
+
+static int upos(const sent_ctx *s, int t)
+{
+	return s->tok[t].upos;
+}
+
+static int lemma_is(const sent_ctx *s, int t, const char *w)
+{
+	const char *l = s->tok[t].lemma;
+	size_t n;
+
+	if (l)
+		return strcasecmp(l, w) == 0;
+	n = s->tok[t].end - s->tok[t].start;
+	return strlen(w) == n && strncasecmp(s->text + s->tok[t].start, w, n) == 0;
+}
+
+/* The child of t with relation which, the first one; -1 when none. */
+static int child(const sent_ctx *s, int t, int which)
+{
+	int k;
+
+	for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
+		if (dep_is(s, k, which))
+			return k;
+	return NO_TOKEN;
+}
+
+/* Whether t has a child with this relation whose lemma is w. */
+static int child_lemma(const sent_ctx *s, int t, int which, const char *w)
+{
+	int k;
+
+	for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
+		if ((which < 0 || dep_is(s, k, which)) && lemma_is(s, k, w))
+			return 1;
+	return 0;
+}
+
+/* The preposition (case child) of a nominal, or -1. */
+static int case_of(const sent_ctx *s, int t)
+{
+	return child(s, t, D_CASE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actors in noun phrases                                              */
+
+static const ent_dict_entry *match_entry(const sent_ctx *s, int mi)
+{
+	return ent_dict_entry_get(s->c->dict, s->m[mi].entry);
+}
+
+static int kind_is_person(int k)
+{
+	return k >= ENT_ACTOR_HEAD_OF_STATE && k <= ENT_ACTOR_OFFICIAL;
+}
+
+/* The length of the root of an actor code (event.h). */
+#define root_len ent_actor_root_len
+
+/* root of code + role (a 3-letter agent code, or "~XXX"). */
+static const char *compose(sent_ctx *s, const char *code, const char *role, int prefix)
+{
+	size_t r = root_len(code);
+	char buf[64];
+
+	if (role[0] == '~')
+		role++;
+	if (prefix)
+		snprintf(buf, sizeof buf, "%s%.*s", role, (int)r, code);
+	else
+		snprintf(buf, sizeof buf, "%.*s%s", (int)r, code, role);
+	return ent_arena_strndup(s->arena, buf, strlen(buf));
+}
+
+/* The code an actor match gives its token, and whether it names a person
+ * and can stand alone (names, capitals, people, organisations; not
+ * adjectives or combining forms). */
+static const char *actor_code(const sent_ctx *s, int mi, int *standalone, int *person)
+{
+	const ent_dict_entry *e = match_entry(s, mi);
+
+	*standalone = e->sub != ENT_ACTOR_ADJ && e->sub != ENT_ACTOR_PREFIX;
+	*person = kind_is_person(e->sub);
+	return e->code;
+}
+
+/* Computes np_code for every token: the actor its noun phrase names. */
+static void compute_np_codes(sent_ctx *s)
+{
+	int t, k;
+
+	for (t = 0; t < s->n; t++) {
+		const char *own = NULL, *mod = NULL, *role = NULL;
+		int standalone = 0, person = 0, role_prefix = 0, p;
+
+		s->np_code[t] = NULL;
+		s->np_person[t] = 0;
+		if (s->actor_m[t] >= 0) {
+			const char *code = actor_code(s, s->actor_m[t], &standalone, &person);
+
+			if (standalone)
+				own = code;
+			else
+				mod = code;
+		}
+		if (s->agent_m[t] >= 0) {
+			const ent_dict_entry *e = match_entry(s, s->agent_m[t]);
+
+			role = e->code;
+			role_prefix = (e->flags & ENT_ENTRY_PREFIX) != 0;
+		}
+		/* Modifiers: adjectives, compounds, possessives, "of X". */
+		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
+			int sa, pe, am = s->actor_m[k];
+
+			if (!(dep_is(s, k, D_AMOD) || dep_is(s, k, D_COMPOUND) ||
+			      dep_is(s, k, D_NMOD_POSS) || dep_is(s, k, D_FLAT) ||
+			      (dep_is(s, k, D_NMOD) && case_of(s, k) >= 0 &&
+			       (lemma_is(s, case_of(s, k), "of") ||
+			        (s->agent_m[t] >= 0 && (lemma_is(s, case_of(s, k), "from") ||
+			                                lemma_is(s, case_of(s, k), "in")))))))
+				continue;
+			if (am >= 0 && s->m[am].start <= (uint32_t)t && (uint32_t)t < s->m[am].end)
+				continue;  /* part of the same phrase */
+			if (am >= 0) {
+				const char *code = actor_code(s, am, &sa, &pe);
+
+				if (!mod)
+					mod = code;
+			}
+		}
+		if (own) {
+			/* A name: the phrase's own code ("President Putin"). A
+			 * role word on a bare country name adds its role
+			 * ("Pakistan army" is not this case: that is a modifier). */
+			s->np_code[t] = own;
+			s->np_person[t] = person;
+		} else if (role && mod) {
+			s->np_code[t] = compose(s, mod, role, role_prefix);
+			s->np_person[t] = upos(s, t) == ENT_UPOS_NOUN &&
+			                  !(s->tok[t].xpos && 0);
+		} else if (mod && !role && s->actor_m[t] >= 0 && (upos(s, t) == ENT_UPOS_PROPN ||
+		                                                  upos(s, t) == ENT_UPOS_NOUN)) {
+			/* "the Russians": a people word used as a noun */
+			s->np_code[t] = mod;
+		}
+		/* Tokens inside a multiword name point to its head's code. */
+		p = s->actor_m[t];
+		(void)p;
+	}
+	/* Give every token of a standalone actor phrase the phrase's code
+	 * (the parser may make any of its words the head). */
+	for (t = 0; t < s->n; t++) {
+		int mi = s->actor_m[t], sa, pe;
+		const char *code;
+
+		if (mi < 0 || s->np_code[t])
+			continue;
+		code = actor_code(s, mi, &sa, &pe);
+		if (sa) {
+			s->np_code[t] = code;
+			s->np_person[t] = pe;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Coreference                                                         */
+
+static int hist_add(sent_ctx *s, const char *code, int person, int tok)
+{
+	history *h = s->hist;
+
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? h->cap * 2 : 64;
+		actor *grown = ent_arena_alloc(s->arena, cap * sizeof *grown);
+
+		if (!grown)
+			return ENT_ENOMEM;
+		if (h->n)
+			memcpy(grown, h->v, h->n * sizeof *grown);
+		h->v = grown;
+		h->cap = cap;
+	}
+	memset(&h->v[h->n], 0, sizeof h->v[h->n]);
+	h->v[h->n].code = code;
+	h->v[h->n].person = (uint8_t)person;
+	h->v[h->n].tok = tok;
+	h->v[h->n].sent = s->sent_index;
+	h->n++;
+	return ENT_OK;
+}
+
+/* How many actors a description counts: "both sides" 2, "the three
+ * countries" 3; 0 when it has no number. */
+static int described_count(const sent_ctx *s, int t)
+{
+	static const char *const numbers[] = {"", "", "two", "three", "four", "five", "six"};
+	int k;
+
+	if (child_lemma(s, t, -1, "both"))
+		return 2;
+	for (k = 2; k <= 6; k++)
+		if (child_lemma(s, t, -1, numbers[k]))
+			return k;
+	return 0;
+}
+
+/* Resolves a pronoun or description at token t to up to max actors of
+ * the document mentioned before it. Returns the count. */
+static int resolve(const sent_ctx *s, int t, actor *out, int max)
+{
+	const history *h = s->hist;
+	int want_person = -1, count = 1, found = 0;
+	size_t i;
+
+	if (lemma_is(s, t, "he") || lemma_is(s, t, "she") || lemma_is(s, t, "his") ||
+	    lemma_is(s, t, "her") || lemma_is(s, t, "him"))
+		want_person = 1;
+	else if (lemma_is(s, t, "it") || lemma_is(s, t, "its"))
+		want_person = 0;
+	else if (lemma_is(s, t, "they") || lemma_is(s, t, "their") || lemma_is(s, t, "them")) {
+		/* the group named last, in this sentence or the one before */
+		if (h->ngroup >= 2 && h->group_sent + 1 >= s->sent_index) {
+			int k;
+
+			for (k = 0; k < h->ngroup && k < max; k++) {
+				out[k] = h->group[k];
+				out[k].tok = t;
+				out[k].resolved = 1;
+			}
+			return k;
+		}
+		want_person = -1;
+	}
+	else if ((lemma_is(s, t, "country") || lemma_is(s, t, "side") || lemma_is(s, t, "government") ||
+	          lemma_is(s, t, "nation") || lemma_is(s, t, "neighbour") || lemma_is(s, t, "neighbor") ||
+	          lemma_is(s, t, "state") || lemma_is(s, t, "power")) &&
+	         (count = described_count(s, t)) > 0) {
+		want_person = 0;  /* "the two countries", "both sides", "the three powers" */
+		if (h->ngroup == count && h->group_sent + 2 >= s->sent_index) {
+			int k;
+
+			for (k = 0; k < count && k < max; k++) {
+				out[k] = h->group[k];
+				out[k].tok = t;
+				out[k].resolved = 1;
+			}
+			return k;  /* the group of that size named last */
+		}
+	} else if (lemma_is(s, t, "latter") || lemma_is(s, t, "former")) {
+		/* the latter: the most recent of the last two; the former:
+		 * the one before */
+		size_t distinct = 0;
+		const char *prev = NULL;
+
+		for (i = h->n; i > 0 && distinct < 2; i--) {
+			if (prev && strncmp(prev, h->v[i - 1].code, root_len(prev)) == 0)
+				continue;
+			prev = h->v[i - 1].code;
+			distinct++;
+			if ((distinct == 1 && lemma_is(s, t, "latter")) ||
+			    (distinct == 2 && lemma_is(s, t, "former"))) {
+				out[0] = h->v[i - 1];
+				out[0].tok = t;
+				out[0].resolved = 1;
+				return 1;
+			}
+		}
+		return 0;
+	} else {
+		return 0;
+	}
+	/* first the actors named earlier in this sentence ("Turkey said it
+	 * had asked ..."), nearest first */
+	{
+		int k2;
+
+		for (k2 = t - 1; k2 >= 0 && found < count && found < max; k2--) {
+			int k, dup = 0;
+
+			if (!s->np_code[k2] || (s->head[k2] >= 0 && s->np_code[s->head[k2]] == s->np_code[k2]))
+				continue;
+			if (want_person >= 0 && s->np_person[k2] != want_person)
+				continue;
+			for (k = 0; k < found; k++)
+				dup |= strncmp(out[k].code, s->np_code[k2], root_len(s->np_code[k2])) == 0;
+			if (dup)
+				continue;
+			memset(&out[found], 0, sizeof out[found]);
+			out[found].code = s->np_code[k2];
+			out[found].person = (uint8_t)s->np_person[k2];
+			out[found].tok = t;
+			out[found].resolved = 1;
+			found++;
+		}
+	}
+	for (i = h->n; i > 0 && found < count && found < max; i--) {
+		const actor *a = &h->v[i - 1];
+		int k, dup = 0;
+
+		if (want_person >= 0 && a->person != want_person)
+			continue;
+		for (k = 0; k < found; k++)
+			dup |= strncmp(out[k].code, a->code, root_len(a->code)) == 0;
+		if (dup)
+			continue;
+		out[found] = *a;
+		out[found].tok = t;
+		out[found].resolved = 1;
+		found++;
+	}
+	return found == count ? found : (count == 1 ? found : 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actors of a token: its noun phrase, its conjuncts, or coreference.   */
+
+static ent_span np_span(const sent_ctx *s, int t)
+{
+	ent_span sp;
+	int mi = s->actor_m[t];
+
+	if (mi >= 0) {
+		sp.start = s->tok[s->m[mi].start].start;
+		sp.end = s->tok[s->m[mi].end - 1].end;
+	} else {
+		sp.start = s->tok[t].start;
+		sp.end = s->tok[t].end;
+	}
+	/* widen to the modifiers that gave the code */
+	{
+		int k;
+
+		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
+			if ((dep_is(s, k, D_AMOD) || dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_NMOD_POSS) ||
+			     dep_is(s, k, D_FLAT)) && s->actor_m[k] >= 0) {
+				if (s->tok[k].start < sp.start)
+					sp.start = s->tok[k].start;
+				if (s->tok[k].end > sp.end)
+					sp.end = s->tok[k].end;
+			}
+	}
+	return sp;
+}
+
+/* Whether a role speaks for its state, so that "the ministry said" or
+ * "officials said" may borrow the country just named (not "terrorists"
+ * or "protesters", who need not be of it). */
+static int official_role(const char *role)
+{
+	static const char *const roles[] = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", NULL};
+	int i;
+
+	if (!role)
+		return 0;
+	if (role[0] == '~')
+		role++;
+	for (i = 0; roles[i]; i++)
+		if (strncmp(role, roles[i], 3) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether t has a modifier that names a place or group that is not in
+ * the dictionaries ("Asian banks", "Kurdish officials"): then a role word
+ * must not borrow the last country. */
+static int has_country_modifier(const sent_ctx *s, int t)
+{
+	int k;
+
+	for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
+		if ((dep_is(s, k, D_AMOD) || dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_NMOD_POSS)) &&
+		    (s->tok[k].flags & ENT_TOK_CAPITAL))
+			return 1;
+	return 0;
+}
+
+/* The country of the most recent actor named before token t in this
+ * sentence or in the previous one (the coreference history). */
+static const char *recent_country(const sent_ctx *s, int t)
+{
+	int k;
+	size_t i;
+
+	for (k = t - 1; k >= 0; k--)
+		if (s->np_code[k] && root_len(s->np_code[k]) == 3)
+			return s->np_code[k];
+	for (i = s->hist->n; i > 0; i--) {
+		const actor *a = &s->hist->v[i - 1];
+
+		if (a->sent + 1 < s->sent_index)
+			break;
+		if (root_len(a->code) == 3)
+			return a->code;
+	}
+	return NULL;
+}
+
+static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_source);
+
+/* Whether conjunct k is denied: "with Pakistan and China but not
+ * Afghanistan". */
+static int negated_conjunct(const sent_ctx *s, int k)
+{
+	return child_lemma(s, k, D_ADVMOD, "not") || child_lemma(s, k, D_ADVMOD, "n't") ||
+	       (k > 0 && (lemma_is(s, k - 1, "not") || lemma_is(s, k - 1, "n't")));
+}
+
+/* Up to max actors that token t stands for (as a target). */
+static int actors_of(const sent_ctx *s, int t, actor *out, int max)
+{
+	return actors_of_role(s, t, out, max, 0);
+}
+
+/* The same for a source: a role word with no country of its own ("the
+ * ministry said") may borrow the country just named. */
+static int source_actors(const sent_ctx *s, int t, actor *out, int max)
+{
+	return actors_of_role(s, t, out, max, 1);
+}
+
+static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_source)
+{
+	int n = 0, k;
+
+	if (t < 0 || max <= 0)
+		return 0;
+	if (s->np_code[t]) {
+		out[n].code = s->np_code[t];
+		out[n].tok = t;
+		out[n].span = np_span(s, t);
+		out[n].person = (uint8_t)s->np_person[t];
+		out[n].resolved = 0;
+		n++;
+	} else if (upos(s, t) == ENT_UPOS_PRON || upos(s, t) == ENT_UPOS_NOUN ||
+	           upos(s, t) == ENT_UPOS_ADJ || upos(s, t) == ENT_UPOS_DET) {
+		int r = resolve(s, t, out, max);
+
+		for (k = 0; k < r; k++) {
+			out[k].span.start = s->tok[t].start;
+			out[k].span.end = s->tok[t].end;
+		}
+		n = r;
+	}
+	if (n == 0 && as_source && s->agent_m[t] >= 0 && !has_country_modifier(s, t) &&
+	    official_role(match_entry(s, s->agent_m[t])->code)) {
+		/* a role with no country ("the ministry said", "officials"):
+		 * the country last named in this sentence or the one before */
+		const char *root = recent_country(s, t);
+
+		if (root) {
+			const ent_dict_entry *e = match_entry(s, s->agent_m[t]);
+
+			out[n].code = compose((sent_ctx *)s, root, e->code, (e->flags & ENT_ENTRY_PREFIX) != 0);
+			out[n].tok = t;
+			out[n].span.start = s->tok[t].start;
+			out[n].span.end = s->tok[t].end;
+			out[n].person = 0;
+			out[n].resolved = 1;
+			if (out[n].code)
+				n++;
+		}
+	}
+	if (n == 0 && (upos(s, t) == ENT_UPOS_NOUN || upos(s, t) == ENT_UPOS_PROPN)) {
+		/* a phrase that names no actor itself but has one among its
+		 * modifiers: "the Beijing Olympics", "Pakistan's request" */
+		for (k = s->first_child[t]; k >= 0 && n < max; k = s->next_sibling[k]) {
+			int cs = case_of(s, k);
+
+			if (!(dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_AMOD) || dep_is(s, k, D_NMOD_POSS) ||
+			      dep_is(s, k, D_FLAT) ||
+			      (dep_is(s, k, D_NMOD) && cs >= 0 && lemma_is(s, cs, "of"))))
+				continue;
+			if (s->np_code[k] || s->actor_m[k] >= 0) {
+				int sa, pe;
+				const char *code = s->np_code[k] ? s->np_code[k]
+				                                 : actor_code(s, s->actor_m[k], &sa, &pe);
+
+				out[n].code = code;
+				out[n].tok = k;
+				out[n].span = np_span(s, k);
+				out[n].person = (uint8_t)s->np_person[k];
+				out[n].resolved = 0;
+				n++;
+				/* and its conjuncts: "rivals India and Pakistan" */
+				{
+					int c2;
+
+					for (c2 = s->first_child[k]; c2 >= 0 && n < max; c2 = s->next_sibling[c2])
+						if (dep_is(s, c2, D_CONJ) && s->np_code[c2]) {
+							out[n].code = s->np_code[c2];
+							out[n].tok = c2;
+							out[n].span = np_span(s, c2);
+							out[n].person = (uint8_t)s->np_person[c2];
+							out[n].resolved = 0;
+							n++;
+						}
+				}
+			}
+		}
+	}
+	/* a role shared by conjoined countries: "Hungarian and Romanian
+	 * officials" */
+	if (n == 1 && s->agent_m[t] >= 0 && !out[0].resolved) {
+		int m;
+
+		for (m = s->first_child[t]; m >= 0; m = s->next_sibling[m]) {
+			int c2;
+
+			if (!(dep_is(s, m, D_AMOD) || dep_is(s, m, D_COMPOUND) || dep_is(s, m, D_NMOD_POSS) ||
+			      dep_is(s, m, D_NMOD)) || s->actor_m[m] < 0)
+				continue;
+			/* "Diplomats from Russia, China and Pakistan": the role
+			 * goes to every conjoined country */
+			for (c2 = s->first_child[m]; c2 >= 0 && n < max; c2 = s->next_sibling[c2]) {
+				const ent_dict_entry *ae, *ge;
+
+				if (!dep_is(s, c2, D_CONJ) || s->actor_m[c2] < 0)
+					continue;
+				ae = match_entry(s, s->actor_m[c2]);
+				ge = match_entry(s, s->agent_m[t]);
+				out[n].code = compose((sent_ctx *)s, ae->code, ge->code, (ge->flags & ENT_ENTRY_PREFIX) != 0);
+				out[n].tok = c2;
+				out[n].span.start = s->tok[c2 < t ? c2 : t].start;
+				out[n].span.end = s->tok[c2 < t ? t : c2].end;
+				out[n].person = 0;
+				out[n].resolved = 0;
+				if (out[n].code)
+					n++;
+			}
+		}
+	}
+	/* conjuncts: "Pakistan and Russia", but not "... but not Afghanistan" */
+	for (k = s->first_child[t]; k >= 0 && n < max; k = s->next_sibling[k])
+		if (dep_is(s, k, D_CONJ) && s->np_code[k] && !negated_conjunct(s, k)) {
+			out[n].code = s->np_code[k];
+			out[n].tok = k;
+			out[n].span = np_span(s, k);
+			out[n].person = (uint8_t)s->np_person[k];
+			out[n].resolved = 0;
+			n++;
+		}
+	return n;
+}
+
+/* The actor a nominal token points to through its own phrase or an
+ * actor inside it ("Pakistan's defense" has none; "Pakistan's army" has
+ * PAKMIL). */
+
+/* ------------------------------------------------------------------ */
+/* Pattern matching on the tree                                        */
+
+typedef struct pmatch {
+	int ok;
+	int score;
+	int target;            /* token that matched X, or -1 */
+	int source;            /* token that matched S, or -1 */
+	int first, last;       /* the tokens the pattern covered */
+} pmatch;
+
+/* Whether t lies in the subtree of root. */
+static int in_subtree(const sent_ctx *s, int t, int root)
+{
+	int guard = 0;
+
+	while (t >= 0 && guard++ < s->n) {
+		if (t == root)
+			return 1;
+		t = s->head[t];
+	}
+	return 0;
+}
+
+/* Whether token t belongs to the frame of predicate p: its subtree
+ * without subjects and clauses, or the subtree of a light verb that
+ * governs a noun predicate. */
+static int in_frame(const sent_ctx *s, int t, int p, int light)
+{
+	int x = t, guard = 0;
+
+	while (x >= 0 && guard++ < s->n) {
+		int h = s->head[x];
+
+		if (x == p || (light >= 0 && x == light))
+			return 1;
+		if (h == p || (light >= 0 && h == light)) {
+			/* direct dependents: leave out subjects and clauses */
+			if (dep_is(s, x, D_NSUBJ) || dep_is(s, x, D_NSUBJ_PASS) || dep_is(s, x, D_CSUBJ) ||
+			    dep_is(s, x, D_CCOMP) || dep_is(s, x, D_ADVCL) || dep_is(s, x, D_PARATAXIS) ||
+			    dep_is(s, x, D_ACL_RELCL) || (dep_is(s, x, D_CONJ) && upos(s, x) == ENT_UPOS_VERB) ||
+			    dep_is(s, x, D_PUNCT) || dep_is(s, x, D_MARK))
+				return 0;
+			if (light >= 0 && h == light && x == p)
+				return 1;
+		}
+		x = h;
+	}
+	return 0;
+}
+
+/* Tokens that may lie between pattern words without being written:
+ * articles, adjectives, numbers, adverbs, possessives and the like. */
+static int skippable(const sent_ctx *s, int t)
+{
+	/* a modifier of a word further right ("a day-old blockade") */
+	if (s->head[t] > t && upos(s, t) != ENT_UPOS_VERB && !dep_is(s, t, D_NSUBJ) &&
+	    !dep_is(s, t, D_CASE))
+		return 1;
+	switch (upos(s, t)) {
+	case ENT_UPOS_DET: case ENT_UPOS_ADJ: case ENT_UPOS_NUM: case ENT_UPOS_ADV:
+	case ENT_UPOS_PUNCT: case ENT_UPOS_PART: case ENT_UPOS_AUX: case ENT_UPOS_CCONJ:
+		return 1;
+	case ENT_UPOS_PRON:
+		return dep_is(s, t, D_NMOD_POSS) || dep_is(s, t, D_DET);
+	case ENT_UPOS_NOUN: case ENT_UPOS_PROPN:
+		return dep_is(s, t, D_COMPOUND) || dep_is(s, t, D_NMOD_POSS) || dep_is(s, t, D_FLAT) ||
+		       dep_is(s, t, D_AMOD);
+	default:
+		return 0;
+	}
+}
+
+/* Whether token t can be the X or S of a pattern: it (or its phrase)
+ * names an actor, or it is a pronoun or description that resolves. */
+static int actor_token(const sent_ctx *s, int t)
+{
+	actor tmp[2];
+
+	return s->np_code[t] != NULL ||
+	       ((upos(s, t) == ENT_UPOS_PRON || upos(s, t) == ENT_UPOS_NOUN) && actors_of(s, t, tmp, 2) > 0);
+}
+
+/* The tokens after predicate p that its patterns may match: its frame
+ * (in_frame), in sentence order. A noun predicate may hang from a light
+ * verb ("hold talks"), whose frame then counts too. */
+typedef struct frame {
+	int tok[256];
+	int n;
+	int light;
+} frame;
+
+static void build_frame(const sent_ctx *s, int p, int nounpred, frame *f)
+{
+	int k;
+
+	f->n = 0;
+	f->light = -1;
+	if (nounpred && s->head[p] >= 0 && (dep_is(s, p, D_OBJ) || dep_is(s, p, D_NSUBJ_PASS)))
+		f->light = s->head[p];
+	for (k = p + 1; k < s->n && f->n < 256; k++) {
+		int in = in_frame(s, k, p, f->light);
+
+		if (!in) {
+			/* the subject of a complement clause and its "that":
+			 * "demanded that the US cancel ...", "said Libya must" */
+			int c = k, guard = 0;
+
+			while (c >= 0 && s->head[c] != p && guard++ < s->n)
+				c = s->head[c];
+			if (c >= 0 && s->head[c] == p && (dep_is(s, c, D_CCOMP) || dep_is(s, c, D_XCOMP))) {
+				int subj = child(s, c, D_NSUBJ);
+
+				in = (subj >= 0 && in_subtree(s, k, subj)) ||
+				     (s->head[k] == c && dep_is(s, k, D_MARK));
+			}
+		}
+		if (in)
+			f->tok[f->n++] = k;
+	}
+}
+
+/* Tries pattern pat with its predicate at token p and frame fr. */
+static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, const frame *fr)
+{
+	pmatch r;
+	int light = fr->light, i, pos, k;
+	const int *ftok = fr->tok;
+	int nf = fr->n;
+
+	memset(&r, 0, sizeof r);
+	r.target = r.source = NO_TOKEN;
+	r.first = r.last = p;
+	/* Elements before the predicate: its head chain and its modifiers,
+	 * in sentence order, right to left. */
+	pos = p;
+	for (i = (int)pat->pred - 1; i >= 0; i--) {
+		const ent_pattern_elem *e = &pat->elems[i];
+		int found = -1;
+
+		if (e->kind != ENT_PE_WORD) {
+			if (e->kind == ENT_PE_SOURCE || e->kind == ENT_PE_TARGET) {
+				for (k = pos - 1; k >= 0 && k >= pos - 6; k--)
+					if (actor_token(s, k) && (s->head[k] == p || s->head[k] == light ||
+					                          in_subtree(s, k, p))) {
+						found = k;
+						break;
+					}
+				if (found < 0)
+					return r;
+				if (e->kind == ENT_PE_SOURCE)
+					r.source = found;
+				else
+					r.target = found;
+				pos = found;
+				continue;
+			}
+			continue;
+		}
+		for (k = pos - 1; k >= 0 && k >= pos - 8; k--) {
+			size_t end;
+			int related = s->head[p] == k || s->head[k] == p || (light >= 0 && s->head[k] == light) ||
+			              k == light || (s->head[p] >= 0 && s->head[s->head[p]] == k);
+
+			if (related && ent_dict_elem_match(s->dsent, e, (size_t)k, &end)) {
+				found = k;
+				break;
+			}
+		}
+		if (found < 0) {
+			if (e->flags & ENT_PE_OPTIONAL)
+				continue;
+			return r;
+		}
+		r.score += 2;
+		pos = found;
+		if (found < r.first)
+			r.first = found;
+	}
+	pos = 0;
+	for (i = (int)pat->pred + 1; i < (int)pat->nelems; i++) {
+		const ent_pattern_elem *e = &pat->elems[i];
+		int found = -1, q;
+
+		for (q = pos; q < nf; q++) {
+			int t = ftok[q];
+
+			if (e->kind == ENT_PE_WORD) {
+				size_t end;
+
+				if (ent_dict_elem_match(s->dsent, e, (size_t)t, &end)) {
+					found = q;
+					/* a multiword alternative covers more tokens */
+					while (q + 1 < nf && ftok[q + 1] < (int)end)
+						q++;
+					pos = q + 1;
+					break;
+				}
+			} else if (e->kind == ENT_PE_TARGET || e->kind == ENT_PE_SOURCE) {
+				if (actor_token(s, t)) {
+					found = q;
+					pos = q + 1;
+					break;
+				}
+			}
+			if (!skippable(s, t))
+				break;
+		}
+		if (found < 0) {
+			if (e->flags & ENT_PE_OPTIONAL)
+				continue;
+			return r;
+		}
+		if (e->kind == ENT_PE_TARGET)
+			r.target = ftok[found];
+		else if (e->kind == ENT_PE_SOURCE)
+			r.source = ftok[found];
+		r.score += e->kind == ENT_PE_WORD ? 2 : 3;
+		if (ftok[found] > r.last)
+			r.last = ftok[found];
+	}
+	r.ok = 1;
+	r.score += 1;
+	return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Source, target, modality                                            */
+
+/* Whether t is a time word that news puts between subject and verb
+ * ("officials Friday said", "a top official today praised"). */
+static int temporal_word(const sent_ctx *s, int t)
+{
+	static const char *const words[] = {
+		"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
+		"thursday", "friday", "saturday", "sunday", "recently", "earlier", "later", NULL
+	};
+	int i;
+
+	for (i = 0; words[i]; i++)
+		if (lemma_is(s, t, words[i]))
+			return 1;
+	return 0;
+}
+
+/* The subject of a finite verb that the parser left without one, read
+ * from the words before it: the noun phrase ending just before the verb,
+ * past a time word ("the minister Friday said"). */
+static int subject_from_order(const sent_ctx *s, int p)
+{
+	int k = p - 1;
+
+	while (k >= 0 && (temporal_word(s, k) || upos(s, k) == ENT_UPOS_ADV ||
+	                  upos(s, k) == ENT_UPOS_AUX || upos(s, k) == ENT_UPOS_PART))
+		k--;
+	if (k < 0 || !(upos(s, k) == ENT_UPOS_NOUN || upos(s, k) == ENT_UPOS_PROPN ||
+	               upos(s, k) == ENT_UPOS_ADJ || upos(s, k) == ENT_UPOS_PRON))
+		return -1;
+	/* not the object of a preposition, not a possessive */
+	if (case_of(s, k) >= 0 || dep_is(s, k, D_NMOD_POSS))
+		return -1;
+	return k;
+}
+
+/* The token that is the subject of verb p, climbing through control,
+ * conjunction, relative clauses and participles; -1 when none. */
+static int subject_of(const sent_ctx *s, int p, int *is_passive)
+{
+	int guard = 0, t = p;
+
+	*is_passive = 0;
+	while (t >= 0 && guard++ < 8) {
+		int subj = child(s, t, D_NSUBJ), h = s->head[t];
+
+		/* a passive subject without a passive auxiliary ("it had
+		 * asked") is the parser's slip: an active subject */
+		if (subj < 0 && child(s, t, D_AUX_PASS) < 0)
+			subj = child(s, t, D_NSUBJ_PASS);
+
+		if (subj < 0)
+			subj = child(s, t, D_CSUBJ) >= 0 ? -1 : subj;
+		if (subj >= 0 && temporal_word(s, subj))
+			subj = subject_from_order(s, subj + 1);  /* "leaders Friday called" */
+		if (subj < 0 && t == p && (dep_is(s, t, D_AMOD) || dep_is(s, t, D_ACL_RELCL) ||
+		                           dep_is(s, t, D_ACL) || dep_is(s, t, D_DEP)) &&
+		    p > 0 && temporal_word(s, p - 1))
+			subj = subject_from_order(s, p);
+		if (subj >= 0) {
+			/* a relative pronoun stands for the noun the clause
+			 * modifies ("the country that attacked X") */
+			if (dep_is(s, t, D_ACL_RELCL) && upos(s, subj) == ENT_UPOS_PRON &&
+			    (lemma_is(s, subj, "who") || lemma_is(s, subj, "which") ||
+			     lemma_is(s, subj, "that")))
+				return h;
+			return subj;
+		}
+		if (child(s, t, D_NSUBJ_PASS) >= 0 && child(s, t, D_AUX_PASS) >= 0 && t == p) {
+			/* passive: the agent is the source */
+			int k;
+
+			*is_passive = 1;
+			for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
+				if (dep_is(s, k, D_OBL_AGENT) ||
+				    (dep_is(s, k, D_OBL) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "by")))
+					return k;
+			return -1;
+		}
+		if (h < 0)
+			return -1;
+		if (dep_is(s, t, D_XCOMP) || dep_is(s, t, D_CONJ) || dep_is(s, t, D_ADVCL) ||
+		    (dep_is(s, t, D_ACL) && (upos(s, h) == ENT_UPOS_VERB || upos(s, h) == ENT_UPOS_AUX ||
+		                             upos(s, h) == ENT_UPOS_ADJ))) {
+			/* ADJ: "prepared to attend", "ready to talk" */
+			/* control ("chose to deepen"), shared subjects ("met and
+			 * agreed"), participial adverbials ("offering to mediate") */
+			if (dep_is(s, t, D_XCOMP) && child(s, h, D_OBJ) >= 0 &&
+			    (lemma_is(s, h, "urge") || lemma_is(s, h, "ask") || lemma_is(s, h, "persuade") ||
+			     lemma_is(s, h, "force") || lemma_is(s, h, "induce") || lemma_is(s, h, "help")))
+				return child(s, h, D_OBJ);  /* object control */
+			t = h;
+			continue;
+		}
+		if ((dep_is(s, t, D_ACL) || (dep_is(s, t, D_DEP) && h < t)) &&
+		    (upos(s, h) == ENT_UPOS_NOUN || upos(s, h) == ENT_UPOS_PROPN))
+			return h;  /* "a delegation led by X", "Russia rushing to";
+			              a verb the parser hung from the noun before it */
+		return -1;
+	}
+	return -1;
+}
+
+/* Modality of the predicate: -1 for negated (not emitted). */
+static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat)
+{
+	int t = p, guard = 0, mod = ENT_MOD_ASSERTED, k;
+
+	/* "held no talks", "no agreement was signed": a "no" on the
+	 * predicate noun or the verb's object, unless the pattern itself
+	 * says "no" ("have no comment") */
+	if (pat && !(pat->text && (strstr(pat->text, " no ") || strncmp(pat->text, "no ", 3) == 0))) {
+		int o = child(s, p, D_OBJ);
+
+		if (child_lemma(s, p, D_DET, "no") || (o >= 0 && child_lemma(s, o, D_DET, "no")))
+			return -1;
+	}
+
+	while (t >= 0 && guard++ < 6) {
+		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
+			if ((dep_is(s, k, D_ADVMOD) || upos(s, k) == ENT_UPOS_PART) &&
+			    (lemma_is(s, k, "not") || lemma_is(s, k, "never") || lemma_is(s, k, "n't")))
+				return -1;
+			if (dep_is(s, k, D_AUX)) {
+				if (lemma_is(s, k, "may") || lemma_is(s, k, "might") || lemma_is(s, k, "could"))
+					mod = mod ? mod : ENT_MOD_HEDGED;
+				else if (lemma_is(s, k, "will") || lemma_is(s, k, "shall"))
+					mod = mod ? mod : ENT_MOD_FUTURE;
+				else if (lemma_is(s, k, "would") || lemma_is(s, k, "should"))
+					mod = mod ? mod : ENT_MOD_HYPOTHETICAL;
+			}
+			if (dep_is(s, k, D_ADVMOD) &&
+			    (lemma_is(s, k, "reportedly") || lemma_is(s, k, "allegedly") ||
+			     lemma_is(s, k, "apparently") || lemma_is(s, k, "possibly") ||
+			     lemma_is(s, k, "probably") || lemma_is(s, k, "perhaps") ||
+			     lemma_is(s, k, "reputedly") || lemma_is(s, k, "purportedly")))
+				mod = mod ? mod : ENT_MOD_HEDGED;
+			if (dep_is(s, k, D_MARK) && (lemma_is(s, k, "if") || lemma_is(s, k, "whether") ||
+			                             lemma_is(s, k, "unless")))
+				mod = ENT_MOD_HYPOTHETICAL;
+		}
+		/* governing verbs that negate or modulate an infinitive or
+		 * gerund: "refrained from holding", "plans to visit" */
+		if (s->head[t] >= 0 && (dep_is(s, t, D_XCOMP) || dep_is(s, t, D_ADVCL) ||
+		                        dep_is(s, t, D_CCOMP) || dep_is(s, t, D_ACL))) {
+			int h = s->head[t];
+
+			if (lemma_is(s, h, "refrain") || lemma_is(s, h, "fail") || lemma_is(s, h, "avoid") ||
+			    lemma_is(s, h, "decline") || lemma_is(s, h, "cancel") || lemma_is(s, h, "deny") ||
+			    lemma_is(s, h, "stop") || lemma_is(s, h, "cease"))
+				return -1;
+			if (lemma_is(s, h, "plan") || lemma_is(s, h, "intend") || lemma_is(s, h, "expect") ||
+			    lemma_is(s, h, "prepare") || lemma_is(s, h, "aim") || lemma_is(s, h, "schedule"))
+				mod = mod ? mod : ENT_MOD_FUTURE;
+			if (lemma_is(s, h, "seem") || lemma_is(s, h, "appear"))
+				mod = mod ? mod : ENT_MOD_HEDGED;
+			if (dep_is(s, t, D_XCOMP) || (dep_is(s, t, D_ADVCL) && !child(s, t, D_MARK)))
+				t = h;
+			else
+				break;
+			continue;
+		}
+		break;
+	}
+	/* "according to ..." anywhere in the sentence hedges it */
+	for (k = 0; k + 1 < s->n; k++)
+		if (lemma_is(s, k, "according") && lemma_is(s, k + 1, "to"))
+			return mod ? mod : ENT_MOD_HEDGED;
+	return mod;
+}
+
+/* The CAMEO intent code for a future event where the codebook has one. */
+static const char *intent_code(const char *code)
+{
+	int root = atoi(code) / (strlen(code) == 4 ? 100 : 10);
+
+	switch (root) {
+	case 4: return "036";
+	case 5: return "032";
+	case 6: return "031";
+	case 7: return "033";
+	case 8: return "035";
+	case 18: case 19: case 20: return "138";
+	default: return NULL;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Emitting                                                            */
+
+/* Whether ENTENTE_TRACE is set: the coder then says on stderr what each
+ * predicate matched and why an event was or was not emitted. */
+static int trace_on(void)
+{
+	static int on = -1;
+
+	if (on < 0)
+		on = getenv("ENTENTE_TRACE") != NULL;
+	return on;
+}
+
+
+static ent_date event_date(const sent_ctx *s, int p)
+{
+	size_t i, best = (size_t)-1;
+	int bestd = 1 << 30;
+
+	for (i = 0; i < s->ntx; i++) {
+		int d = (int)s->tx[i].first - p;
+
+		if (d < 0)
+			d = -d;
+		/* a time expression inside the predicate's clause wins */
+		if (in_subtree(s, (int)s->tx[i].first, p))
+			d -= 100;
+		if (d < bestd) {
+			bestd = d;
+			best = i;
+		}
+	}
+	return best == (size_t)-1 ? s->doc->date : s->tx[best].date;
+}
+
+static int push_event(sent_ctx *s, const ent_event *e)
+{
+	ent_coded *o = s->out;
+	size_t i;
+
+	/* the same dyad and code once per sentence */
+	for (i = 0; i < o->nevents; i++) {
+		const ent_event *x = &o->events[i];
+
+		if (x->sent == e->sent && strcmp(x->source, e->source) == 0 &&
+		    strcmp(x->target, e->target) == 0 && strcmp(x->code, e->code) == 0)
+			return ENT_OK;
+	}
+	if (o->nevents == s->ev_cap) {
+		size_t cap = s->ev_cap ? s->ev_cap * 2 : 32;
+		ent_event *grown = ent_arena_alloc(s->arena, cap * sizeof *grown);
+
+		if (!grown)
+			return ENT_ENOMEM;
+		if (o->nevents)
+			memcpy(grown, o->events, o->nevents * sizeof *grown);
+		o->events = grown;
+		s->ev_cap = cap;
+	}
+	o->events[o->nevents++] = *e;
+	return ENT_OK;
+}
+
+static const char *rule_id(sent_ctx *s, const ent_pattern *pat)
+{
+	char buf[512];
+	const ent_dict_file_info *f = ent_dict_file(s->c->dict, pat->file);
+	const char *path = f ? f->path : "?";
+	const char *base = strstr(path, "data/dict/");
+
+	snprintf(buf, sizeof buf, "%s:%u %s", base ? base + 10 : path, pat->line,
+	         pat->text ? pat->text : "");
+	return ent_arena_strndup(s->arena, buf, strlen(buf));
+}
+
+/* Whether two actor codes name the same actor root. */
+static int same_root(const char *a, const char *b)
+{
+	size_t r = root_len(a);
+
+	return r == root_len(b) && strncmp(a, b, r) == 0;
+}
+
+/* Whether a code names an act that several actors do with each other. */
+static int reciprocal_code(const sent_ctx *s, int p, const char *code)
+{
+	int root = atoi(code) / (strlen(code) == 4 ? 100 : 10);
+
+	if (root == 3)  /* agreeing is mutual; pledging and offering are not */
+		return lemma_is(s, p, "agree") || lemma_is(s, p, "decide") || lemma_is(s, p, "resolve");
+	return root == 4 || root == 6 || root == 19 ||
+	       strcmp(code, "050") == 0 || strncmp(code, "057", 3) == 0 ||
+	       strncmp(code, "064", 3) == 0 || strncmp(code, "087", 3) == 0;
+}
+
+/* Emits the events of predicate p with the chosen pattern. */
+static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
+                       int mod, int nounpred)
+{
+	actor src[MAX_CODES], tgt[MAX_CODES];
+	int ns = 0, nt = 0, i, j, is_passive = 0, subj = -1, rc;
+	const char *code = pat->code;
+	const ent_cameo_code *row;
+	ent_event e;
+
+	if (!code)
+		return ENT_OK;
+	/* source */
+	if (pm->source >= 0) {
+		ns = source_actors(s, pm->source, src, MAX_CODES);
+	} else if (nounpred) {
+		int poss = child(s, p, D_NMOD_POSS), k;
+
+		if (poss >= 0)
+			ns = actors_of(s, poss, src, MAX_CODES);
+		for (k = s->first_child[p]; k >= 0 && ns == 0; k = s->next_sibling[k])
+			if (dep_is(s, k, D_NMOD) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "by"))
+				ns = actors_of(s, k, src, MAX_CODES);
+		if (ns == 0) {
+			/* the verb that governs the noun, through other nouns:
+			 * "suspended part of a military aid program" */
+			int v = s->head[p], guard = 0;
+
+			while (v >= 0 && guard++ < 3 && (upos(s, v) == ENT_UPOS_NOUN || upos(s, v) == ENT_UPOS_NUM ||
+			                                 upos(s, v) == ENT_UPOS_PROPN) &&
+			       (dep_is(s, v, D_OBJ) || dep_is(s, v, D_NMOD) || dep_is(s, v, D_OBL) ||
+			        dep_is(s, v, D_NSUBJ_PASS) || dep_is(s, v, D_CONJ)))
+				v = s->head[v];
+			if (v >= 0 && upos(s, v) == ENT_UPOS_VERB) {
+				subj = subject_of(s, v, &is_passive);
+				ns = source_actors(s, subj, src, MAX_CODES);
+			}
+		}
+		is_passive = 0;
+	} else {
+		subj = subject_of(s, p, &is_passive);
+		if (subj < 0 && !is_passive && upos(s, p) == ENT_UPOS_VERB &&
+		    !dep_is(s, p, D_XCOMP) && !dep_is(s, p, D_ACL))
+			subj = subject_from_order(s, p);  /* a verb the parser left alone */
+		ns = source_actors(s, subj, src, MAX_CODES);
+		/* "Russia became one of the first countries to rush to ...":
+		 * the noun the clause modifies names no actor; its clause's
+		 * subject does */
+		if (ns == 0 && subj >= 0 && !is_passive && (upos(s, subj) == ENT_UPOS_NOUN ||
+		                                            upos(s, subj) == ENT_UPOS_PRON)) {
+			int v = s->head[subj], guard = 0, pass2;
+
+			while (v >= 0 && upos(s, v) != ENT_UPOS_VERB && upos(s, v) != ENT_UPOS_AUX && guard++ < 4)
+				v = s->head[v];
+			if (v >= 0 && v != p && in_subtree(s, p, v) && subj != v)
+				ns = actors_of(s, subject_of(s, v, &pass2), src, MAX_CODES);
+		}
+	}
+	/* target */
+	if (pm->target >= 0) {
+		nt = actors_of(s, pm->target, tgt, MAX_CODES);
+	} else if (pm->source >= 0) {
+		/* "receive aid from S": S gives, the subject receives */
+		int pass2;
+
+		nt = actors_of(s, nounpred && s->head[p] >= 0 ? subject_of(s, s->head[p], &pass2)
+		                                              : subject_of(s, p, &pass2),
+		               tgt, MAX_CODES);
+	} else if (is_passive) {
+		nt = actors_of(s, child(s, p, D_NSUBJ_PASS), tgt, MAX_CODES);
+	} else if (strncmp(pat->code, "01", 2) != 0) {
+		/* no X in the pattern: the recipient is the object, or the
+		 * object of a preposition that marks one */
+		int o = child(s, p, D_OBJ), k;
+
+		if (o < 0)
+			o = child(s, p, D_IOBJ);
+		nt = actors_of(s, o, tgt, MAX_CODES);
+		for (k = s->first_child[p]; k >= 0 && nt == 0; k = s->next_sibling[k]) {
+			int cs = case_of(s, k);
+
+			if ((dep_is(s, k, D_OBL) || dep_is(s, k, D_NMOD)) && cs >= 0 &&
+			    (lemma_is(s, cs, "with") || lemma_is(s, cs, "to") || lemma_is(s, cs, "against") ||
+			     lemma_is(s, cs, "on") || lemma_is(s, cs, "toward") || lemma_is(s, cs, "towards") ||
+			     lemma_is(s, cs, "at") || lemma_is(s, cs, "into") || lemma_is(s, cs, "for") ||
+			     lemma_is(s, cs, "over") || lemma_is(s, cs, "upon")))
+				nt = actors_of(s, k, tgt, MAX_CODES);
+		}
+	}
+	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive &&
+	    strncmp(pat->code, "01", 2) != 0) {
+		/* (a statement's recipient must be written in its pattern:
+		 * "told MSNBC", "claimed Democrats ..." name no target)
+		 * deeper in the frame: "promised to continue aid to X", and
+		 * the subject of a complement: "demanded that the US cancel" */
+		frame fr;
+		int q;
+
+		build_frame(s, p, nounpred, &fr);
+		for (q = 0; q < fr.n && nt == 0; q++) {
+			int k = fr.tok[q], cs = case_of(s, k);
+
+			if (!(dep_is(s, k, D_OBJ) || dep_is(s, k, D_IOBJ) ||
+			      (dep_is(s, k, D_NSUBJ) && s->head[k] >= 0 && s->head[s->head[k]] == p) ||
+			      ((dep_is(s, k, D_OBL) || dep_is(s, k, D_NMOD)) && cs >= 0 &&
+			       (lemma_is(s, cs, "to") || lemma_is(s, cs, "with") || lemma_is(s, cs, "against") ||
+			        lemma_is(s, cs, "for") || lemma_is(s, cs, "on") || lemma_is(s, cs, "toward") ||
+			        lemma_is(s, cs, "towards") || lemma_is(s, cs, "into") || lemma_is(s, cs, "at")))))
+				continue;
+			nt = actors_of(s, k, tgt, MAX_CODES);
+		}
+	}
+	if (is_passive && pat->passive_code)
+		code = pat->passive_code;
+	if (mod == ENT_MOD_FUTURE && intent_code(code))
+		code = intent_code(code);
+	row = ent_dict_cameo(s->c->dict, code);
+	memset(&e, 0, sizeof e);
+	snprintf(e.code, sizeof e.code, "%s", code);
+	snprintf(e.root, sizeof e.root, "%.2s", code);
+	e.quad = row ? row->quad : 0;
+	e.goldstein = row ? row->goldstein : 0;
+	e.plover = row && row->plover ? row->plover : "";
+	e.modality = mod;
+	e.sent = s->sent_index;
+	e.sentence = s->sent_span;
+	e.date = event_date(s, p);
+	e.predicate_text.start = s->tok[pm->first < p ? pm->first : p].start;
+	e.predicate_text.end = s->tok[p].end;
+	e.rule = rule_id(s, pat);
+	if (trace_on())
+		fprintf(stderr, "trace:   code %s modality %s, %d sources, %d targets\n", code,
+		        ent_modality_name(mod), ns, nt);
+	if (ns == 0)
+		return ENT_OK;
+	/* Reciprocal: several sources and no target ("Pakistan and Russia
+	 * held negotiations") give each pair both ways, for acts that are
+	 * mutual by nature: agreeing, consulting, cooperating, signing,
+	 * fighting. "X and Y condemned terrorism" is no mutual act. */
+	if (nt == 0 && ns >= 2 && reciprocal_code(s, p, code)) {
+		for (i = 0; i < ns; i++)
+			for (j = 0; j < ns; j++) {
+				if (i == j || same_root(src[i].code, src[j].code))
+					continue;
+				e.source = src[i].code;
+				e.target = src[j].code;
+				e.source_text = src[i].span;
+				e.target_text = src[j].span;
+				if ((rc = push_event(s, &e)) != 0)
+					return rc;
+			}
+		return ENT_OK;
+	}
+	if (nt == 0 && !s->c->opts.allow_monadic)
+		return ENT_OK;
+	for (i = 0; i < ns; i++) {
+		for (j = 0; j < (nt ? nt : 1); j++) {
+			e.source = src[i].code;
+			e.source_text = src[i].span;
+			if (nt) {
+				/* nobody acts on itself; nor an organisation on one
+				 * of its own parts ("AU member states met" the AU) */
+				if (strcmp(src[i].code, tgt[j].code) == 0 ||
+				    (root_len(src[i].code) == 6 && same_root(src[i].code, tgt[j].code)))
+					continue;
+				e.target = tgt[j].code;
+				e.target_text = tgt[j].span;
+			} else {
+				e.target = "";
+				memset(&e.target_text, 0, sizeof e.target_text);
+			}
+			if ((rc = push_event(s, &e)) != 0)
+				return rc;
+		}
+	}
+	return ENT_OK;
+}
+
+/* The best pattern of one verb match. */
+typedef struct choice {
+	const ent_pattern *best, *neg;
+	pmatch bm, nm;
+	int p, nounpred;
+} choice;
+
+/* Tries every pattern of verb match mi; fills c (c->best NULL when none
+ * applies). bare is storage for a verb's default-code pattern. */
+static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
+                           ent_pattern_elem *bare_elem, frame *fr)
+{
+	const ent_dict_entry *e = match_entry(s, (int)mi);
+	const uint32_t *pids;
+	size_t np, k;
+
+	memset(c, 0, sizeof *c);
+	c->p = (int)s->m[mi].start + e->pred;
+	if (c->p >= s->n || s->actor_m[c->p] >= 0)
+		return;  /* "States" in "United States" is no verb */
+	c->nounpred = upos(s, c->p) == ENT_UPOS_NOUN || upos(s, c->p) == ENT_UPOS_PROPN;
+	if (!c->nounpred && upos(s, c->p) != ENT_UPOS_VERB && upos(s, c->p) != ENT_UPOS_AUX)
+		return;
+	pids = ent_dict_verb_patterns(s->c->dict, s->m[mi].entry, &np);
+	if (np)
+		build_frame(s, c->p, c->nounpred, fr);
+	for (k = 0; k < np; k++) {
+		const ent_pattern *pat = ent_dict_pattern_get(s->c->dict, pids[k]);
+		int want_noun;
+		pmatch r;
+
+		if (!pat || pat->pred >= pat->nelems)
+			continue;
+		want_noun = (pat->elems[pat->pred].flags & ENT_PE_NOUN) != 0;
+		/* PETRARCH verbs are verbs: its nouns come after them */
+		if ((pat->flags & ENT_PAT_PETR) ? c->nounpred : want_noun != c->nounpred)
+			continue;
+		r = try_pattern(s, pat, c->p, fr);
+		if (!r.ok)
+			continue;
+		if (pat->flags & (ENT_PAT_NEGATED | ENT_PAT_NULL)) {
+			if (r.score > c->nm.score) {
+				c->nm = r;
+				c->neg = pat;
+			}
+		} else if (r.score > c->bm.score) {
+			c->bm = r;
+			c->best = pat;
+		}
+	}
+	if (!c->best && e->code && !c->neg && !c->nounpred) {
+		/* a verb listed with a code but no pattern of its own (a
+		 * PETRARCH verb under its block's default code) */
+		memset(bare, 0, sizeof *bare);
+		memset(bare_elem, 0, sizeof *bare_elem);
+		bare_elem->kind = ENT_PE_PRED;
+		bare->code = e->code;
+		bare->flags = ENT_PAT_BARE;
+		bare->nelems = 1;
+		bare->elems = bare_elem;
+		bare->file = e->file;
+		bare->line = e->line;
+		bare->text = e->name;
+		c->bm.ok = 1;
+		c->bm.score = 1;
+		c->bm.target = c->bm.source = NO_TOKEN;
+		c->bm.first = c->bm.last = c->p;
+		c->best = bare;
+	}
+	if (c->best && c->neg && c->nm.score >= c->bm.score)
+		c->best = NULL;  /* a negative pattern says it does not happen */
+}
+
+/* Codes every predicate of the sentence: for each predicate token, the
+ * best pattern over all the verb entries that matched it. */
+static int code_predicates(sent_ctx *s)
+{
+	size_t mi, mj;
+	int rc;
+	choice *ch;
+	ent_pattern *bare;
+	ent_pattern_elem *bare_elem;
+	frame *fr;
+
+	if (s->nm == 0)
+		return ENT_OK;
+	ch = ent_arena_calloc(s->arena, s->nm, sizeof *ch);
+	bare = ent_arena_calloc(s->arena, s->nm, sizeof *bare);
+	bare_elem = ent_arena_calloc(s->arena, s->nm, sizeof *bare_elem);
+	fr = ent_arena_alloc(s->arena, sizeof *fr);
+	if (!ch || !bare || !bare_elem || !fr)
+		return ENT_ENOMEM;
+	for (mi = 0; mi < s->nm; mi++) {
+		if (s->m[mi].kind != ENT_DICT_VERB || (s->m[mi].flags & ENT_MATCH_INNER))
+			continue;
+		choose_pattern(s, mi, &ch[mi], &bare[mi], &bare_elem[mi], fr);
+		if (trace_on() && ch[mi].p < s->n)
+			fprintf(stderr, "trace: predicate '%.*s' (%s): %s%s%s score %d target %d source %d\n",
+			        (int)(s->tok[ch[mi].p].end - s->tok[ch[mi].p].start),
+			        s->text + s->tok[ch[mi].p].start, ch[mi].nounpred ? "noun" : "verb",
+			        ch[mi].best ? ch[mi].best->code : "no pattern", ch[mi].best ? " " : "",
+			        ch[mi].best && ch[mi].best->text ? ch[mi].best->text : "", ch[mi].bm.score,
+			        ch[mi].bm.target, ch[mi].bm.source);
+	}
+	for (mi = 0; mi < s->nm; mi++) {
+		const choice *c = &ch[mi];
+		int mod, beaten = 0;
+
+		if (!c->best)
+			continue;
+		/* another verb entry on the same predicate with a better
+		 * pattern wins, and so does a predicate whose pattern covers
+		 * ours while ours covers it ("blocked a road": the verb and
+		 * the noun pattern "block ~road"); ties go to the verb, then
+		 * to the first entry */
+		for (mj = 0; mj < s->nm && !beaten; mj++) {
+			const choice *o = &ch[mj];
+
+			if (mj == mi || !o->best)
+				continue;
+			if (o->p != c->p && !(o->p >= c->bm.first && o->p <= c->bm.last &&
+			                      c->p >= o->bm.first && c->p <= o->bm.last))
+				continue;
+			if (o->bm.score > c->bm.score ||
+			    (o->bm.score == c->bm.score &&
+			     (o->p == c->p ? mj < mi : (c->nounpred && !o->nounpred) ||
+			                               (c->nounpred == o->nounpred && mj < mi))))
+				beaten = 1;
+		}
+		if (beaten)
+			continue;
+		mod = modality_of(s, c->p, c->best);
+		if (mod < 0 && !s->c->opts.keep_negated)
+			continue;
+		if (mod < 0)
+			mod = ENT_MOD_ASSERTED;
+		if ((rc = emit_events(s, c->p, c->best, &c->bm, mod, c->nounpred)) != 0)
+			return rc;
+	}
+	return ENT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Relation statements                                                 */
+
+static int push_relation(sent_ctx *s, const ent_relation *r)
+{
+	ent_coded *o = s->out;
+	size_t i;
+
+	for (i = 0; i < o->nrelations; i++)
+		if (o->relations[i].sent == r->sent && strcmp(o->relations[i].a, r->a) == 0 &&
+		    strcmp(o->relations[i].b, r->b) == 0)
+			return ENT_OK;
+	if (o->nrelations == s->rel_cap) {
+		size_t cap = s->rel_cap ? s->rel_cap * 2 : 16;
+		ent_relation *grown = ent_arena_alloc(s->arena, cap * sizeof *grown);
+
+		if (!grown)
+			return ENT_ENOMEM;
+		if (o->nrelations)
+			memcpy(grown, o->relations, o->nrelations * sizeof *grown);
+		o->relations = grown;
+		s->rel_cap = cap;
+	}
+	o->relations[o->nrelations++] = *r;
+	return ENT_OK;
+}
+
+/* Adds actor a to list (once per root). */
+static int add_party(actor *list, int n, int max, const actor *a)
+{
+	int j;
+
+	if (n >= max || !a->code)
+		return n;
+	for (j = 0; j < n; j++)
+		if (same_root(list[j].code, a->code))
+			return n;
+	list[n] = *a;
+	return n + 1;
+}
+
+/* The actors that modify relation word t, in two groups: members, named
+ * together as the relationship's sides ("Indo-Russian", "US-North
+ * Korea", "of China and Pakistan", "between X and Y"), and partners, on
+ * the other side of someone not named here ("rapprochement with
+ * Pakistan", "ties to China"). */
+static void relation_parties(const sent_ctx *s, int t, actor *members, int *nm,
+                             actor *partners, int *np)
+{
+	int k;
+
+	*nm = *np = 0;
+	/* actor phrases among the modifiers of t, at any depth under
+	 * amod/compound ("Indo - Russian", "US - North Korea") */
+	for (k = 0; k < s->n; k++) {
+		int mi = s->actor_m[k], h;
+		actor a;
+
+		if (mi < 0 || s->m[mi].start != (uint32_t)k || k == t || !in_subtree(s, k, t))
+			continue;
+		/* only through modifier relations, not clauses */
+		for (h = k; h != t && h >= 0; h = s->head[h])
+			if (!(dep_is(s, h, D_AMOD) || dep_is(s, h, D_COMPOUND) || dep_is(s, h, D_FLAT) ||
+			      dep_is(s, h, D_CONJ) || dep_is(s, h, D_PUNCT) || dep_is(s, h, D_DEP) ||
+			      dep_is(s, h, D_NMOD_POSS) || dep_is(s, h, D_APPOS) || dep_is(s, h, D_CC) ||
+			      dep_is(s, h, D_ADVMOD)))  /* "Indo" read as an adverb */
+				break;
+		/* before the noun at any depth of modifiers ("Indo - Russian");
+		 * after it only as its own dependents or their conjuncts
+		 * ("regional rivals India and Pakistan") */
+		if (h != t || (k > t && s->head[k] != t &&
+		               !(dep_is(s, k, D_CONJ) && s->head[k] >= 0 && s->head[s->head[k]] == t)))
+			continue;
+		memset(&a, 0, sizeof a);
+		a.code = match_entry(s, mi)->code;
+		a.tok = k;
+		a.span.start = s->tok[k].start;
+		a.span.end = s->tok[s->m[mi].end - 1].end;
+		*nm = add_party(members, *nm, MAX_CODES, &a);
+	}
+	/* prepositional complements */
+	for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
+		int cs = case_of(s, k), m2, q;
+		actor tmp[MAX_CODES];
+
+		if (!(dep_is(s, k, D_NMOD) || dep_is(s, k, D_OBL)) || cs < 0)
+			continue;
+		m2 = actors_of(s, k, tmp, MAX_CODES);
+		if (lemma_is(s, cs, "of") || lemma_is(s, cs, "between") || lemma_is(s, cs, "among")) {
+			for (q = 0; q < m2; q++)
+				*nm = add_party(members, *nm, MAX_CODES, &tmp[q]);
+		} else if (lemma_is(s, cs, "with") || lemma_is(s, cs, "to") || lemma_is(s, cs, "toward") ||
+		           lemma_is(s, cs, "towards") || lemma_is(s, cs, "from") || lemma_is(s, cs, "against")) {
+			for (q = 0; q < m2; q++)
+				*np = add_party(partners, *np, MAX_CODES, &tmp[q]);
+		}
+	}
+}
+
+/* The trend and polarity that the words around relation word t give:
+ * a trend verb whose subject it is ("relations cooled"), an adjective
+ * on it ("closer ties"), or a trend noun it hangs from ("the cooling of
+ * relations"). */
+static void relation_trend(const sent_ctx *s, int t, size_t self, int *trend, int *polarity)
+{
+	int cand[8], nc = 0, k, i;
+	size_t mj;
+
+	if (s->head[t] >= 0)
+		cand[nc++] = s->head[t];
+	for (k = s->first_child[t]; k >= 0 && nc < 8; k = s->next_sibling[k])
+		if (dep_is(s, k, D_AMOD) || dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_ACL))
+			cand[nc++] = k;  /* acl: "relations cooled" parsed as a modifier */
+	for (i = 0; i < nc; i++) {
+		int c = cand[i];
+
+		/* a head word counts when t is its subject or its "of" object */
+		if (c == s->head[t] && !(dep_is(s, t, D_NSUBJ) || dep_is(s, t, D_NMOD) ||
+		                         dep_is(s, t, D_OBJ)))
+			continue;
+		for (mj = 0; mj < s->nm; mj++) {
+			const ent_dict_entry *v;
+
+			if (mj == self || s->m[mj].kind != ENT_DICT_RELATION || (int)s->m[mj].start > c ||
+			    c >= (int)s->m[mj].end)
+				continue;
+			v = match_entry(s, (int)mj);
+			/* the sense that fits the word's part of speech: "cooled"
+			 * as a verb is a trend, "cool relations" a polarity */
+			if ((upos(s, c) == ENT_UPOS_VERB && v->sub != ENT_REL_VERB) ||
+			    (upos(s, c) == ENT_UPOS_ADJ && v->sub == ENT_REL_VERB) ||
+			    (upos(s, c) == ENT_UPOS_NOUN && v->sub == ENT_REL_VERB))
+				continue;
+			if (v->trend)
+				*trend = v->trend;
+			if (v->polarity && (c != s->head[t] || !*polarity))
+				*polarity = v->polarity;
+		}
+	}
+}
+
+/* The actor on the other side of a relation word that names only one
+ * side or its partners: the possessor ("Russia's rapprochement with
+ * Pakistan", "its arch-rival India") or the subject of the clause. */
+static int relation_owner(const sent_ctx *s, int t, actor *out, int max)
+{
+	int side = child(s, t, D_NMOD_POSS), h = s->head[t], v, pass;
+
+	if (side < 0 && h >= 0 && (dep_is(s, t, D_AMOD) || dep_is(s, t, D_COMPOUND)))
+		side = child(s, h, D_NMOD_POSS);
+	if (side >= 0)
+		return actors_of(s, side, out, max);
+	v = t;
+	while (v >= 0 && upos(s, v) != ENT_UPOS_VERB && s->head[v] >= 0)
+		v = s->head[v];
+	if (v < 0 || upos(s, v) != ENT_UPOS_VERB)
+		return 0;
+	side = subject_of(s, v, &pass);
+	if (side == t || side < 0 || in_subtree(s, side, t))
+		return 0;
+	return actors_of(s, side, out, max);
+}
+
+static int code_relations(sent_ctx *s)
+{
+	size_t mi;
+	int rc;
+
+	for (mi = 0; mi < s->nm; mi++) {
+		const ent_dict_entry *e;
+		int t, n = 0, polarity, trend, k, j, nmem, npart;
+		actor members[MAX_CODES], partners[MAX_CODES], sides[2 * MAX_CODES];
+		ent_relation r;
+		int pairs[2 * MAX_CODES][2], npairs = 0;
+
+		if (s->m[mi].kind != ENT_DICT_RELATION || (s->m[mi].flags & ENT_MATCH_INNER))
+			continue;
+		e = match_entry(s, (int)mi);
+		if (e->sub == ENT_REL_VERB)
+			continue;  /* trend verbs are read from their subjects */
+		t = (int)s->m[mi].end - 1;  /* the head word of the phrase */
+		if (s->np_code[t] && e->sub == ENT_REL_NOUN)
+			continue;  /* part of a name ("Friendship Bridge") */
+		polarity = e->polarity;
+		trend = e->trend;
+		relation_parties(s, t, members, &nmem, partners, &npart);
+		for (k = 0; k < nmem; k++)
+			sides[n++] = members[k];
+		if (npart > 0 || (e->sub == ENT_REL_ADJ && nmem == 1)) {
+			/* one side named here; the other owns the relationship */
+			actor owner[MAX_CODES];
+			int no = relation_owner(s, t, owner, MAX_CODES);
+
+			if (e->sub == ENT_REL_ADJ && nmem == 0 && s->head[t] >= 0 && s->np_code[s->head[t]]) {
+				/* "its ally India": the noun the adjective modifies */
+				actor a;
+
+				memset(&a, 0, sizeof a);
+				a.code = s->np_code[s->head[t]];
+				a.tok = s->head[t];
+				a.span = np_span(s, s->head[t]);
+				partners[npart++] = a;
+			}
+			if (e->sub == ENT_REL_ADJ)
+				for (k = 0; k < nmem && npart < MAX_CODES; k++)
+					partners[npart++] = members[k];
+			n = 0;
+			for (k = 0; k < no && n < MAX_CODES; k++)
+				sides[n++] = owner[k];
+			for (k = 0; k < no; k++)
+				for (j = 0; j < npart && npairs < 2 * MAX_CODES; j++) {
+					sides[MAX_CODES + j] = partners[j];
+					pairs[npairs][0] = k;
+					pairs[npairs][1] = MAX_CODES + j;
+					npairs++;
+				}
+		} else {
+			if (n == 0 && e->sub == ENT_REL_NOUN) {
+				/* both sides own it: "China and Pakistan share an
+				 * all-weather friendship" */
+				actor owner[MAX_CODES];
+				int no = relation_owner(s, t, owner, MAX_CODES);
+
+				for (k = 0; k < no && no >= 2; k++)
+					n = add_party(sides, n, MAX_CODES, &owner[k]);
+			}
+			for (k = 0; k < n; k++)
+				for (j = k + 1; j < n && npairs < 2 * MAX_CODES; j++) {
+					pairs[npairs][0] = k;
+					pairs[npairs][1] = j;
+					npairs++;
+				}
+		}
+		if (npairs == 0)
+			continue;
+		{
+			/* "If Indo-Pak relations improve ...": a relation said
+			 * under a condition, or denied, is no statement of it */
+			int v = t, guard = 0, mod;
+
+			while (v >= 0 && upos(s, v) != ENT_UPOS_VERB && s->head[v] >= 0 && guard++ < 6)
+				v = s->head[v];
+			mod = v >= 0 && upos(s, v) == ENT_UPOS_VERB ? modality_of(s, v, NULL) : ENT_MOD_ASSERTED;
+			if (mod < 0 || mod == ENT_MOD_HYPOTHETICAL)
+				continue;
+		}
+		relation_trend(s, t, mi, &trend, &polarity);
+		memset(&r, 0, sizeof r);
+		r.polarity = polarity < 0 ? -1 : 1;
+		r.trend = trend > 0 ? ENT_TREND_UP : trend < 0 ? ENT_TREND_DOWN : ENT_TREND_NONE;
+		r.date = s->ntx ? s->tx[0].date : s->doc->date;
+		r.sent = s->sent_index;
+		r.sentence = s->sent_span;
+		r.text.start = s->tok[s->m[mi].start].start;
+		r.text.end = s->tok[t].end;
+		{
+			char buf[256];
+			const ent_dict_file_info *f = ent_dict_file(s->c->dict, e->file);
+			const char *path = f ? f->path : "?";
+			const char *base = strstr(path, "data/dict/");
+
+			snprintf(buf, sizeof buf, "%s:%u", base ? base + 10 : path, e->line);
+			r.rule = ent_arena_strndup(s->arena, buf, strlen(buf));
+		}
+		for (k = 0; k < npairs; k++) {
+			const actor *x = &sides[pairs[k][0]], *y = &sides[pairs[k][1]];
+			int ab = strcmp(x->code, y->code) < 0;
+
+			if (same_root(x->code, y->code))
+				continue;
+			r.a = ent_arena_strndup(s->arena, ab ? x->code : y->code,
+			                        root_len(ab ? x->code : y->code));
+			r.b = ent_arena_strndup(s->arena, ab ? y->code : x->code,
+			                        root_len(ab ? y->code : x->code));
+			if (!r.a || !r.b)
+				return ENT_ENOMEM;
+			if ((rc = push_relation(s, &r)) != 0)
+				return rc;
+		}
+	}
+	return ENT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sentences and documents                                             */
+
+/* The codebook codes a plain statement (010) only when nothing stronger
+ * is said: a sentence with any other event drops its 010 events ("X said
+ * Y attacked Z" is an attack, not a statement). */
+static void drop_plain_statements(sent_ctx *s, size_t first)
+{
+	ent_coded *o = s->out;
+	size_t i, k, other = 0;
+
+	for (i = first; i < o->nevents; i++)
+		other += strcmp(o->events[i].code, "010") != 0;
+	if (!other)
+		return;
+	for (i = k = first; i < o->nevents; i++)
+		if (strcmp(o->events[i].code, "010") != 0)
+			o->events[k++] = o->events[i];
+	o->nevents = k;
+}
+
+/* Records the actors the sentence mentions, in order, for coreference. */
+static int remember_actors(sent_ctx *s)
+{
+	int t, rc;
+
+	/* groups: a subject that names two or more actors */
+	for (t = 0; t < s->n; t++) {
+		actor g[MAX_GROUP];
+		int n;
+
+		if (!(dep_is(s, t, D_NSUBJ) || dep_is(s, t, D_NSUBJ_PASS)))
+			continue;
+		n = actors_of(s, t, g, MAX_GROUP);
+		if (n >= 2) {
+			memcpy(s->hist->group, g, (size_t)n * sizeof *g);
+			s->hist->ngroup = n;
+			s->hist->group_sent = s->sent_index;
+		}
+	}
+
+	for (t = 0; t < s->n; t++) {
+		if (!s->np_code[t])
+			continue;
+		/* once per phrase: skip tokens whose head has the same code */
+		if (s->head[t] >= 0 && s->np_code[s->head[t]] == s->np_code[t])
+			continue;
+		if ((rc = hist_add(s, s->np_code[t], s->np_person[t], t)) != 0)
+			return rc;
+	}
+	return ENT_OK;
+}
+
+static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
+{
+	int t, rc;
+	size_t mi;
+
+	s->tok = tokens;
+	s->n = n;
+	s->head = ent_arena_alloc(s->arena, (size_t)n * sizeof(int) * 6 + 1);
+	s->np_code = ent_arena_calloc(s->arena, (size_t)n, sizeof *s->np_code);
+	if (!s->head || !s->np_code)
+		return ENT_ENOMEM;
+	s->first_child = s->head + n;
+	s->next_sibling = s->first_child + n;
+	s->actor_m = s->next_sibling + n;
+	s->agent_m = s->actor_m + n;
+	s->np_person = s->agent_m + n;
+	for (t = 0; t < n; t++) {
+		int h = tokens[t].head;
+
+		s->head[t] = h > 0 && h <= n ? h - 1 : -1;
+		s->first_child[t] = s->next_sibling[t] = -1;
+		s->actor_m[t] = s->agent_m[t] = -1;
+	}
+	for (t = n - 1; t >= 0; t--)
+		if (s->head[t] >= 0) {
+			s->next_sibling[t] = s->first_child[s->head[t]];
+			s->first_child[s->head[t]] = t;
+		}
+	{
+		ent_dict_sent *ds;
+
+		rc = ent_dict_sent_prepare(&ds, s->c->dict, s->text, tokens, (size_t)n, s->arena);
+		if (rc)
+			return rc;
+		s->dsent = ds;
+		rc = ent_dict_sent_match(&s->m, &s->nm, ds, &s->doc->date, s->arena);
+		if (rc)
+			return rc;
+	}
+	s->discard_sentence = 0;
+	for (mi = 0; mi < s->nm; mi++) {
+		const ent_dict_entry *e = match_entry(s, (int)mi);
+		uint32_t k;
+
+		if (s->m[mi].kind == ENT_DICT_DISCARD) {
+			if (e->sub == ENT_DISCARD_STORY)
+				s->out->discarded = 1;
+			s->discard_sentence = 1;
+		}
+		if (s->m[mi].flags & ENT_MATCH_INNER)
+			continue;
+		for (k = s->m[mi].start; k < s->m[mi].end && k < (uint32_t)n; k++) {
+			if (s->m[mi].kind == ENT_DICT_ACTOR && s->actor_m[k] < 0 &&
+			    !(e->flags & ENT_ENTRY_NULL) && e->code)
+				s->actor_m[k] = (int)mi;
+			else if (s->m[mi].kind == ENT_DICT_AGENT && s->agent_m[k] < 0 && e->code)
+				s->agent_m[k] = (int)mi;
+		}
+	}
+	if (s->discard_sentence || s->out->discarded)
+		return ENT_OK;
+	compute_np_codes(s);
+	s->ntx = ent_timex_find(s->tx, 16, tokens, (size_t)n, s->text, &s->doc->date);
+	{
+		size_t first_event = s->out->nevents;
+
+		rc = code_predicates(s);
+		if (!rc)
+			drop_plain_statements(s, first_event);
+	}
+	if (!rc && !s->c->opts.no_relations)
+		rc = code_relations(s);
+	if (!rc)
+		rc = remember_actors(s);
+	return rc;
+}
+
+int ent_coder_code(const ent_coder *c, const ent_doc *doc, ent_coded *out,
+                   ent_arena *arena)
+{
+	sent_ctx s;
+	history hist;
+	size_t i;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	memset(&hist, 0, sizeof hist);
+	rc = ent_segment(&out->seg, doc->text, doc->text_len, arena);
+	if (rc)
+		return rc;
+	memset(&s, 0, sizeof s);
+	s.c = c;
+	s.doc = doc;
+	s.arena = arena;
+	s.text = doc->text;
+	s.hist = &hist;
+	s.out = out;
+	for (i = 0; i < out->seg.nsents && !out->discarded; i++) {
+		ent_sentence *sn = &out->seg.sents[i];
+		ent_token *toks = out->seg.tokens + sn->first;
+
+		if (sn->ntokens < 2 || sn->ntokens > 400 || (sn->flags & ENT_SENT_HEADER))
+			continue;
+		if (c->model) {
+			rc = ent_tag_parse(c->model, toks, sn->ntokens, doc->text, arena);
+			if (rc)
+				return rc;
+		}
+		s.sent_index = (uint32_t)i;
+		s.sent_span.start = sn->start;
+		s.sent_span.end = sn->end;
+		rc = code_sentence(&s, toks, (int)sn->ntokens);
+		if (rc)
+			return rc == ENT_ENOMEM ? ent_error_set(rc, "out of memory") : rc;
+	}
+	if (out->discarded) {
+		out->nevents = 0;
+		out->nrelations = 0;
+	}
+	return ENT_OK;
+}
