@@ -186,3 +186,38 @@ void an_free(an_events *ev)
 	ent_event_table_free(ev->table);
 	memset(ev, 0, sizeof *ev);
 }
+
+typedef struct evidence_ctx {
+	int shown, max;
+} evidence_ctx;
+
+static int print_evidence(const ent_store_row *r, void *ctx)
+{
+	evidence_ctx *e = ctx;
+	char day[11];
+
+	an_day(day, r->day);
+	if (r->relation)
+		printf("        %s %s~%s relation %+d: %s\n", day, r->source, r->target, r->polarity,
+		       r->predicate_text ? r->predicate_text : "");
+	else
+		printf("        %s %s>%s %s: %s\n", day, r->source, r->target, r->code,
+		       r->predicate_text ? r->predicate_text : "");
+	return ++e->shown >= e->max;
+}
+
+void an_evidence(ent_store *store, const char *a, const char *b, long from, long to, int max,
+                 const an_opts *o)
+{
+	ent_store_query q;
+	evidence_ctx e = {0, max};
+
+	memset(&q, 0, sizeof q);
+	q.a = a;
+	q.b = b;
+	q.both_ways = 1;
+	q.from_day = from;
+	q.to_day = to;
+	q.with_relations = !o->events_only;
+	ent_store_each(store, &q, print_evidence, &e);
+}

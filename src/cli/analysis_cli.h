@@ -50,6 +50,11 @@ int an_open(ent_store **out, const an_opts *o);
 int an_network(ent_signed **out, ent_dyad_total **dyads, size_t *ndyads, const an_events *ev,
                const an_opts *o);
 
+/* Prints up to max events and relation statements between a and b dated
+ * in [from, to], one indented line each: the evidence behind a tie. */
+void an_evidence(ent_store *store, const char *a, const char *b, long from, long to, int max,
+                 const an_opts *o);
+
 /* Formats a day number as YYYY-MM-DD into out (11 bytes). */
 void an_day(char *out, long day);
 

@@ -31,40 +31,10 @@ static void usage(FILE *f)
 	        "  -h, --help              this help\n");
 }
 
-typedef struct evidence_ctx {
-	int shown;
-	int max;
-} evidence_ctx;
-
-static int print_evidence(const ent_store_row *r, void *ctx)
-{
-	evidence_ctx *e = ctx;
-	char day[11];
-
-	an_day(day, r->day);
-	if (r->relation)
-		printf("        %s %s~%s relation %+d: %s\n", day, r->source, r->target, r->polarity,
-		       r->predicate_text ? r->predicate_text : "");
-	else
-		printf("        %s %s>%s %s: %s\n", day, r->source, r->target, r->code,
-		       r->predicate_text ? r->predicate_text : "");
-	return ++e->shown >= e->max;
-}
-
 /* Prints a few events behind the tie a-b. */
 static void evidence(ent_store *store, const char *a, const char *b, const an_opts *o)
 {
-	ent_store_query q;
-	evidence_ctx e = {0, 3};
-
-	memset(&q, 0, sizeof q);
-	q.a = a;
-	q.b = b;
-	q.both_ways = 1;
-	q.from_day = o->from;
-	q.to_day = o->to;
-	q.with_relations = !o->events_only;
-	ent_store_each(store, &q, print_evidence, &e);
+	an_evidence(store, a, b, o->from, o->to, 3, o);
 }
 
 int cmd_balance(int argc, char **argv)

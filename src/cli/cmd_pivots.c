@@ -29,41 +29,12 @@ static void usage(FILE *f)
 	        "  -h, --help                  this help\n");
 }
 
-typedef struct around_ctx {
-	int shown;
-} around_ctx;
-
-static int print_around(const ent_store_row *r, void *ctx)
-{
-	around_ctx *a = ctx;
-	char day[11];
-
-	an_day(day, r->day);
-	if (r->relation)
-		printf("        %s %s~%s relation %+d: %s\n", day, r->source, r->target, r->polarity,
-		       r->predicate_text ? r->predicate_text : "");
-	else
-		printf("        %s %s>%s %s: %s\n", day, r->source, r->target, r->code,
-		       r->predicate_text ? r->predicate_text : "");
-	return ++a->shown >= 4;
-}
-
 /* Prints a few events of the dyad around day (within one period's
  * length either side). */
 static void events_around(ent_store *store, const char *a, const char *b, long day,
                           long span, const an_opts *o)
 {
-	ent_store_query q;
-	around_ctx ctx = {0};
-
-	memset(&q, 0, sizeof q);
-	q.a = a;
-	q.b = b;
-	q.both_ways = 1;
-	q.from_day = day - span;
-	q.to_day = day + span;
-	q.with_relations = !o->events_only;
-	ent_store_each(store, &q, print_around, &ctx);
+	an_evidence(store, a, b, day - span, day + span, 4, o);
 }
 
 /* Analyses the dyad of actors x and y among the events. */
