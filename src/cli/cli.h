@@ -46,6 +46,16 @@ int cli_for_each_doc(char **paths, int npaths, const cli_input_opts *opts,
  * usage error (reported). */
 int cli_input_option(cli_input_opts *opts, int argc, char **argv, int *i);
 
+/* What cli_common_option found at argv[*i]. */
+enum { CLI_OPT_ERROR = -1, CLI_OPT_NONE, CLI_OPT_TAKEN, CLI_OPT_END, CLI_OPT_HELP };
+
+/* The options every document-reading command shares: help (writes usage
+ * to stdout, CLI_OPT_HELP), "--" (ends the options and steps *i past it,
+ * CLI_OPT_END) and the input options (CLI_OPT_TAKEN, or CLI_OPT_ERROR when
+ * malformed, reported). CLI_OPT_NONE leaves argv[*i] to the command. */
+int cli_common_option(cli_input_opts *opts, int argc, char **argv, int *i,
+                      void (*usage)(FILE *));
+
 /* Writes buf to stdout; returns 0 or -1 on a write error (reported). */
 int cli_write(const ent_buf *buf);
 

@@ -86,6 +86,23 @@ int cli_input_option(cli_input_opts *opts, int argc, char **argv, int *i)
 	return 1;
 }
 
+int cli_common_option(cli_input_opts *opts, int argc, char **argv, int *i,
+                      void (*usage)(FILE *))
+{
+	int rc;
+
+	if (cli_is_help(argv[*i])) {
+		usage(stdout);
+		return CLI_OPT_HELP;
+	}
+	if (strcmp(argv[*i], "--") == 0) {
+		++*i;
+		return CLI_OPT_END;
+	}
+	rc = cli_input_option(opts, argc, argv, i);
+	return rc < 0 ? CLI_OPT_ERROR : rc > 0 ? CLI_OPT_TAKEN : CLI_OPT_NONE;
+}
+
 typedef struct walk {
 	const cli_input_opts *opts;
 	cli_doc_fn fn;

@@ -199,19 +199,13 @@ int cmd_code(int argc, char **argv)
 		const char *a = argv[i];
 		int got;
 
-		if (cli_is_help(a)) {
-			usage(stdout);
-			return EXIT_OK;
-		}
-		if (strcmp(a, "--") == 0) {
-			i++;
+		got = cli_common_option(&in, argc, argv, &i, usage);
+		if (got == CLI_OPT_END)
 			break;
-		}
-		got = cli_input_option(&in, argc, argv, &i);
-		if (got < 0)
-			return EXIT_USAGE;
-		if (got > 0)
+		if (got == CLI_OPT_TAKEN)
 			continue;
+		if (got != CLI_OPT_NONE)
+			return got == CLI_OPT_HELP ? EXIT_OK : EXIT_USAGE;
 		if ((strcmp(a, "--format") == 0 || strcmp(a, "--dict") == 0 || strcmp(a, "-j") == 0) &&
 		    i + 1 >= argc) {
 			cli_error("%s needs a value", a);

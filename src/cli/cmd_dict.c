@@ -632,19 +632,13 @@ static int cmd_match(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (cli_is_help(a)) {
-			usage_match(stdout);
-			return EXIT_OK;
-		}
-		if (strcmp(a, "--") == 0) {
-			i++;
+		rc = cli_common_option(&in, argc, argv, &i, usage_match);
+		if (rc == CLI_OPT_END)
 			break;
-		}
-		rc = cli_input_option(&in, argc, argv, &i);
-		if (rc < 0)
-			return EXIT_USAGE;
-		if (rc > 0)
+		if (rc == CLI_OPT_TAKEN)
 			continue;
+		if (rc != CLI_OPT_NONE)
+			return rc == CLI_OPT_HELP ? EXIT_OK : EXIT_USAGE;
 		if (option_value(argc, argv, &i, "--dict", &spec)) {
 			if (!spec)
 				return EXIT_USAGE;

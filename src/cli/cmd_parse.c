@@ -186,19 +186,13 @@ int cmd_parse(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (cli_is_help(a)) {
-			usage(stdout);
-			return EXIT_OK;
-		}
-		if (strcmp(a, "--") == 0) {
-			i++;
+		rc = cli_common_option(&in, argc, argv, &i, usage);
+		if (rc == CLI_OPT_END)
 			break;
-		}
-		rc = cli_input_option(&in, argc, argv, &i);
-		if (rc < 0)
-			return EXIT_USAGE;
-		if (rc > 0)
+		if (rc == CLI_OPT_TAKEN)
 			continue;
+		if (rc != CLI_OPT_NONE)
+			return rc == CLI_OPT_HELP ? EXIT_OK : EXIT_USAGE;
 		if (strcmp(a, "--model") == 0 || strncmp(a, "--model=", 8) == 0) {
 			model_path = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
 			if (!model_path) {

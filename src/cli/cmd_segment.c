@@ -153,19 +153,13 @@ int cmd_segment(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (cli_is_help(a)) {
-			usage(stdout);
-			return EXIT_OK;
-		}
-		if (strcmp(a, "--") == 0) {
-			i++;
+		rc = cli_common_option(&in, argc, argv, &i, usage);
+		if (rc == CLI_OPT_END)
 			break;
-		}
-		rc = cli_input_option(&in, argc, argv, &i);
-		if (rc < 0)
-			return EXIT_USAGE;
-		if (rc > 0)
+		if (rc == CLI_OPT_TAKEN)
 			continue;
+		if (rc != CLI_OPT_NONE)
+			return rc == CLI_OPT_HELP ? EXIT_OK : EXIT_USAGE;
 		if (strcmp(a, "--eval") == 0) {
 			if (i + 1 >= argc) {
 				cli_error("--eval needs a CoNLL-U file");
