@@ -36,9 +36,12 @@ enum {
 	ENT_TOK_NUMBER = 1 << 4,      /* starts with a digit */
 	ENT_TOK_PUNCT = 1 << 5,       /* punctuation or symbols only */
 	ENT_TOK_ABBREV = 1 << 6,      /* ends with a period that is part of it */
-	ENT_TOK_JOINED = 1 << 7       /* split from the token before without a
+	ENT_TOK_JOINED = 1 << 7,      /* split from the token before without a
 	                                 space (a clitic: do|n't, can|not); the
 	                                 two are one surface token in UD */
+	ENT_TOK_NAME = 1 << 8         /* set by a caller before tagging: part of
+	                                 a name a dictionary knows; the tagger
+	                                 tags it a proper noun (NNP) */
 };
 
 /* Sentence flags. */

@@ -1311,7 +1311,9 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	}
 	if (is_passive && pat->passive_code)
 		code = pat->passive_code;
-	if (mod == ENT_MOD_FUTURE && intent_code(code))
+	/* PETRARCH's dictionaries code a future act as the act itself (their
+	 * own patterns say where intent is meant: "PROMISE", "PLEDGE") */
+	if (mod == ENT_MOD_FUTURE && !(pat->flags & ENT_PAT_PETR) && intent_code(code))
 		code = intent_code(code);
 	row = ent_dict_cameo(s->c->dict, code);
 	memset(&e, 0, sizeof e);
@@ -1433,6 +1435,12 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 		bare_elem->kind = ENT_PE_PRED;
 		bare->code = e->code;
 		bare->flags = ENT_PAT_BARE;
+		{
+			const ent_dict_file_info *fi = ent_dict_file(s->c->dict, e->file);
+
+			if (fi && fi->format == ENT_DICT_FMT_PETR_VERBS)
+				bare->flags |= ENT_PAT_PETR;
+		}
 		bare->nelems = 1;
 		bare->elems = bare_elem;
 		bare->file = e->file;
@@ -1853,6 +1861,64 @@ static int remember_actors(sent_ctx *s)
 	return ENT_OK;
 }
 
+/* Marks the words of the sentence's actor names that the tagger misread
+ * (an unfamiliar name such as "Fornost" read as an adjective at the root,
+ * a verb or an interjection) so that the parser can read them again as
+ * proper nouns; returns how many. A name read as a noun, or as an
+ * adjective that modifies a noun after it ("Pakistani officials"), is
+ * left alone, as are function words inside a name ("the", "of") and the
+ * adjectives, combining forms and people words of entente's own
+ * dictionaries. */
+static int mark_misread_names(sent_ctx *s, ent_token *tokens, int n)
+{
+	size_t mi;
+	int marked = 0;
+	uint32_t k;
+
+	for (mi = 0; mi < s->nm; mi++) {
+		const ent_dict_entry *e;
+
+		if (s->m[mi].kind != ENT_DICT_ACTOR)
+			continue;
+		e = match_entry(s, (int)mi);
+		if (e->sub == ENT_ACTOR_ADJ || e->sub == ENT_ACTOR_PREFIX || e->sub == ENT_ACTOR_PEOPLE)
+			continue;
+		for (k = s->m[mi].start; k < s->m[mi].end && k < (uint32_t)n; k++) {
+			ent_token *tk = &tokens[k];
+			int h = tk->head - 1;
+
+			if (!(tk->flags & ENT_TOK_CAPITAL) || (tk->flags & ENT_TOK_NAME))
+				continue;
+			switch (tk->upos) {
+			case ENT_UPOS_PROPN: case ENT_UPOS_NOUN: case ENT_UPOS_NUM: case ENT_UPOS_DET:
+			case ENT_UPOS_PUNCT: case ENT_UPOS_SYM:
+				continue;
+			case ENT_UPOS_ADJ:
+				if (h > (int)k && s->c->dep[D_AMOD] >= 0 && tk->deprel == s->c->dep[D_AMOD])
+					continue;
+				break;
+			default:
+				break;
+			}
+			tk->flags |= ENT_TOK_NAME;
+			marked++;
+		}
+	}
+	return marked;
+}
+
+static int match_sentence(sent_ctx *s, ent_token *tokens, int n)
+{
+	ent_dict_sent *ds;
+	int rc;
+
+	rc = ent_dict_sent_prepare(&ds, s->c->dict, s->text, tokens, (size_t)n, s->arena);
+	if (rc)
+		return rc;
+	s->dsent = ds;
+	return ent_dict_sent_match(&s->m, &s->nm, ds, &s->doc->date, s->arena);
+}
+
 static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 {
 	int t, rc;
@@ -1860,6 +1926,14 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 
 	s->tok = tokens;
 	s->n = n;
+	if ((rc = match_sentence(s, tokens, n)) != 0)
+		return rc;
+	if (s->c->model && mark_misread_names(s, tokens, n) > 0) {
+		/* parse again with the names read as names */
+		if ((rc = ent_tag_parse(s->c->model, tokens, (size_t)n, s->text, s->arena)) != 0 ||
+		    (rc = match_sentence(s, tokens, n)) != 0)
+			return rc;
+	}
 	s->head = ent_arena_alloc(s->arena, (size_t)n * sizeof(int) * 6 + 1);
 	s->np_code = ent_arena_calloc(s->arena, (size_t)n, sizeof *s->np_code);
 	if (!s->head || !s->np_code)
@@ -1881,17 +1955,6 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 			s->next_sibling[t] = s->first_child[s->head[t]];
 			s->first_child[s->head[t]] = t;
 		}
-	{
-		ent_dict_sent *ds;
-
-		rc = ent_dict_sent_prepare(&ds, s->c->dict, s->text, tokens, (size_t)n, s->arena);
-		if (rc)
-			return rc;
-		s->dsent = ds;
-		rc = ent_dict_sent_match(&s->m, &s->nm, ds, &s->doc->date, s->arena);
-		if (rc)
-			return rc;
-	}
 	s->discard_sentence = 0;
 	for (mi = 0; mi < s->nm; mi++) {
 		const ent_dict_entry *e = match_entry(s, (int)mi);

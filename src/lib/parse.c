@@ -1448,6 +1448,15 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 	    !st.stack || !st.node)
 		return ENT_ENOMEM;
 	ent__tokinfo(ti, tokens, n, text, &m->table);
+	/* names the caller knows (a dictionary's actors, ENT_TOK_NAME) are
+	 * proper nouns, however unusual the word */
+	for (i = 0; i < n; i++)
+		if (tokens[i].flags & ENT_TOK_NAME) {
+			for (k = 0; k < m->ntags && strcmp(ent_xpos_name(m->tag_xpos[k]), "NNP") != 0; k++)
+				;
+			if (k < m->ntags)
+				ti[i].fixed = (uint8_t)(k + 1);
+		}
 	/* tagging: a first pass left to right, then a second that also sees
 	 * the first pass's tags of the words after, for the words the first
 	 * was unsure of */
