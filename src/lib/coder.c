@@ -934,13 +934,36 @@ static int temporal_word(const sent_ctx *s, int t)
 /* The subject of a finite verb that the parser left without one, read
  * from the words before it: the noun phrase ending just before the verb,
  * past a time word ("the minister Friday said"). */
+/* The first token of the time expression that covers t, or -1. */
+static int timex_first(const sent_ctx *s, int t)
+{
+	size_t i;
+
+	for (i = 0; i < s->ntx; i++)
+		if ((int)s->tx[i].first <= t && t <= (int)s->tx[i].last)
+			return (int)s->tx[i].first;
+	return -1;
+}
+
 static int subject_from_order(const sent_ctx *s, int p)
 {
 	int k = p - 1;
 
-	while (k >= 0 && (temporal_word(s, k) || upos(s, k) == ENT_UPOS_ADV ||
-	                  upos(s, k) == ENT_UPOS_AUX || upos(s, k) == ENT_UPOS_PART))
-		k--;
+	while (k >= 0) {
+		int f = timex_first(s, k);
+
+		if (f >= 0) {
+			/* "Israel on Wednesday released", "Japan late Sunday said" */
+			k = f - 1;
+			if (k >= 0 && upos(s, k) == ENT_UPOS_ADP)
+				k--;
+		} else if (temporal_word(s, k) || upos(s, k) == ENT_UPOS_ADV ||
+		           upos(s, k) == ENT_UPOS_AUX || upos(s, k) == ENT_UPOS_PART) {
+			k--;
+		} else {
+			break;
+		}
+	}
 	if (k < 0 || !(upos(s, k) == ENT_UPOS_NOUN || upos(s, k) == ENT_UPOS_PROPN ||
 	               upos(s, k) == ENT_UPOS_ADJ || upos(s, k) == ENT_UPOS_PRON))
 		return -1;
@@ -967,7 +990,7 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 
 		if (subj < 0)
 			subj = child(s, t, D_CSUBJ) >= 0 ? -1 : subj;
-		if (subj >= 0 && temporal_word(s, subj))
+		if (subj >= 0 && (temporal_word(s, subj) || timex_first(s, subj) >= 0))
 			subj = subject_from_order(s, subj + 1);  /* "leaders Friday called" */
 		if (subj < 0 && t == p && (dep_is(s, t, D_AMOD) || dep_is(s, t, D_ACL_RELCL) ||
 		                           dep_is(s, t, D_ACL) || dep_is(s, t, D_DEP)) &&
@@ -1197,6 +1220,34 @@ static int reciprocal_code(const sent_ctx *s, int p, const char *code)
 	       strncmp(code, "064", 3) == 0 || strncmp(code, "087", 3) == 0;
 }
 
+/* The actors of the first actor phrase after nominal o that hangs from it
+ * through noun-phrase relations only (prepositional modifiers,
+ * appositions, conjuncts; not clauses): the object's own modifiers when
+ * its head names none. 0 when none or o < 0. */
+static int object_phrase_actors(const sent_ctx *s, int o, actor *out, int max)
+{
+	int k;
+
+	if (o < 0 || !(upos(s, o) == ENT_UPOS_NOUN || upos(s, o) == ENT_UPOS_PROPN))
+		return 0;
+	for (k = o + 1; k < s->n; k++) {
+		int x = k, guard = 0;
+
+		if (!s->np_code[k])
+			continue;
+		while (x >= 0 && x != o && guard++ < 6 &&
+		       (dep_is(s, x, D_NMOD) || dep_is(s, x, D_COMPOUND) || dep_is(s, x, D_AMOD) ||
+		        dep_is(s, x, D_APPOS) || dep_is(s, x, D_CONJ) || dep_is(s, x, D_FLAT) ||
+		        dep_is(s, x, D_NMOD_POSS)))
+			x = s->head[x];
+		if (x == o)
+			return actors_of(s, k, out, max);
+		if (k > o && s->head[k] < o)
+			break;  /* past the object's phrase */
+	}
+	return 0;
+}
+
 /* Emits the events of predicate p with the chosen pattern. */
 static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
                        int mod, int nounpred)
@@ -1239,7 +1290,8 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	} else {
 		subj = subject_of(s, p, &is_passive);
 		if (subj < 0 && !is_passive && upos(s, p) == ENT_UPOS_VERB &&
-		    !dep_is(s, p, D_XCOMP) && !dep_is(s, p, D_ACL))
+		    !dep_is(s, p, D_XCOMP) && !dep_is(s, p, D_ACL) &&
+		    !child_lemma(s, p, D_MARK, "to"))  /* an infinitive has no subject before it */
 			subj = subject_from_order(s, p);  /* a verb the parser left alone */
 		ns = source_actors(s, subj, src, MAX_CODES);
 		/* "Russia became one of the first countries to rush to ...":
@@ -1309,6 +1361,11 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 			nt = actors_of(s, k, tgt, MAX_CODES);
 		}
 	}
+	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive && !nounpred &&
+	    strncmp(pat->code, "01", 2) != 0)
+		/* an actor inside the object's phrase: "condemned an attack by
+		 * X", "welcomed memos from X" */
+		nt = object_phrase_actors(s, child(s, p, D_OBJ), tgt, MAX_CODES);
 	if (is_passive && pat->passive_code)
 		code = pat->passive_code;
 	/* PETRARCH's dictionaries code a future act as the act itself (their
