@@ -32,7 +32,7 @@ enum {
 	D_APPOS, D_CONJ, D_CC, D_CASE, D_DET, D_XCOMP, D_CCOMP, D_ADVCL, D_ACL,
 	D_ACL_RELCL, D_ADVMOD, D_AUX, D_AUX_PASS, D_MARK, D_NEG_UNUSED, D_PARATAXIS,
 	D_ROOT, D_NUMMOD, D_PUNCT, D_DEP, D_COP, D_EXPL, D_NMOD_NPMOD, D_OBL_NPMOD,
-	D_COUNT
+	D_NMOD_DESC, D_COUNT
 };
 
 static const char *const dep_names[D_COUNT] = {
@@ -40,7 +40,8 @@ static const char *const dep_names[D_COUNT] = {
 	"nmod", "nmod:poss", "nmod:tmod", "amod", "compound", "compound:prt", "flat",
 	"appos", "conj", "cc", "case", "det", "xcomp", "ccomp", "advcl", "acl",
 	"acl:relcl", "advmod", "aux", "aux:pass", "mark", "neg", "parataxis",
-	"root", "nummod", "punct", "dep", "cop", "expl", "nmod:npmod", "obl:npmod"
+	"root", "nummod", "punct", "dep", "cop", "expl", "nmod:npmod", "obl:npmod",
+	"nmod:desc"
 };
 
 struct ent_coder {
@@ -229,7 +230,7 @@ static void compute_np_codes(sent_ctx *s)
 
 	for (t = 0; t < s->n; t++) {
 		const char *own = NULL, *mod = NULL, *role = NULL;
-		int standalone = 0, person = 0, role_prefix = 0, p;
+		int standalone = 0, person = 0, role_prefix = 0, title = 0, p;
 
 		s->np_code[t] = NULL;
 		s->np_person[t] = 0;
@@ -252,12 +253,22 @@ static void compute_np_codes(sent_ctx *s)
 			int sa, pe, am = s->actor_m[k];
 
 			if (!(dep_is(s, k, D_AMOD) || dep_is(s, k, D_COMPOUND) ||
-			      dep_is(s, k, D_NMOD_POSS) || dep_is(s, k, D_FLAT) ||
+			      dep_is(s, k, D_NMOD_POSS) || dep_is(s, k, D_FLAT) || dep_is(s, k, D_NMOD_DESC) ||
 			      (dep_is(s, k, D_NMOD) && case_of(s, k) >= 0 &&
 			       (lemma_is(s, case_of(s, k), "of") ||
 			        (s->agent_m[t] >= 0 && (lemma_is(s, case_of(s, k), "from") ||
 			                                lemma_is(s, case_of(s, k), "in")))))))
 				continue;
+			if (!role && s->agent_m[k] >= 0 && upos(s, t) == ENT_UPOS_PROPN && k < t &&
+			    (dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_FLAT) || dep_is(s, k, D_NMOD_DESC))) {
+				/* a title before a name: "Bree Prime Minister
+				 * Romendacil", "Nigerian General Abacha" */
+				const ent_dict_entry *ge = match_entry(s, s->agent_m[k]);
+
+				role = ge->code;
+				role_prefix = (ge->flags & ENT_ENTRY_PREFIX) != 0;
+				title = 1;
+			}
 			if (am >= 0 && s->m[am].start <= (uint32_t)t && (uint32_t)t < s->m[am].end)
 				continue;  /* part of the same phrase */
 			if (am >= 0) {
@@ -273,6 +284,10 @@ static void compute_np_codes(sent_ctx *s)
 			 * ("Pakistan army" is not this case: that is a modifier). */
 			s->np_code[t] = own;
 			s->np_person[t] = person;
+			/* a name that gives only its country takes its title's
+			 * role ("Bree Prime Minister Romendacil" BREGOV) */
+			if (title && root_len(own) == strlen(own))
+				s->np_code[t] = compose(s, own, role, role_prefix);
 		} else if (role && mod) {
 			s->np_code[t] = compose(s, mod, role, role_prefix);
 			s->np_person[t] = upos(s, t) == ENT_UPOS_NOUN &&
@@ -472,7 +487,7 @@ static ent_span np_span(const sent_ctx *s, int t)
 
 		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
 			if ((dep_is(s, k, D_AMOD) || dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_NMOD_POSS) ||
-			     dep_is(s, k, D_FLAT)) && s->actor_m[k] >= 0) {
+			     dep_is(s, k, D_FLAT) || dep_is(s, k, D_NMOD_DESC)) && s->actor_m[k] >= 0) {
 				if (s->tok[k].start < sp.start)
 					sp.start = s->tok[k].start;
 				if (s->tok[k].end > sp.end)
@@ -607,7 +622,7 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 			int cs = case_of(s, k);
 
 			if (!(dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_AMOD) || dep_is(s, k, D_NMOD_POSS) ||
-			      dep_is(s, k, D_FLAT) ||
+			      dep_is(s, k, D_FLAT) || dep_is(s, k, D_NMOD_DESC) ||
 			      (dep_is(s, k, D_NMOD) && cs >= 0 && lemma_is(s, cs, "of"))))
 				continue;
 			if (s->np_code[k] || s->actor_m[k] >= 0) {
@@ -753,7 +768,7 @@ static int skippable(const sent_ctx *s, int t)
 		return dep_is(s, t, D_NMOD_POSS) || dep_is(s, t, D_DET);
 	case ENT_UPOS_NOUN: case ENT_UPOS_PROPN:
 		return dep_is(s, t, D_COMPOUND) || dep_is(s, t, D_NMOD_POSS) || dep_is(s, t, D_FLAT) ||
-		       dep_is(s, t, D_AMOD);
+		       dep_is(s, t, D_AMOD) || dep_is(s, t, D_NMOD_DESC);
 	default:
 		return 0;
 	}
@@ -1938,7 +1953,7 @@ static int mark_misread_names(sent_ctx *s, ent_token *tokens, int n)
 		if (s->m[mi].kind != ENT_DICT_ACTOR)
 			continue;
 		e = match_entry(s, (int)mi);
-		if (e->sub == ENT_ACTOR_ADJ || e->sub == ENT_ACTOR_PREFIX || e->sub == ENT_ACTOR_PEOPLE)
+		if (e->sub == ENT_ACTOR_PREFIX || e->sub == ENT_ACTOR_PEOPLE)
 			continue;
 		for (k = s->m[mi].start; k < s->m[mi].end && k < (uint32_t)n; k++) {
 			ent_token *tk = &tokens[k];
@@ -1951,7 +1966,13 @@ static int mark_misread_names(sent_ctx *s, ent_token *tokens, int n)
 			case ENT_UPOS_PUNCT: case ENT_UPOS_SYM:
 				continue;
 			case ENT_UPOS_ADJ:
+				/* an adjective that modifies a noun after it, or
+				 * one of entente's adjectives used as any adjective
+				 * ("is Chinese", "Russian and Chinese officials") */
 				if (h > (int)k && s->c->dep[D_AMOD] >= 0 && tk->deprel == s->c->dep[D_AMOD])
+					continue;
+				if (e->sub == ENT_ACTOR_ADJ && tk->deprel != s->c->dep[D_ADVCL] &&
+				    tk->deprel != s->c->dep[D_ROOT] && tk->deprel != s->c->dep[D_DEP])
 					continue;
 				break;
 			default:
@@ -1990,6 +2011,16 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 		if ((rc = ent_tag_parse(s->c->model, tokens, (size_t)n, s->text, s->arena)) != 0 ||
 		    (rc = match_sentence(s, tokens, n)) != 0)
 			return rc;
+		if (trace_on())
+			fprintf(stderr, "trace: names read again as proper nouns\n");
+	}
+	if (trace_on()) {
+		fprintf(stderr, "trace: tree:");
+		for (t = 0; t < n; t++)
+			fprintf(stderr, " %d:%.*s/%s>%d:%s", t + 1, (int)(tokens[t].end - tokens[t].start),
+			        s->text + tokens[t].start, ent_upos_name(tokens[t].upos), tokens[t].head,
+			        ent_deprel_name(tokens[t].deprel));
+		fprintf(stderr, "\n");
 	}
 	s->head = ent_arena_alloc(s->arena, (size_t)n * sizeof(int) * 6 + 1);
 	s->np_code = ent_arena_calloc(s->arena, (size_t)n, sizeof *s->np_code);
@@ -2006,6 +2037,28 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 		s->head[t] = h > 0 && h <= n ? h - 1 : -1;
 		s->first_child[t] = s->next_sibling[t] = -1;
 		s->actor_m[t] = s->agent_m[t] = -1;
+	}
+	/* A noun the parser hung from a punctuation mark has lost its place
+	 * ("met Chilean Foreign Minister Carlos Soto ." with Soto under the
+	 * period): the coder reads it as the object of the nearest verb
+	 * before it that has none. */
+	for (t = 0; t < n; t++) {
+		int h = s->head[t], v;
+
+		if (h < 0 || tokens[h].upos != ENT_UPOS_PUNCT || s->c->dep[D_OBJ] < 0 ||
+		    !(tokens[t].upos == ENT_UPOS_NOUN || tokens[t].upos == ENT_UPOS_PROPN))
+			continue;
+		for (v = t - 1; v >= 0 && tokens[v].upos != ENT_UPOS_VERB; v--)
+			;
+		if (v < 0)
+			continue;
+		for (h = 0; h < n && !(s->head[h] == v && tokens[h].deprel == s->c->dep[D_OBJ]); h++)
+			;
+		if (h < n)
+			continue;
+		s->head[t] = v;
+		tokens[t].head = (int16_t)(v + 1);
+		tokens[t].deprel = (uint8_t)s->c->dep[D_OBJ];
 	}
 	for (t = n - 1; t >= 0; t--)
 		if (s->head[t] >= 0) {
