@@ -996,7 +996,17 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 
 	*is_passive = 0;
 	while (t >= 0 && guard++ < 8) {
-		int subj = child(s, t, D_NSUBJ), h = s->head[t];
+		int subj = child(s, t, D_NSUBJ), h = s->head[t], o;
+
+		/* two subjects, the parser's reading of an apposition ("Old
+		 * foes Gondor and Osgiliath have renewed"): the one that
+		 * names an actor */
+		if (subj >= 0 && !s->np_code[subj])
+			for (o = s->next_sibling[subj]; o >= 0; o = s->next_sibling[o])
+				if (dep_is(s, o, D_NSUBJ) && s->np_code[o]) {
+					subj = o;
+					break;
+				}
 
 		/* a passive subject without a passive auxiliary ("it had
 		 * asked") is the parser's slip: an active subject */
@@ -1255,8 +1265,15 @@ static int object_phrase_actors(const sent_ctx *s, int o, actor *out, int max)
 		        dep_is(s, x, D_APPOS) || dep_is(s, x, D_CONJ) || dep_is(s, x, D_FLAT) ||
 		        dep_is(s, x, D_NMOD_POSS)))
 			x = s->head[x];
-		if (x == o)
+		if (x == o) {
+			/* the phrase's head, which has the composed code
+			 * ("Osgiliath soldiers" OSGMIL, not "Osgiliath") */
+			while (s->head[k] >= 0 && s->head[k] != o && s->np_code[s->head[k]] &&
+			       (dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_AMOD) || dep_is(s, k, D_FLAT) ||
+			        dep_is(s, k, D_NMOD_POSS) || dep_is(s, k, D_NMOD_DESC)))
+				k = s->head[k];
 			return actors_of(s, k, out, max);
+		}
 		if (k > o && s->head[k] < o)
 			break;  /* past the object's phrase */
 	}
