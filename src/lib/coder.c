@@ -580,12 +580,31 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 	if (t < 0 || max <= 0)
 		return 0;
 	if (s->np_code[t]) {
+		int mi = s->actor_m[t];
+
 		out[n].code = s->np_code[t];
 		out[n].tok = t;
 		out[n].span = np_span(s, t);
 		out[n].person = (uint8_t)s->np_person[t];
 		out[n].resolved = 0;
 		n++;
+		/* a phrase with several codes stands for all of them
+		 * (PETRARCH's [A/B]: "Lorien" ELR and GAL) */
+		if (mi >= 0 && match_entry(s, mi)->code == s->np_code[t]) {
+			size_t mj;
+
+			for (mj = (size_t)mi + 1; mj < s->nm && n < max &&
+			     s->m[mj].start == s->m[mi].start && s->m[mj].end == s->m[mi].end; mj++) {
+				const ent_dict_entry *e = match_entry(s, (int)mj);
+
+				if (s->m[mj].kind != ENT_DICT_ACTOR || !e->code || (e->flags & ENT_ENTRY_NULL) ||
+				    (e->flags & ENT_ENTRY_DATED) || e->code == s->np_code[t])
+					continue;
+				out[n] = out[0];
+				out[n].code = e->code;
+				n++;
+			}
+		}
 	} else if (upos(s, t) == ENT_UPOS_PRON || upos(s, t) == ENT_UPOS_NOUN ||
 	           upos(s, t) == ENT_UPOS_ADJ || upos(s, t) == ENT_UPOS_DET) {
 		int r = resolve(s, t, out, max);
