@@ -301,6 +301,27 @@ static void compute_np_codes(sent_ctx *s)
 		p = s->actor_m[t];
 		(void)p;
 	}
+	/* A role word whose country comes through a phrase after it that
+	 * has its own code only now: "journalists at Sudan's newspaper",
+	 * "officials at the Russian embassy". */
+	for (t = 0; t < s->n; t++) {
+		const ent_dict_entry *ge;
+
+		if (s->np_code[t] || s->agent_m[t] < 0)
+			continue;
+		ge = match_entry(s, s->agent_m[t]);
+		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
+			int cs = case_of(s, k);
+
+			if (k > t && s->np_code[k] && s->actor_m[k] < 0 && dep_is(s, k, D_NMOD) && cs >= 0 &&
+			    (lemma_is(s, cs, "of") || lemma_is(s, cs, "from") || lemma_is(s, cs, "in") ||
+			     lemma_is(s, cs, "at"))) {
+				s->np_code[t] = compose(s, s->np_code[k], ge->code,
+				                        (ge->flags & ENT_ENTRY_PREFIX) != 0);
+				break;
+			}
+		}
+	}
 	/* Give every token of a standalone actor phrase the phrase's code
 	 * (the parser may make any of its words the head). */
 	for (t = 0; t < s->n; t++) {
@@ -573,6 +594,28 @@ static int source_actors(const sent_ctx *s, int t, actor *out, int max)
 	return actors_of_role(s, t, out, max, 1);
 }
 
+/* Whether t counts or quantifies what its "of" phrase names. */
+static int quantity_word(const sent_ctx *s, int t)
+{
+	static const char *const words[] = {
+		"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+		"millions", "score", "scores", "group", "number", "handful", "majority", "some",
+		"many", "most", "all", "several", "few", "one", "member", "contingent", "unit",
+		"delegation", "team", "band", "batch", "wave", NULL
+	};
+	int i;
+
+	if (upos(s, t) == ENT_UPOS_NUM)
+		return 1;
+	if (!(upos(s, t) == ENT_UPOS_NOUN || upos(s, t) == ENT_UPOS_PRON || upos(s, t) == ENT_UPOS_ADJ ||
+	      upos(s, t) == ENT_UPOS_DET))
+		return 0;
+	for (i = 0; words[i]; i++)
+		if (lemma_is(s, t, words[i]))
+			return 1;
+	return 0;
+}
+
 static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_source)
 {
 	int n = 0, k;
@@ -669,6 +712,18 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 							n++;
 						}
 				}
+			}
+		}
+	}
+	/* a quantity stands for what it counts: "dozens of journalists at
+	 * Sudan's newspaper", "hundreds of UN troops", "some of the rebels" */
+	if (n == 0 && quantity_word(s, t)) {
+		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
+			int cs = case_of(s, k);
+
+			if (dep_is(s, k, D_NMOD) && cs >= 0 && lemma_is(s, cs, "of") && !quantity_word(s, k)) {
+				n = actors_of_role(s, k, out, max, as_source);
+				break;
 			}
 		}
 	}
