@@ -1440,7 +1440,8 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 			    (lemma_is(s, cs, "with") || lemma_is(s, cs, "to") || lemma_is(s, cs, "against") ||
 			     lemma_is(s, cs, "on") || lemma_is(s, cs, "toward") || lemma_is(s, cs, "towards") ||
 			     lemma_is(s, cs, "at") || lemma_is(s, cs, "into") || lemma_is(s, cs, "for") ||
-			     lemma_is(s, cs, "over") || lemma_is(s, cs, "upon")))
+			     lemma_is(s, cs, "over") || lemma_is(s, cs, "upon") || lemma_is(s, cs, "between") ||
+			     lemma_is(s, cs, "among")))
 				nt = actors_of(s, k, tgt, MAX_CODES);
 		}
 	}
@@ -1462,7 +1463,8 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 			      ((dep_is(s, k, D_OBL) || dep_is(s, k, D_NMOD)) && cs >= 0 &&
 			       (lemma_is(s, cs, "to") || lemma_is(s, cs, "with") || lemma_is(s, cs, "against") ||
 			        lemma_is(s, cs, "for") || lemma_is(s, cs, "on") || lemma_is(s, cs, "toward") ||
-			        lemma_is(s, cs, "towards") || lemma_is(s, cs, "into") || lemma_is(s, cs, "at")))))
+			        lemma_is(s, cs, "towards") || lemma_is(s, cs, "into") || lemma_is(s, cs, "at") ||
+			        lemma_is(s, cs, "between") || lemma_is(s, cs, "among")))))
 				continue;
 			nt = actors_of(s, k, tgt, MAX_CODES);
 		}
