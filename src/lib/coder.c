@@ -1185,7 +1185,7 @@ static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat)
 
 			if (lemma_is(s, h, "refrain") || lemma_is(s, h, "fail") || lemma_is(s, h, "avoid") ||
 			    lemma_is(s, h, "decline") || lemma_is(s, h, "cancel") || lemma_is(s, h, "deny") ||
-			    lemma_is(s, h, "stop") || lemma_is(s, h, "cease"))
+			    lemma_is(s, h, "stop") || lemma_is(s, h, "cease") || lemma_is(s, h, "refuse"))
 				return -1;
 			if (lemma_is(s, h, "plan") || lemma_is(s, h, "intend") || lemma_is(s, h, "expect") ||
 			    lemma_is(s, h, "prepare") || lemma_is(s, h, "aim") || lemma_is(s, h, "schedule"))
