@@ -1668,6 +1668,14 @@ static int code_predicates(sent_ctx *s)
 
 			if (mj == mi || !o->best)
 				continue;
+			/* a governing verb whose pattern runs through ours
+			 * says it already: "agreed to provide aid" is 0331,
+			 * not also 071; "considering giving money" 014 */
+			if (o->p != c->p && o->bm.score > c->bm.score && o->bm.first <= c->p &&
+			    c->p <= o->bm.last && c->bm.first >= o->bm.first && in_subtree(s, c->p, o->p)) {
+				beaten = 1;
+				break;
+			}
 			if (o->p != c->p && !(o->p >= c->bm.first && o->p <= c->bm.last &&
 			                      c->p >= o->bm.first && c->p <= o->bm.last))
 				continue;
