@@ -220,7 +220,9 @@ static int actor_line(dict_load *ld, const char *s, size_t n, const char *bar)
 
 	if (nf < 2 || nf > 4 || nf == 3)
 		return dict_diag(ld, ENT_DIAG_ERROR, "expected CODE KIND [FROM TO] before '|'");
-	if (!actor_code_ok(f[0].s, f[0].n))
+	/* "---" is a known non-actor ("Indian Ocean", "Gulf of Mexico"): it is
+	 * matched, so the shorter actor inside it is not, and codes nothing */
+	if (!field_is(&f[0], "---") && !actor_code_ok(f[0].s, f[0].n))
 		return dict_diag(ld, ENT_DIAG_ERROR, "bad actor code '%.*s' (capitals in groups of three)",
 		                 (int)f[0].n, f[0].s);
 	for (i = 0; actor_kinds[i].name; i++) {
@@ -256,9 +258,11 @@ static int actor_line(dict_load *ld, const char *s, size_t n, const char *bar)
 		return dict_diag(ld, ENT_DIAG_ERROR,
 		                 "a person needs FROM TO dates ('* -' for the default line)");
 	}
-	e.code = dict_string(ld->d, f[0].s, f[0].n);
-	if (!e.code)
+	if (field_is(&f[0], "---")) {
+		e.flags |= ENT_ENTRY_NULL;
+	} else if (!(e.code = dict_string(ld->d, f[0].s, f[0].n))) {
 		return ent_error_set(ENT_ENOMEM, "out of memory");
+	}
 	if ((rc = dict_entry_add(ld, &e, &id)))
 		return rc;
 	(void)n;
