@@ -1223,6 +1223,250 @@ static const char *intent_code(const char *code)
 	}
 }
 
+/* How a governing word frames the act of its complement: "agreed to
+ * provide aid" states an intent (03x), "threatened to shell" a threat
+ * (13x), "demanded that X return" a demand (10x), "urged X to release"
+ * an appeal (02x), "refused to release" a refusal (12x). The act itself
+ * is not reported as done. */
+enum { FRAME_NONE, FRAME_INTENT, FRAME_THREAT, FRAME_DEMAND, FRAME_APPEAL, FRAME_REFUSE };
+
+/* The class of governing word h for a complement reached through
+ * relation rel (D_XCOMP or D_CCOMP), or FRAME_NONE. */
+static int frame_class(const sent_ctx *s, int h, int rel)
+{
+	static const char *const intent[] = {
+		"agree", "promise", "pledge", "vow", "offer", "commit", "undertake", "decide",
+		"resolve", "intend", "plan", "aim", "hope", "want", "wish", "prepare", "ready",
+		"willing", "prepared", "eager", "keen", "determined", NULL
+	};
+	static const char *const appeal[] = {
+		"urge", "ask", "appeal", "request", "call", "plead", "press", "implore", "invite", NULL
+	};
+	size_t i;
+
+	if (rel == D_CCOMP) {
+		/* "demanded that the US cancel", "insisted that Iran stop" */
+		return lemma_is(s, h, "demand") || lemma_is(s, h, "insist") ? FRAME_DEMAND : FRAME_NONE;
+	}
+	if (lemma_is(s, h, "threaten"))
+		return FRAME_THREAT;
+	if (lemma_is(s, h, "demand"))
+		return FRAME_DEMAND;
+	if (lemma_is(s, h, "refuse") || lemma_is(s, h, "decline") || lemma_is(s, h, "reject"))
+		return FRAME_REFUSE;
+	for (i = 0; intent[i]; i++)
+		if (lemma_is(s, h, intent[i]))
+			return FRAME_INTENT;
+	for (i = 0; appeal[i]; i++)
+		if (lemma_is(s, h, appeal[i]))
+			return FRAME_APPEAL;
+	return FRAME_NONE;
+}
+
+/* The class of a verb that frames the eventive noun it takes as object
+ * or prepositional object ("demanded talks", "called for sanctions",
+ * "agreed to talks"): fewer verbs than frame an infinitive, since "commit
+ * an attack" or "undertake an operation" report the act. */
+static int noun_frame_class(const sent_ctx *s, int v)
+{
+	if (lemma_is(s, v, "threaten"))
+		return FRAME_THREAT;
+	if (lemma_is(s, v, "demand"))
+		return FRAME_DEMAND;
+	if (lemma_is(s, v, "refuse") || lemma_is(s, v, "reject") || lemma_is(s, v, "decline") ||
+	    lemma_is(s, v, "rebuff") || lemma_is(s, v, "spurn"))
+		return FRAME_REFUSE;
+	if (lemma_is(s, v, "promise") || lemma_is(s, v, "pledge") || lemma_is(s, v, "vow") ||
+	    lemma_is(s, v, "offer") || lemma_is(s, v, "agree") || lemma_is(s, v, "propose") ||
+	    lemma_is(s, v, "plan"))
+		return FRAME_INTENT;
+	if (lemma_is(s, v, "urge") || lemma_is(s, v, "ask") || lemma_is(s, v, "call") ||
+	    lemma_is(s, v, "appeal") || lemma_is(s, v, "request") || lemma_is(s, v, "plead"))
+		return FRAME_APPEAL;
+	return FRAME_NONE;
+}
+
+/* Whether verb v says what must or should be done: "must", "should" or
+ * "ought" among its auxiliaries. */
+static int obligation_of(const sent_ctx *s, int v)
+{
+	int k;
+
+	for (k = s->first_child[v]; k >= 0; k = s->next_sibling[k])
+		if (dep_is(s, k, D_AUX) &&
+		    (lemma_is(s, k, "must") || lemma_is(s, k, "should") || lemma_is(s, k, "ought")))
+			return 1;
+	return 0;
+}
+
+/* Whether verb v is negated with a future or conditional auxiliary:
+ * "would not meet", "will not release", "won't allow". */
+static int refusal_of(const sent_ctx *s, int v)
+{
+	int k, neg = 0, fut = 0;
+
+	for (k = s->first_child[v]; k >= 0; k = s->next_sibling[k]) {
+		if ((dep_is(s, k, D_ADVMOD) || upos(s, k) == ENT_UPOS_PART) &&
+		    (lemma_is(s, k, "not") || lemma_is(s, k, "n't") || lemma_is(s, k, "never")))
+			neg = 1;
+		if (dep_is(s, k, D_AUX) && (lemma_is(s, k, "will") || lemma_is(s, k, "would") ||
+		                            lemma_is(s, k, "wo")))
+			fut = 1;
+	}
+	return neg && fut;
+}
+
+/* How predicate p is framed: the class (FRAME_*) and in *gov the
+ * governing word (p itself for "would not VERB"). A noun predicate
+ * counts from the verb its pattern starts at (first) or the verb it is
+ * the object of ("threatened to launch an offensive"); conjoined verbs share their first verb's frame; a chain
+ * of infinitives is followed up ("agreed to begin to provide"). "X said
+ * that Y must VERB" is a demand of X on Y. */
+static int framing_of(const sent_ctx *s, int p, int first, int *gov)
+{
+	int t = p, guard = 0;
+
+	*gov = NO_TOKEN;
+	/* a noun pattern that starts at a verb ("launch ~war"): that verb */
+	if (first >= 0 && first < p && upos(s, first) == ENT_UPOS_VERB && in_subtree(s, p, first))
+		t = first;
+	else if ((upos(s, t) == ENT_UPOS_NOUN || upos(s, t) == ENT_UPOS_PROPN) && s->head[t] >= 0 &&
+	    upos(s, s->head[t]) == ENT_UPOS_VERB &&
+	    (dep_is(s, t, D_OBJ) || (dep_is(s, t, D_OBL) && case_of(s, t) >= 0))) {
+		int cls = noun_frame_class(s, s->head[t]), cs = case_of(s, t);
+
+		/* the preposition that goes with the frame: "agreed to",
+		 * "called for", "threatened with" */
+		if (!dep_is(s, t, D_OBJ) &&
+		    !((cls == FRAME_INTENT && lemma_is(s, cs, "to")) ||
+		      ((cls == FRAME_APPEAL || cls == FRAME_DEMAND) && lemma_is(s, cs, "for")) ||
+		      (cls == FRAME_THREAT && lemma_is(s, cs, "with"))))
+			return FRAME_NONE;
+
+		/* "demanded talks", "called for sanctions", "threatened
+		 * sanctions", "offered aid", "rejected talks" */
+		if (cls != FRAME_NONE) {
+			*gov = s->head[t];
+			return cls;
+		}
+		if (!dep_is(s, t, D_OBJ))
+			return FRAME_NONE;
+		t = s->head[t];
+	}
+	if (upos(s, t) != ENT_UPOS_VERB)
+		return FRAME_NONE;
+	if (refusal_of(s, t)) {
+		*gov = t;
+		return FRAME_REFUSE;
+	}
+	while (guard++ < 4 && s->head[t] >= 0) {
+		int h = s->head[t], cls;
+
+		if (dep_is(s, t, D_CONJ) && upos(s, h) == ENT_UPOS_VERB) {
+			t = h;
+			continue;
+		}
+		if (dep_is(s, t, D_XCOMP)) {
+			if ((cls = frame_class(s, h, D_XCOMP)) != FRAME_NONE) {
+				*gov = h;
+				/* "wants Putin to attack": the act is asked of
+				 * the object, not intended by the subject */
+				if (cls == FRAME_INTENT && (child(s, h, D_OBJ) >= 0 || child(s, h, D_IOBJ) >= 0))
+					cls = FRAME_APPEAL;
+				return cls;
+			}
+			t = h;
+			continue;
+		}
+		if (dep_is(s, t, D_CCOMP)) {
+			if ((cls = frame_class(s, h, D_CCOMP)) != FRAME_NONE ||
+			    (obligation_of(s, t) && child(s, t, D_NSUBJ) >= 0 &&
+			     (lemma_is(s, h, "say") || lemma_is(s, h, "state") || lemma_is(s, h, "tell") ||
+			      lemma_is(s, h, "declare") || lemma_is(s, h, "stress") ||
+			      lemma_is(s, h, "announce") || lemma_is(s, h, "add") ||
+			      lemma_is(s, h, "conclude") || lemma_is(s, h, "argue")))) {
+				*gov = h;
+				return cls != FRAME_NONE ? cls : FRAME_DEMAND;
+			}
+		}
+		break;
+	}
+	return FRAME_NONE;
+}
+
+/* The code of act code under frame cls: CAMEO pairs each cooperative act
+ * with an intent (03x), a demand (10x), an appeal (02x) and a refusal
+ * (12x), and each act of force or coercion with a threat (13x), which an
+ * intent to do it also is. NULL where the codebook has none. */
+static const char *framed_code(const char *code, int cls)
+{
+	static const struct {
+		const char *act, *intent, *demand, *appeal, *refuse, *threat;
+	} pairs[] = {
+		{"045", "039", "108", "028", "126", NULL},
+		{"04", "036", "106", "026", "125", NULL},
+		{"05", "032", "102", "022", NULL, NULL},
+		{"060", "031", "101", "021", "121", NULL},
+		{"061", "0311", "1011", "0211", "1211", NULL},
+		{"062", "0312", "1012", "0212", "1212", NULL},
+		{"063", "0313", "1013", "0213", "1213", NULL},
+		{"064", "0314", "1014", "0214", "121", NULL},
+		{"071", "0331", "1031", "0231", "1221", NULL},
+		{"072", "0332", "1032", "0232", "1222", NULL},
+		{"073", "0333", "1033", "0233", "1223", NULL},
+		{"074", "0334", "1034", "0234", "1224", NULL},
+		{"07", "033", "103", "023", "122", NULL},
+		{"081", "0351", "1051", "0251", "1241", NULL},
+		{"082", "0352", "1052", "0252", "1242", NULL},
+		{"0831", "0341", "1041", "0241", "1231", NULL},
+		{"0832", "0342", "1042", "0242", "1232", NULL},
+		{"0833", "0343", "1043", "0243", "1233", NULL},
+		{"0834", "0344", "1044", "0244", "1234", NULL},
+		{"083", "034", "104", "024", "123", NULL},
+		{"084", "0353", "1053", "0253", "1243", NULL},
+		{"085", "0354", "1054", "0254", "1244", NULL},
+		{"086", "0355", "1055", "0255", "1245", NULL},
+		{"087", "0356", "1056", "0256", "1246", NULL},
+		{"08", "035", "105", "025", "124", NULL},
+		{"14", NULL, NULL, NULL, NULL, "133"},
+		{"161", NULL, NULL, NULL, NULL, "1313"},
+		{"162", NULL, NULL, NULL, NULL, "1311"},
+		{"163", NULL, NULL, NULL, NULL, "1312"},
+		{"164", NULL, NULL, NULL, NULL, "134"},
+		{"165", NULL, NULL, NULL, NULL, "135"},
+		{"166", NULL, NULL, NULL, NULL, "136"},
+		{"16", NULL, NULL, NULL, NULL, "131"},
+		{"1721", NULL, NULL, NULL, NULL, "1321"},
+		{"1722", NULL, NULL, NULL, NULL, "1322"},
+		{"1723", NULL, NULL, NULL, NULL, "1323"},
+		{"1724", NULL, NULL, NULL, NULL, "1324"},
+		{"172", NULL, NULL, NULL, NULL, "132"},
+		{"17", NULL, NULL, NULL, NULL, "137"},
+		{"183", NULL, NULL, NULL, NULL, "1383"},
+		{"18", NULL, NULL, NULL, NULL, "138"},
+		{"191", NULL, NULL, NULL, NULL, "1381"},
+		{"192", NULL, NULL, NULL, NULL, "1382"},
+		{"19", NULL, NULL, NULL, NULL, "1384"},
+		{"204", NULL, NULL, NULL, NULL, "1385"},
+		{"20", NULL, NULL, NULL, NULL, "138"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		if (strncmp(code, pairs[i].act, strlen(pairs[i].act)) != 0)
+			continue;
+		switch (cls) {
+		case FRAME_INTENT: return pairs[i].intent ? pairs[i].intent : pairs[i].threat;
+		case FRAME_THREAT: return pairs[i].threat;
+		case FRAME_DEMAND: return pairs[i].demand;
+		case FRAME_APPEAL: return pairs[i].appeal;
+		case FRAME_REFUSE: return pairs[i].refuse;
+		default: return NULL;
+		}
+	}
+	return NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* Emitting                                                            */
 
@@ -1354,12 +1598,36 @@ static int object_phrase_actors(const sent_ctx *s, int o, actor *out, int max)
 	return 0;
 }
 
+/* Whether target t is source a: nobody acts on itself, nor an
+ * organisation on one of its own parts ("AU member states met" the AU). */
+static int self_target(const char *a, const char *t)
+{
+	return strcmp(a, t) == 0 || (root_len(a) == 6 && same_root(a, t));
+}
+
+/* Keeps in tgt[0..nt) the targets that are not every source itself;
+ * returns how many are left. */
+static int other_targets(const actor *src, int ns, actor *tgt, int nt)
+{
+	int i, j, k = 0;
+
+	for (j = 0; j < nt; j++) {
+		for (i = 0; i < ns && self_target(src[i].code, tgt[j].code); i++)
+			;
+		if (ns == 0 || i < ns)
+			tgt[k++] = tgt[j];
+	}
+	return k;
+}
+
 /* Emits the events of predicate p with the chosen pattern. */
 static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
                        int mod, int nounpred)
 {
 	actor src[MAX_CODES], tgt[MAX_CODES];
-	int ns = 0, nt = 0, i, j, is_passive = 0, subj = -1, rc;
+	int ns = 0, nt = 0, i, j, is_passive = 0, subj = -1, rc, self_x = 0;
+	/* PETRARCH drops an event whose target is its source */
+	int nself, from_verb = 0;
 	const char *code = pat->code;
 	const ent_cameo_code *row;
 	ent_event e;
@@ -1390,6 +1658,7 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 			if (v >= 0 && upos(s, v) == ENT_UPOS_VERB) {
 				subj = subject_of(s, v, &is_passive);
 				ns = source_actors(s, subj, src, MAX_CODES);
+				from_verb = ns > 0;
 			}
 		}
 		is_passive = 0;
@@ -1414,8 +1683,14 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 		}
 	}
 	/* target */
+	nself = (pat->flags & ENT_PAT_PETR) ? 0 : ns;
 	if (pm->target >= 0) {
-		nt = actors_of(s, pm->target, tgt, MAX_CODES);
+		/* a target that is the source itself ("North Korea let
+		 * inspectors into Yongbyon") gives way to the next candidate */
+		int n0 = actors_of(s, pm->target, tgt, MAX_CODES);
+
+		nt = other_targets(src, nself, tgt, n0);
+		self_x = n0 > 0 && nt == 0;
 	} else if (pm->source >= 0) {
 		/* "receive aid from S": S gives, the subject receives */
 		int pass2;
@@ -1425,14 +1700,25 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 		               tgt, MAX_CODES);
 	} else if (is_passive) {
 		nt = actors_of(s, child(s, p, D_NSUBJ_PASS), tgt, MAX_CODES);
-	} else if (strncmp(pat->code, "01", 2) != 0) {
+	}
+	if (nt == 0 && from_verb && pm->target < 0 && pm->source < 0) {
+		/* the noun's own actor when the verb's subject acts on it:
+		 * "Arafat rejected a US offer" targets the US */
+		int k;
+
+		for (k = s->first_child[p]; k >= 0 && nt == 0; k = s->next_sibling[k])
+			if (k < p && (dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_AMOD) || dep_is(s, k, D_NMOD_POSS)))
+				nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES));
+	}
+	if (nt == 0 && (pm->target < 0 || self_x) && pm->source < 0 && !is_passive &&
+	    strncmp(pat->code, "01", 2) != 0) {
 		/* no X in the pattern: the recipient is the object, or the
 		 * object of a preposition that marks one */
 		int o = child(s, p, D_OBJ), k;
 
 		if (o < 0)
 			o = child(s, p, D_IOBJ);
-		nt = actors_of(s, o, tgt, MAX_CODES);
+		nt = other_targets(src, nself, tgt, actors_of(s, o, tgt, MAX_CODES));
 		for (k = s->first_child[p]; k >= 0 && nt == 0; k = s->next_sibling[k]) {
 			int cs = case_of(s, k);
 
@@ -1442,10 +1728,10 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 			     lemma_is(s, cs, "at") || lemma_is(s, cs, "into") || lemma_is(s, cs, "for") ||
 			     lemma_is(s, cs, "over") || lemma_is(s, cs, "upon") || lemma_is(s, cs, "between") ||
 			     lemma_is(s, cs, "among")))
-				nt = actors_of(s, k, tgt, MAX_CODES);
+				nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES));
 		}
 	}
-	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive &&
+	if (nt == 0 && (pm->target < 0 || self_x) && pm->source < 0 && !is_passive &&
 	    strncmp(pat->code, "01", 2) != 0) {
 		/* (a statement's recipient must be written in its pattern:
 		 * "told MSNBC", "claimed Democrats ..." name no target)
@@ -1466,14 +1752,14 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 			        lemma_is(s, cs, "towards") || lemma_is(s, cs, "into") || lemma_is(s, cs, "at") ||
 			        lemma_is(s, cs, "between") || lemma_is(s, cs, "among")))))
 				continue;
-			nt = actors_of(s, k, tgt, MAX_CODES);
+			nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES));
 		}
 	}
-	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive && !nounpred &&
+	if (nt == 0 && (pm->target < 0 || self_x) && pm->source < 0 && !is_passive && !nounpred &&
 	    strncmp(pat->code, "01", 2) != 0)
 		/* an actor inside the object's phrase: "condemned an attack by
 		 * X", "welcomed memos from X" */
-		nt = object_phrase_actors(s, child(s, p, D_OBJ), tgt, MAX_CODES);
+		nt = other_targets(src, nself, tgt, object_phrase_actors(s, child(s, p, D_OBJ), tgt, MAX_CODES));
 	if (is_passive && pat->passive_code)
 		code = pat->passive_code;
 	/* PETRARCH's dictionaries code a future act as the act itself (their
@@ -1547,6 +1833,9 @@ typedef struct choice {
 	const ent_pattern *best, *neg;
 	pmatch bm, nm;
 	int p, nounpred;
+	int skip;             /* beaten, or reported by the act it frames */
+	int frame, gov;       /* framing_of() */
+	const char *framed;   /* the code under that frame, or NULL */
 } choice;
 
 /* Tries every pattern of verb match mi; fills c (c->best NULL when none
@@ -1621,6 +1910,98 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 		c->best = NULL;  /* a negative pattern says it does not happen */
 }
 
+/* Whether code is itself a statement, appeal, intent, demand, rejection
+ * or threat: an act that a governing word cannot frame again. */
+static int framing_root(const char *code)
+{
+	return strncmp(code, "01", 2) == 0 || strncmp(code, "02", 2) == 0 ||
+	       strncmp(code, "03", 2) == 0 || strncmp(code, "10", 2) == 0 ||
+	       strncmp(code, "12", 2) == 0 || strncmp(code, "13", 2) == 0;
+}
+
+/* Emits the events of a framed act (choice c with c->framed): its
+ * pattern with the framed code, at the modality of the governing word.
+ * A demand or appeal is the governing subject's, made on the complement's
+ * subject ("demanded that the US cancel"), else on the governing word's
+ * object or addressee ("urged Iran to", "appealed to the UN to"). */
+static int emit_framed(sent_ctx *s, const choice *c)
+{
+	ent_pattern pat = *c->best;
+	pmatch pm = c->bm;
+	int mod = c->gov == c->p ? ENT_MOD_ASSERTED : modality_of(s, c->gov, NULL);
+
+	if (c->gov != c->p && mod < 0)
+		return ENT_OK;  /* "did not threaten to", "refused to agree to" */
+	if (mod == ENT_MOD_FUTURE)
+		mod = ENT_MOD_ASSERTED;  /* an intent, said now */
+	pat.code = c->framed;
+	pat.passive_code = NULL;
+	if (c->frame == FRAME_DEMAND || c->frame == FRAME_APPEAL) {
+		int pass, subj = subject_of(s, c->gov, &pass), v = c->p, addressee = NO_TOKEN, k, top;
+
+		if (upos(s, v) != ENT_UPOS_VERB && s->head[v] >= 0)
+			v = s->head[v];
+		top = dep_is(s, v, D_CONJ) && s->head[v] >= 0 ? s->head[v] : v;
+		if (dep_is(s, top, D_CCOMP))
+			addressee = child(s, v, D_NSUBJ) >= 0 ? child(s, v, D_NSUBJ) : child(s, top, D_NSUBJ);
+		if (addressee < 0)
+			addressee = child(s, c->gov, D_OBJ);
+		if (addressee < 0)
+			addressee = child(s, c->gov, D_IOBJ);
+		for (k = s->first_child[c->gov]; k >= 0 && addressee < 0; k = s->next_sibling[k]) {
+			int cs = case_of(s, k);
+
+			if (dep_is(s, k, D_OBL) && cs >= 0 && (lemma_is(s, cs, "to") || lemma_is(s, cs, "on") ||
+			                                       lemma_is(s, cs, "upon")))
+				addressee = k;
+		}
+		if (subj >= 0 && !pass) {
+			actor tmp[2];
+
+			pm.source = subj;
+			if (addressee >= 0 && actors_of(s, addressee, tmp, 2) > 0)
+				pm.target = addressee;
+		}
+	}
+	return emit_events(s, c->p, &pat, &pm, mod, c->nounpred);
+}
+
+/* Whether the noun predicate of choice ch[mi] lies inside the object or
+ * prepositional phrase of another predicate that codes an event other
+ * than a statement: up its head chain through noun-phrase relations,
+ * objects and obliques. When the noun's pattern takes in that predicate
+ * and scores higher, the other predicate is the one left out. */
+static int inside_coded_object(const sent_ctx *s, choice *ch, size_t mi)
+{
+	int t = ch[mi].p, guard = 0;
+	size_t mj;
+
+	while (guard++ < 5 && s->head[t] >= 0 &&
+	       (dep_is(s, t, D_OBJ) || dep_is(s, t, D_OBL) || dep_is(s, t, D_NMOD) ||
+	        dep_is(s, t, D_COMPOUND) || dep_is(s, t, D_APPOS) || dep_is(s, t, D_NSUBJ_PASS) ||
+	        (dep_is(s, t, D_CONJ) && upos(s, t) != ENT_UPOS_VERB))) {
+		t = s->head[t];
+		for (mj = 0; mj < s->nm; mj++) {
+			choice *o = &ch[mj];
+
+			if (mj == mi || !o->best || o->skip || o->p != t || !o->best->code ||
+			    strncmp(o->framed ? o->framed : o->best->code, "01", 2) == 0)
+				continue;
+			/* a noun pattern that takes in the verb ("reject
+			 * ~request to interrogate", "withdraw aid ~workers")
+			 * is the more precise reading */
+			if (ch[mi].bm.first <= t && t <= ch[mi].bm.last && ch[mi].bm.score > o->bm.score) {
+				o->skip = 1;
+				return 0;
+			}
+			return 1;
+		}
+		if (upos(s, t) == ENT_UPOS_VERB)
+			break;
+	}
+	return 0;
+}
+
 /* Codes every predicate of the sentence: for each predicate token, the
  * best pattern over all the verb entries that matched it. */
 static int code_predicates(sent_ctx *s)
@@ -1653,8 +2034,8 @@ static int code_predicates(sent_ctx *s)
 			        ch[mi].bm.target, ch[mi].bm.source);
 	}
 	for (mi = 0; mi < s->nm; mi++) {
-		const choice *c = &ch[mi];
-		int mod, beaten = 0;
+		choice *c = &ch[mi];
+		int beaten = 0;
 
 		if (!c->best)
 			continue;
@@ -1685,8 +2066,62 @@ static int code_predicates(sent_ctx *s)
 			                               (c->nounpred == o->nounpred && mj < mi))))
 				beaten = 1;
 		}
-		if (beaten)
+		c->skip = beaten;
+	}
+	/* An act framed by a governing word ("threatened to shell", "agreed
+	 * to provide aid", "urged Iran to release") is reported as the
+	 * framing act: the intent, threat, demand, appeal or refusal the
+	 * codebook pairs with it, which replaces the governing word's own,
+	 * vaguer event (130, 030, 020). Without such a code only an intent
+	 * leaves the act (future or hedged); under the other frames the act
+	 * is not reported. PETRARCH's dictionaries say this in their own
+	 * patterns. */
+	for (mi = 0; mi < s->nm; mi++) {
+		choice *c = &ch[mi];
+
+		if (!c->best || c->skip || !c->best->code || (c->best->flags & ENT_PAT_PETR))
 			continue;
+		c->frame = framing_of(s, c->p, c->bm.first, &c->gov);
+		/* a pattern that takes in the governing word, or codes a
+		 * framing act already ("reject ~request to", "pledge to
+		 * allow"), has said it */
+		if (c->frame != FRAME_NONE && c->gov != c->p &&
+		    ((c->gov >= c->bm.first && c->gov <= c->bm.last) || framing_root(c->best->code)))
+			c->frame = FRAME_NONE;
+		if (c->frame == FRAME_NONE)
+			continue;
+		c->framed = framed_code(c->best->code, c->frame);
+		if (!c->framed) {
+			c->skip = c->frame != FRAME_INTENT;
+			continue;
+		}
+		/* the governing word's own event, unless its pattern runs
+		 * into the act ("agree to allow humanitarian access") */
+		for (mj = 0; mj < s->nm; mj++)
+			if (mj != mi && ch[mj].best && ch[mj].p == c->gov && ch[mj].bm.last < c->bm.first)
+				ch[mj].skip = 1;
+	}
+	/* An eventive noun inside the object of another coded predicate
+	 * names what that act is about ("condemned the attack on", "lifted
+	 * the blockade", "threatened to launch an offensive in its war"): the
+	 * codebook codes the governing act alone. */
+	for (mi = 0; mi < s->nm; mi++) {
+		choice *c = &ch[mi];
+
+		if (c->best && !c->skip && c->nounpred && c->best->code)
+			c->skip = inside_coded_object(s, ch, mi);
+	}
+	for (mi = 0; mi < s->nm; mi++) {
+		const choice *c = &ch[mi];
+		int mod;
+
+		if (!c->best || c->skip)
+			continue;
+		if (c->framed) {
+			if ((rc = emit_framed(s, c)) != 0)
+				return rc;
+			continue;
+		}
 		mod = modality_of(s, c->p, c->best);
 		if (mod < 0 && !s->c->opts.keep_negated)
 			continue;
