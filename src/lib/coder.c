@@ -1919,6 +1919,26 @@ static int framing_root(const char *code)
 	       strncmp(code, "12", 2) == 0 || strncmp(code, "13", 2) == 0;
 }
 
+/* Whether reporting verb v attributes a clause rather than making a
+ * statement of its own: it has a complement clause ("X said Y attacked
+ * Z", "..., police said"). */
+static int attribution(const sent_ctx *s, int v)
+{
+	int k;
+
+	if (dep_is(s, v, D_PARATAXIS))
+		return 1;
+	/* "X asked Y for support, the White House said", the reporting
+	 * verb read as conjoined or as a loose dependent */
+	if ((dep_is(s, v, D_CONJ) || dep_is(s, v, D_DEP)) && s->head[v] >= 0 && s->head[v] < v &&
+	    upos(s, s->head[v]) == ENT_UPOS_VERB && child(s, v, D_OBJ) < 0 && child(s, v, D_CC) < 0)
+		return 1;
+	for (k = s->first_child[v]; k >= 0; k = s->next_sibling[k])
+		if (dep_is(s, k, D_CCOMP) || dep_is(s, k, D_PARATAXIS))
+			return 1;
+	return 0;
+}
+
 /* Emits the events of a framed act (choice c with c->framed): its
  * pattern with the framed code, at the modality of the governing word.
  * A demand or appeal is the governing subject's, made on the complement's
@@ -2122,6 +2142,11 @@ static int code_predicates(sent_ctx *s)
 				return rc;
 			continue;
 		}
+		/* "..., police said": the reporting verb attributes the
+		 * sentence; the codebook's 010 is a statement not otherwise
+		 * coded, not the source of a report */
+		if (c->best->code && strcmp(c->best->code, "010") == 0 && attribution(s, c->p))
+			continue;
 		mod = modality_of(s, c->p, c->best);
 		if (mod < 0 && !s->c->opts.keep_negated)
 			continue;
