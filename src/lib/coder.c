@@ -1852,7 +1852,10 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 	if (c->p >= s->n || s->actor_m[c->p] >= 0)
 		return;  /* "States" in "United States" is no verb */
 	c->nounpred = upos(s, c->p) == ENT_UPOS_NOUN || upos(s, c->p) == ENT_UPOS_PROPN;
-	if (!c->nounpred && upos(s, c->p) != ENT_UPOS_VERB && upos(s, c->p) != ENT_UPOS_AUX)
+	/* an adjective with a copula heads its clause in UD and is its
+	 * predicate: "Japan is pessimistic about the talks" */
+	if (!c->nounpred && upos(s, c->p) != ENT_UPOS_VERB && upos(s, c->p) != ENT_UPOS_AUX &&
+	    !(upos(s, c->p) == ENT_UPOS_ADJ && child(s, c->p, D_COP) >= 0))
 		return;
 	pids = ent_dict_verb_patterns(s->c->dict, s->m[mi].entry, &np);
 	if (np)
