@@ -858,6 +858,22 @@ static int actor_token(const sent_ctx *s, int t)
 	       ((upos(s, t) == ENT_UPOS_PRON || upos(s, t) == ENT_UPOS_NOUN) && actors_of(s, t, tmp, 2) > 0);
 }
 
+/* Whether noun t heads an actor phrase by itself or with the modifiers
+ * before it ("American diplomats", "the British tanker"), not through a
+ * phrase after it ("bombers of the U.S. airliner"). */
+static int actor_head(const sent_ctx *s, int t)
+{
+	int k;
+
+	if (s->np_code[t] && (s->actor_m[t] >= 0 || s->agent_m[t] >= 0))
+		return 1;
+	for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
+		if (k < t && (s->np_code[k] || s->actor_m[k] >= 0) &&
+		    (dep_is(s, k, D_AMOD) || dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_NMOD_POSS)))
+			return 1;
+	return 0;
+}
+
 /* The tokens after predicate p that its patterns may match: its frame
  * (in_frame), in sentence order. A noun predicate may hang from a light
  * verb ("hold talks"), whose frame then counts too. */
@@ -901,7 +917,8 @@ static void build_frame(const sent_ctx *s, int p, int nounpred, frame *f)
 static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, const frame *fr)
 {
 	pmatch r;
-	int light = fr->light, i, pos, k;
+	int light = fr->light, i, pos, k, has_x = 0, word_actor = NO_TOKEN;
+	int own = !(pat->flags & ENT_PAT_PETR);  /* PETRARCH's patterns match as PETRARCH does */
 	const int *ftok = fr->tok;
 	int nf = fr->n;
 
@@ -955,6 +972,8 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 			r.first = found;
 	}
 	pos = 0;
+	for (i = 0; i < (int)pat->nelems; i++)
+		has_x |= pat->elems[i].kind == ENT_PE_TARGET;
 	for (i = (int)pat->pred + 1; i < (int)pat->nelems; i++) {
 		const ent_pattern_elem *e = &pat->elems[i];
 		int found = -1, q;
@@ -980,7 +999,10 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 					break;
 				}
 			}
-			if (!skippable(s, t))
+			/* a participle on a word further right ("the seized
+			 * tanker", "the detained journalists") */
+			if (!skippable(s, t) &&
+			    !(own && s->head[t] > t && upos(s, t) == ENT_UPOS_VERB && dep_is(s, t, D_AMOD)))
 				break;
 		}
 		if (found < 0) {
@@ -988,6 +1010,8 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 				continue;
 			return r;
 		}
+		if (e->kind == ENT_PE_WORD && word_actor < 0 && own && actor_head(s, ftok[found]))
+			word_actor = ftok[found];
 		if (e->kind == ENT_PE_TARGET)
 			r.target = ftok[found];
 		else if (e->kind == ENT_PE_SOURCE)
@@ -995,6 +1019,13 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 		r.score += e->kind == ENT_PE_WORD ? 2 : 3;
 		if (ftok[found] > r.last)
 			r.last = ftok[found];
+	}
+	/* a pattern word that heads an actor phrase is the target too:
+	 * "expel &envoy" on "expelled two American diplomats" is the
+	 * more precise reading than "expel X" */
+	if (own && !has_x && r.target < 0 && word_actor >= 0) {
+		r.target = word_actor;
+		r.score += 3;
 	}
 	r.ok = 1;
 	r.score += 1;
@@ -1384,7 +1415,10 @@ static int framing_of(const sent_ctx *s, int p, int first, int *gov)
 			     (lemma_is(s, h, "say") || lemma_is(s, h, "state") || lemma_is(s, h, "tell") ||
 			      lemma_is(s, h, "declare") || lemma_is(s, h, "stress") ||
 			      lemma_is(s, h, "announce") || lemma_is(s, h, "add") ||
-			      lemma_is(s, h, "conclude") || lemma_is(s, h, "argue")))) {
+			      lemma_is(s, h, "conclude") || lemma_is(s, h, "argue") ||
+			      lemma_is(s, h, "reiterate") || lemma_is(s, h, "repeat") ||
+			      lemma_is(s, h, "emphasize") || lemma_is(s, h, "emphasise") ||
+			      lemma_is(s, h, "assert") || lemma_is(s, h, "maintain")))) {
 				*gov = h;
 				return cls != FRAME_NONE ? cls : FRAME_DEMAND;
 			}
