@@ -1347,17 +1347,45 @@ static int refusal_of(const sent_ctx *s, int v)
 	return neg && fut;
 }
 
+/* Whether verb v is a future or conditional act under a condition: "will
+ * withdraw its force unless", "would meet the mediator if". */
+static int conditional_of(const sent_ctx *s, int v)
+{
+	int k, fut = 0, cond = 0;
+
+	for (k = s->first_child[v]; k >= 0; k = s->next_sibling[k]) {
+		if (dep_is(s, k, D_AUX) && (lemma_is(s, k, "will") || lemma_is(s, k, "would") ||
+		                            lemma_is(s, k, "shall")))
+			fut = 1;
+		if (dep_is(s, k, D_ADVCL) &&
+		    (child_lemma(s, k, D_MARK, "if") || child_lemma(s, k, D_MARK, "unless")))
+			cond = 1;
+	}
+	/* the condition hung on the reporting verb after the clause:
+	 * "announced that it will withdraw ... unless Chad ..." */
+	if (fut && !cond && dep_is(s, v, D_CCOMP) && s->head[v] >= 0)
+		for (k = s->first_child[s->head[v]]; k >= 0; k = s->next_sibling[k])
+			if (k > v && dep_is(s, k, D_ADVCL) &&
+			    (child_lemma(s, k, D_MARK, "if") || child_lemma(s, k, D_MARK, "unless")))
+				cond = 1;
+	return fut && cond;
+}
+
 /* How predicate p is framed: the class (FRAME_*) and in *gov the
- * governing word (p itself for "would not VERB"). A noun predicate
- * counts from the verb its pattern starts at (first) or the verb it is
- * the object of ("threatened to launch an offensive"); conjoined verbs share their first verb's frame; a chain
- * of infinitives is followed up ("agreed to begin to provide"). "X said
- * that Y must VERB" is a demand of X on Y. */
-static int framing_of(const sent_ctx *s, int p, int first, int *gov)
+ * governing word; *self is set when that is the act's own verb ("would
+ * not VERB", "will VERB unless"). A noun predicate counts from the verb
+ * its pattern starts at (first) or the verb it is the object of
+ * ("threatened to launch an offensive"); conjoined verbs share their
+ * first verb's frame; a chain of infinitives is followed up ("agreed to
+ * begin to provide"). "X said that Y must VERB" is a demand of X on Y. A
+ * future act under a condition is an offer or a threat: an intent, whose
+ * code for an act of force or coercion is the threat. */
+static int framing_of(const sent_ctx *s, int p, int first, int *gov, int *self)
 {
 	int t = p, guard = 0;
 
 	*gov = NO_TOKEN;
+	*self = 0;
 	/* a noun pattern that starts at a verb ("launch ~war"): that verb */
 	if (first >= 0 && first < p && upos(s, first) == ENT_UPOS_VERB && in_subtree(s, p, first))
 		t = first;
@@ -1386,9 +1414,10 @@ static int framing_of(const sent_ctx *s, int p, int first, int *gov)
 	}
 	if (upos(s, t) != ENT_UPOS_VERB)
 		return FRAME_NONE;
-	if (refusal_of(s, t)) {
+	if (refusal_of(s, t) || conditional_of(s, t)) {
 		*gov = t;
-		return FRAME_REFUSE;
+		*self = 1;
+		return refusal_of(s, t) ? FRAME_REFUSE : FRAME_INTENT;
 	}
 	while (guard++ < 4 && s->head[t] >= 0) {
 		int h = s->head[t], cls;
@@ -1868,7 +1897,7 @@ typedef struct choice {
 	pmatch bm, nm;
 	int p, nounpred;
 	int skip;             /* beaten, or reported by the act it frames */
-	int frame, gov;       /* framing_of() */
+	int frame, gov, self; /* framing_of() */
 	const char *framed;   /* the code under that frame, or NULL */
 } choice;
 
@@ -1985,9 +2014,9 @@ static int emit_framed(sent_ctx *s, const choice *c)
 {
 	ent_pattern pat = *c->best;
 	pmatch pm = c->bm;
-	int mod = c->gov == c->p ? ENT_MOD_ASSERTED : modality_of(s, c->gov, NULL);
+	int mod = c->self ? ENT_MOD_ASSERTED : modality_of(s, c->gov, NULL);
 
-	if (c->gov != c->p && mod < 0)
+	if (!c->self && mod < 0)
 		return ENT_OK;  /* "did not threaten to", "refused to agree to" */
 	if (mod == ENT_MOD_FUTURE)
 		mod = ENT_MOD_ASSERTED;  /* an intent, said now */
@@ -2138,11 +2167,11 @@ static int code_predicates(sent_ctx *s)
 
 		if (!c->best || c->skip || !c->best->code || (c->best->flags & ENT_PAT_PETR))
 			continue;
-		c->frame = framing_of(s, c->p, c->bm.first, &c->gov);
+		c->frame = framing_of(s, c->p, c->bm.first, &c->gov, &c->self);
 		/* a pattern that takes in the governing word, or codes a
 		 * framing act already ("reject ~request to", "pledge to
 		 * allow"), has said it */
-		if (c->frame != FRAME_NONE && c->gov != c->p &&
+		if (c->frame != FRAME_NONE && !c->self &&
 		    ((c->gov >= c->bm.first && c->gov <= c->bm.last) || framing_root(c->best->code)))
 			c->frame = FRAME_NONE;
 		if (c->frame == FRAME_NONE)
@@ -2155,7 +2184,7 @@ static int code_predicates(sent_ctx *s)
 		/* the governing word's own event, unless its pattern runs
 		 * into the act ("agree to allow humanitarian access") */
 		for (mj = 0; mj < s->nm; mj++)
-			if (mj != mi && ch[mj].best && ch[mj].p == c->gov && ch[mj].bm.last < c->bm.first)
+			if (mj != mi && !c->self && ch[mj].best && ch[mj].p == c->gov && ch[mj].bm.last < c->bm.first)
 				ch[mj].skip = 1;
 	}
 	/* An eventive noun inside the object of another coded predicate
