@@ -1898,6 +1898,7 @@ typedef struct choice {
 	int p, nounpred;
 	int skip;             /* beaten, or reported by the act it frames */
 	int frame, gov, self; /* framing_of() */
+	int gov_target;       /* the X of the governing word's own pattern */
 	const char *framed;   /* the code under that frame, or NULL */
 } choice;
 
@@ -2031,14 +2032,17 @@ static int emit_framed(sent_ctx *s, const choice *c)
 		if (dep_is(s, top, D_CCOMP))
 			addressee = child(s, v, D_NSUBJ) >= 0 ? child(s, v, D_NSUBJ) : child(s, top, D_NSUBJ);
 		if (addressee < 0)
+			addressee = c->gov_target;  /* "called on X" */
+		if (addressee < 0)
 			addressee = child(s, c->gov, D_OBJ);
 		if (addressee < 0)
 			addressee = child(s, c->gov, D_IOBJ);
 		for (k = s->first_child[c->gov]; k >= 0 && addressee < 0; k = s->next_sibling[k]) {
 			int cs = case_of(s, k);
 
-			if (dep_is(s, k, D_OBL) && cs >= 0 && (lemma_is(s, cs, "to") || lemma_is(s, cs, "on") ||
-			                                       lemma_is(s, cs, "upon")))
+			if (dep_is(s, k, D_OBL) && cs >= 0 &&
+			    (lemma_is(s, cs, "to") || lemma_is(s, cs, "on") || lemma_is(s, cs, "upon") ||
+			     lemma_is(s, cs, "for") || lemma_is(s, cs, "with")))
 				addressee = k;
 		}
 		if (subj >= 0 && !pass) {
@@ -2177,8 +2181,16 @@ static int code_predicates(sent_ctx *s)
 		if (c->frame == FRAME_NONE)
 			continue;
 		c->framed = framed_code(c->best->code, c->frame);
+		c->gov_target = NO_TOKEN;
+		for (mj = 0; mj < s->nm; mj++)
+			if (mj != mi && ch[mj].best && ch[mj].p == c->gov && ch[mj].bm.target >= 0)
+				c->gov_target = ch[mj].bm.target;
 		if (!c->framed) {
-			c->skip = c->frame != FRAME_INTENT;
+			/* no paired code: the governing word's own event
+			 * reports it; without one the act stands */
+			if (c->frame != FRAME_INTENT)
+				for (mj = 0; mj < s->nm && !c->skip; mj++)
+					c->skip = mj != mi && ch[mj].best && ch[mj].best->code && ch[mj].p == c->gov;
 			continue;
 		}
 		/* the governing word's own event, unless its pattern runs
