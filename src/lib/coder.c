@@ -1170,6 +1170,10 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 	return -1;
 }
 
+/* How a governing word frames its complement's act (framing_of()). */
+enum { FRAME_NONE, FRAME_INTENT, FRAME_THREAT, FRAME_DEMAND, FRAME_APPEAL, FRAME_REFUSE };
+static int frame_class(const sent_ctx *s, int h, int rel);
+
 /* Modality of the predicate: -1 for negated (not emitted). */
 static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat)
 {
@@ -1223,6 +1227,16 @@ static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat)
 				mod = mod ? mod : ENT_MOD_FUTURE;
 			if (lemma_is(s, h, "seem") || lemma_is(s, h, "appear"))
 				mod = mod ? mod : ENT_MOD_HEDGED;
+			/* an act only intended ("hopes to", "is ready to") or
+			 * asked for ("urged X to") is not reported as done */
+			if (dep_is(s, t, D_XCOMP)) {
+				int cls = frame_class(s, h, D_XCOMP);
+
+				if (cls == FRAME_INTENT)
+					mod = mod ? mod : ENT_MOD_FUTURE;
+				else if (cls != FRAME_NONE)
+					mod = mod ? mod : ENT_MOD_HYPOTHETICAL;
+			}
 			if (dep_is(s, t, D_XCOMP) || (dep_is(s, t, D_ADVCL) && !child(s, t, D_MARK)))
 				t = h;
 			else
@@ -1259,7 +1273,6 @@ static const char *intent_code(const char *code)
  * (13x), "demanded that X return" a demand (10x), "urged X to release"
  * an appeal (02x), "refused to release" a refusal (12x). The act itself
  * is not reported as done. */
-enum { FRAME_NONE, FRAME_INTENT, FRAME_THREAT, FRAME_DEMAND, FRAME_APPEAL, FRAME_REFUSE };
 
 /* The class of governing word h for a complement reached through
  * relation rel (D_XCOMP or D_CCOMP), or FRAME_NONE. */
