@@ -1912,6 +1912,7 @@ typedef struct choice {
 	int skip;             /* beaten, or reported by the act it frames */
 	int frame, gov, self; /* framing_of() */
 	int gov_target;       /* the X of the governing word's own pattern */
+	int next_at;          /* the next choice with a pattern at the same token, or -1 */
 	const char *framed;   /* the code under that frame, or NULL */
 } choice;
 
@@ -2074,20 +2075,19 @@ static int emit_framed(sent_ctx *s, const choice *c)
  * than a statement: up its head chain through noun-phrase relations,
  * objects and obliques. When the noun's pattern takes in that predicate
  * and scores higher, the other predicate is the one left out. */
-static int inside_coded_object(const sent_ctx *s, choice *ch, size_t mi)
+static int inside_coded_object(const sent_ctx *s, choice *ch, const int *at, size_t mi)
 {
-	int t = ch[mi].p, guard = 0;
-	size_t mj;
+	int t = ch[mi].p, guard = 0, mj;
 
 	while (guard++ < 5 && s->head[t] >= 0 &&
 	       (dep_is(s, t, D_OBJ) || dep_is(s, t, D_OBL) || dep_is(s, t, D_NMOD) ||
 	        dep_is(s, t, D_COMPOUND) || dep_is(s, t, D_APPOS) || dep_is(s, t, D_NSUBJ_PASS) ||
 	        (dep_is(s, t, D_CONJ) && upos(s, t) != ENT_UPOS_VERB))) {
 		t = s->head[t];
-		for (mj = 0; mj < s->nm; mj++) {
+		for (mj = at[t]; mj >= 0; mj = ch[mj].next_at) {
 			choice *o = &ch[mj];
 
-			if (mj == mi || !o->best || o->skip || o->p != t || !o->best->code ||
+			if ((size_t)mj == mi || o->skip || !o->best->code ||
 			    strncmp(o->framed ? o->framed : o->best->code, "01", 2) == 0)
 				continue;
 			/* a noun pattern that takes in the verb ("reject
@@ -2110,7 +2110,7 @@ static int inside_coded_object(const sent_ctx *s, choice *ch, size_t mi)
 static int code_predicates(sent_ctx *s)
 {
 	size_t mi, mj;
-	int rc;
+	int rc, k, *at;
 	choice *ch;
 	ent_pattern *bare;
 	ent_pattern_elem *bare_elem;
@@ -2119,10 +2119,11 @@ static int code_predicates(sent_ctx *s)
 	if (s->nm == 0)
 		return ENT_OK;
 	ch = ent_arena_calloc(s->arena, s->nm, sizeof *ch);
+	at = ent_arena_alloc(s->arena, (size_t)s->n * sizeof *at);
 	bare = ent_arena_calloc(s->arena, s->nm, sizeof *bare);
 	bare_elem = ent_arena_calloc(s->arena, s->nm, sizeof *bare_elem);
 	fr = ent_arena_alloc(s->arena, sizeof *fr);
-	if (!ch || !bare || !bare_elem || !fr)
+	if (!ch || !bare || !bare_elem || !fr || !at)
 		return ENT_ENOMEM;
 	for (mi = 0; mi < s->nm; mi++) {
 		if (s->m[mi].kind != ENT_DICT_VERB || (s->m[mi].flags & ENT_MATCH_INNER))
@@ -2171,6 +2172,14 @@ static int code_predicates(sent_ctx *s)
 		}
 		c->skip = beaten;
 	}
+	/* the choices with a pattern at each token (at[], ch[].next_at) */
+	for (k = 0; k < s->n; k++)
+		at[k] = -1;
+	for (k = (int)s->nm - 1; k >= 0; k--)
+		if (ch[k].best && ch[k].p < s->n) {
+			ch[k].next_at = at[ch[k].p];
+			at[ch[k].p] = k;
+		}
 	/* An act framed by a governing word ("threatened to shell", "agreed
 	 * to provide aid", "urged Iran to release") is reported as the
 	 * framing act: the intent, threat, demand, appeal or refusal the
@@ -2195,22 +2204,22 @@ static int code_predicates(sent_ctx *s)
 			continue;
 		c->framed = framed_code(c->best->code, c->frame);
 		c->gov_target = NO_TOKEN;
-		for (mj = 0; mj < s->nm; mj++)
-			if (mj != mi && ch[mj].best && ch[mj].p == c->gov && ch[mj].bm.target >= 0)
-				c->gov_target = ch[mj].bm.target;
+		for (k = at[c->gov]; k >= 0; k = ch[k].next_at)
+			if ((size_t)k != mi && ch[k].bm.target >= 0)
+				c->gov_target = ch[k].bm.target;
 		if (!c->framed) {
 			/* no paired code: the governing word's own event
 			 * reports it; without one the act stands */
 			if (c->frame != FRAME_INTENT)
-				for (mj = 0; mj < s->nm && !c->skip; mj++)
-					c->skip = mj != mi && ch[mj].best && ch[mj].best->code && ch[mj].p == c->gov;
+				for (k = at[c->gov]; k >= 0 && !c->skip; k = ch[k].next_at)
+					c->skip = (size_t)k != mi && ch[k].best->code;
 			continue;
 		}
 		/* the governing word's own event, unless its pattern runs
 		 * into the act ("agree to allow humanitarian access") */
-		for (mj = 0; mj < s->nm; mj++)
-			if (mj != mi && !c->self && ch[mj].best && ch[mj].p == c->gov && ch[mj].bm.last < c->bm.first)
-				ch[mj].skip = 1;
+		for (k = at[c->gov]; k >= 0 && !c->self; k = ch[k].next_at)
+			if ((size_t)k != mi && ch[k].bm.last < c->bm.first)
+				ch[k].skip = 1;
 	}
 	/* An eventive noun inside the object of another coded predicate
 	 * names what that act is about ("condemned the attack on", "lifted
@@ -2220,7 +2229,7 @@ static int code_predicates(sent_ctx *s)
 		choice *c = &ch[mi];
 
 		if (c->best && !c->skip && c->nounpred && c->best->code)
-			c->skip = inside_coded_object(s, ch, mi);
+			c->skip = inside_coded_object(s, ch, at, mi);
 	}
 	for (mi = 0; mi < s->nm; mi++) {
 		const choice *c = &ch[mi];
