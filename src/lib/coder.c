@@ -1237,7 +1237,11 @@ static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat)
 				else if (cls != FRAME_NONE)
 					mod = mod ? mod : ENT_MOD_HYPOTHETICAL;
 			}
-			if (dep_is(s, t, D_XCOMP) || (dep_is(s, t, D_ADVCL) && !child(s, t, D_MARK)))
+			/* up through infinitives and unmarked adverbial
+			 * clauses: "would not meet demands to release" */
+			if (dep_is(s, t, D_XCOMP) ||
+			    (dep_is(s, t, D_ADVCL) &&
+			     (child(s, t, D_MARK) < 0 || child_lemma(s, t, D_MARK, "to"))))
 				t = h;
 			else
 				break;
