@@ -2109,6 +2109,35 @@ static int inside_coded_object(const sent_ctx *s, choice *ch, const int *at, siz
 	return 0;
 }
 
+/* Whether verb p is the content of a noun of intent, request or speech,
+ * not an act done: the infinitive of "an offer to host a summit", "the
+ * plan to withdraw", "a request to interrogate", "efforts to forge"
+ * ("the first delegation to visit" reports an act). */
+static int content_of_noun(const sent_ctx *s, int p)
+{
+	static const char *const content_nouns[] = {
+		"offer", "plan", "proposal", "request", "call", "demand", "appeal", "bid",
+		"attempt", "effort", "decision", "threat", "promise", "pledge", "intention",
+		"readiness", "willingness", "refusal", "invitation", "order", "plea", "ultimatum",
+		"initiative", "push", "pressure", "campaign", "move", "right", "permission", NULL
+	};
+	int t = p, guard = 0, n;
+	size_t k;
+
+	while (guard++ < 4 && s->head[t] >= 0 &&
+	       (dep_is(s, t, D_XCOMP) || (dep_is(s, t, D_CONJ) && upos(s, s->head[t]) == ENT_UPOS_VERB)))
+		t = s->head[t];
+	if (!dep_is(s, t, D_ACL) || !child_lemma(s, t, D_MARK, "to") || s->head[t] < 0)
+		return 0;
+	n = s->head[t];
+	if (upos(s, n) != ENT_UPOS_NOUN)
+		return 0;
+	for (k = 0; content_nouns[k]; k++)
+		if (lemma_is(s, n, content_nouns[k]))
+			return 1;
+	return 0;
+}
+
 /* Codes every predicate of the sentence: for each predicate token, the
  * best pattern over all the verb entries that matched it. */
 static int code_predicates(sent_ctx *s)
@@ -2241,6 +2270,17 @@ static int code_predicates(sent_ctx *s)
 
 		if (!c->best || c->skip)
 			continue;
+		if (!c->framed && !(c->best->flags & ENT_PAT_PETR)) {
+			/* a noun counts from the verb its pattern starts at or
+			 * the verb it is the object of ("a plan to send troops") */
+			int v = c->p;
+
+			if (c->nounpred)
+				v = c->bm.first < c->p && upos(s, c->bm.first) == ENT_UPOS_VERB ? c->bm.first
+				    : dep_is(s, c->p, D_OBJ) && s->head[c->p] >= 0 ? s->head[c->p] : NO_TOKEN;
+			if (v >= 0 && upos(s, v) == ENT_UPOS_VERB && content_of_noun(s, v))
+				continue;
+		}
 		if (c->framed) {
 			if ((rc = emit_framed(s, c)) != 0)
 				return rc;
