@@ -1686,17 +1686,22 @@ static int self_target(const char *a, const char *t)
 }
 
 /* Keeps in tgt[0..nt) the targets that are not every source itself;
- * returns how many are left. */
-static int other_targets(const actor *src, int ns, actor *tgt, int nt)
+ * returns how many are left. Once a candidate was dropped (*dropped set),
+ * the next ones must also have another root than the sources: after
+ * "Russia ... Russia" the next candidate "the Russian army" is no better. */
+static int other_targets(const actor *src, int ns, actor *tgt, int nt, int *dropped)
 {
 	int i, j, k = 0;
 
 	for (j = 0; j < nt; j++) {
-		for (i = 0; i < ns && self_target(src[i].code, tgt[j].code); i++)
+		for (i = 0; i < ns && (*dropped ? same_root(src[i].code, tgt[j].code)
+		                                 : self_target(src[i].code, tgt[j].code)); i++)
 			;
 		if (ns == 0 || i < ns)
 			tgt[k++] = tgt[j];
 	}
+	if (k < nt)
+		*dropped = 1;
 	return k;
 }
 
@@ -1707,7 +1712,7 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	actor src[MAX_CODES], tgt[MAX_CODES];
 	int ns = 0, nt = 0, i, j, is_passive = 0, subj = -1, rc, self_x = 0;
 	/* PETRARCH drops an event whose target is its source */
-	int nself, from_verb = 0;
+	int nself, from_verb = 0, dropped = 0;
 	const char *code = pat->code;
 	const ent_cameo_code *row;
 	ent_event e;
@@ -1769,7 +1774,7 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 		 * inspectors into Yongbyon") gives way to the next candidate */
 		int n0 = actors_of(s, pm->target, tgt, MAX_CODES);
 
-		nt = other_targets(src, nself, tgt, n0);
+		nt = other_targets(src, nself, tgt, n0, &dropped);
 		self_x = n0 > 0 && nt == 0;
 	} else if (pm->source >= 0) {
 		/* "receive aid from S": S gives, the subject receives */
@@ -1788,7 +1793,7 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 
 		for (k = s->first_child[p]; k >= 0 && nt == 0; k = s->next_sibling[k])
 			if (k < p && (dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_AMOD) || dep_is(s, k, D_NMOD_POSS)))
-				nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES));
+				nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES), &dropped);
 	}
 	if (nt == 0 && (pm->target < 0 || self_x) && pm->source < 0 && !is_passive &&
 	    strncmp(pat->code, "01", 2) != 0) {
@@ -1798,7 +1803,7 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 
 		if (o < 0)
 			o = child(s, p, D_IOBJ);
-		nt = other_targets(src, nself, tgt, actors_of(s, o, tgt, MAX_CODES));
+		nt = other_targets(src, nself, tgt, actors_of(s, o, tgt, MAX_CODES), &dropped);
 		for (k = s->first_child[p]; k >= 0 && nt == 0; k = s->next_sibling[k]) {
 			int cs = case_of(s, k);
 
@@ -1808,7 +1813,7 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 			     lemma_is(s, cs, "at") || lemma_is(s, cs, "into") || lemma_is(s, cs, "for") ||
 			     lemma_is(s, cs, "over") || lemma_is(s, cs, "upon") || lemma_is(s, cs, "between") ||
 			     lemma_is(s, cs, "among")))
-				nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES));
+				nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES), &dropped);
 		}
 	}
 	if (nt == 0 && (pm->target < 0 || self_x) && pm->source < 0 && !is_passive &&
@@ -1832,14 +1837,14 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 			        lemma_is(s, cs, "towards") || lemma_is(s, cs, "into") || lemma_is(s, cs, "at") ||
 			        lemma_is(s, cs, "between") || lemma_is(s, cs, "among")))))
 				continue;
-			nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES));
+			nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES), &dropped);
 		}
 	}
 	if (nt == 0 && (pm->target < 0 || self_x) && pm->source < 0 && !is_passive && !nounpred &&
 	    strncmp(pat->code, "01", 2) != 0)
 		/* an actor inside the object's phrase: "condemned an attack by
 		 * X", "welcomed memos from X" */
-		nt = other_targets(src, nself, tgt, object_phrase_actors(s, child(s, p, D_OBJ), tgt, MAX_CODES));
+		nt = other_targets(src, nself, tgt, object_phrase_actors(s, child(s, p, D_OBJ), tgt, MAX_CODES), &dropped);
 	if (is_passive && pat->passive_code)
 		code = pat->passive_code;
 	/* PETRARCH's dictionaries code a future act as the act itself (their
