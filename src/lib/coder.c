@@ -1443,7 +1443,8 @@ static int framing_of(const sent_ctx *s, int p, int first, int *gov, int *self)
 			t = h;
 			continue;
 		}
-		if (dep_is(s, t, D_XCOMP)) {
+		/* "it is ready to VERB" read as an extraposed subject */
+		if (dep_is(s, t, D_XCOMP) || (dep_is(s, t, D_CSUBJ) && child(s, h, D_EXPL) >= 0)) {
 			if ((cls = frame_class(s, h, D_XCOMP)) != FRAME_NONE) {
 				*gov = h;
 				/* "wants Putin to attack": the act is asked of
@@ -1765,6 +1766,17 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 				v = s->head[v];
 			if (v >= 0 && v != p && in_subtree(s, p, v) && subj != v)
 				ns = actors_of(s, subject_of(s, v, &pass2), src, MAX_CODES);
+		}
+		if (ns == 0 && subj < 0 && !is_passive) {
+			/* "it is prepared to impose": the parser reads the "it"
+			 * of an adjective predicate as an expletive */
+			int h = p, guard = 0;
+
+			while (guard++ < 4 && h >= 0 && upos(s, h) != ENT_UPOS_ADJ &&
+			       (dep_is(s, h, D_XCOMP) || dep_is(s, h, D_CSUBJ)))
+				h = s->head[h];
+			if (h >= 0 && upos(s, h) == ENT_UPOS_ADJ && child(s, h, D_COP) >= 0)
+				ns = source_actors(s, child(s, h, D_EXPL), src, MAX_CODES);
 		}
 	}
 	/* target */
