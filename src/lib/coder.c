@@ -1170,6 +1170,21 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 	return -1;
 }
 
+/* Whether v reports speech: "said it would", "announced it would". */
+static int reporting_verb(const sent_ctx *s, int v)
+{
+	static const char *const verbs[] = {
+		"say", "announce", "state", "tell", "add", "declare", "confirm", "insist", "stress",
+		"reiterate", "repeat", "promise", "pledge", "vow", "indicate", "report", NULL
+	};
+	size_t i;
+
+	for (i = 0; verbs[i]; i++)
+		if (lemma_is(s, v, verbs[i]))
+			return 1;
+	return 0;
+}
+
 /* How a governing word frames its complement's act (framing_of()). */
 enum { FRAME_NONE, FRAME_INTENT, FRAME_THREAT, FRAME_DEMAND, FRAME_APPEAL, FRAME_REFUSE };
 static int frame_class(const sent_ctx *s, int h, int rel);
@@ -1199,6 +1214,9 @@ static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat)
 					mod = mod ? mod : ENT_MOD_HEDGED;
 				else if (lemma_is(s, k, "will") || lemma_is(s, k, "shall"))
 					mod = mod ? mod : ENT_MOD_FUTURE;
+				else if (lemma_is(s, k, "would") && dep_is(s, t, D_CCOMP) && s->head[t] >= 0 &&
+				         reporting_verb(s, s->head[t]))
+					mod = mod ? mod : ENT_MOD_FUTURE;  /* "said it would allow" */
 				else if (lemma_is(s, k, "would") || lemma_is(s, k, "should"))
 					mod = mod ? mod : ENT_MOD_HYPOTHETICAL;
 			}
@@ -1256,20 +1274,13 @@ static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat)
 	return mod;
 }
 
-/* The CAMEO intent code for a future event where the codebook has one. */
+static const char *framed_code(const char *code, int cls);
+
+/* The CAMEO intent code for a future event where the codebook has one
+ * (for force and coercion, the threat): framed_code() under an intent. */
 static const char *intent_code(const char *code)
 {
-	int root = atoi(code) / (strlen(code) == 4 ? 100 : 10);
-
-	switch (root) {
-	case 4: return "036";
-	case 5: return "032";
-	case 6: return "031";
-	case 7: return "033";
-	case 8: return "035";
-	case 18: case 19: case 20: return "138";
-	default: return NULL;
-	}
+	return framed_code(code, FRAME_INTENT);
 }
 
 /* How a governing word frames the act of its complement: "agreed to
@@ -1288,7 +1299,8 @@ static int frame_class(const sent_ctx *s, int h, int rel)
 		"willing", "prepared", "eager", "keen", "determined", NULL
 	};
 	static const char *const appeal[] = {
-		"urge", "ask", "appeal", "request", "call", "plead", "press", "implore", "invite", NULL
+		"urge", "ask", "appeal", "request", "call", "plead", "press", "implore", "invite",
+		"encourage", "exhort", "lobby", "persuade", NULL
 	};
 	size_t i;
 
@@ -1298,7 +1310,8 @@ static int frame_class(const sent_ctx *s, int h, int rel)
 	}
 	if (lemma_is(s, h, "threaten"))
 		return FRAME_THREAT;
-	if (lemma_is(s, h, "demand"))
+	if (lemma_is(s, h, "demand") || lemma_is(s, h, "pressure") || lemma_is(s, h, "pressurize") ||
+	    lemma_is(s, h, "pressurise"))
 		return FRAME_DEMAND;
 	if (lemma_is(s, h, "refuse") || lemma_is(s, h, "decline") || lemma_is(s, h, "reject"))
 		return FRAME_REFUSE;
