@@ -2139,6 +2139,34 @@ static int inside_coded_object(const sent_ctx *s, choice *ch, const int *at, siz
 	return 0;
 }
 
+/* The word of judgement whose grounds verb p gives, or -1: "accused the
+ * rebels of violating a ceasefire", "praised Oman for mediating". The
+ * codebook codes the accusation or the praise, not its grounds. */
+static int grounds_of(const sent_ctx *s, int p)
+{
+	static const char *const judge[] = {
+		"accuse", "charge", "blame", "suspect", "condemn", "criticize", "criticise",
+		"denounce", "fault", "praise", "commend", "thank", "congratulate", "punish",
+		"sanction", "convict", "indict", "fine", NULL
+	};
+	int t = p, h, guard = 0;
+	size_t k;
+
+	while (guard++ < 4 && s->head[t] >= 0 && dep_is(s, t, D_CONJ) &&
+	       upos(s, s->head[t]) == ENT_UPOS_VERB)
+		t = s->head[t];
+	if (!(dep_is(s, t, D_ACL) || dep_is(s, t, D_ADVCL)) || s->head[t] < 0 ||
+	    !(child_lemma(s, t, D_MARK, "of") || child_lemma(s, t, D_MARK, "for")))
+		return -1;
+	h = s->head[t];
+	if (upos(s, h) != ENT_UPOS_VERB && dep_is(s, h, D_OBJ) && s->head[h] >= 0)
+		h = s->head[h];
+	for (k = 0; judge[k]; k++)
+		if (lemma_is(s, h, judge[k]))
+			return h;
+	return -1;
+}
+
 /* Whether verb p is the content of a noun of intent, request or speech,
  * not an act done: the infinitive of "an offer to host a summit", "the
  * plan to withdraw", "a request to interrogate", "efforts to forge"
@@ -2155,8 +2183,9 @@ static int content_of_noun(const sent_ctx *s, int p)
 	size_t k;
 
 	while (guard++ < 4 && s->head[t] >= 0 &&
-	       (dep_is(s, t, D_XCOMP) || (dep_is(s, t, D_CONJ) && upos(s, s->head[t]) == ENT_UPOS_VERB)))
-		t = s->head[t];
+	       (dep_is(s, t, D_XCOMP) || (dep_is(s, t, D_CONJ) && upos(s, s->head[t]) == ENT_UPOS_VERB) ||
+	        (dep_is(s, t, D_ADVCL) && child_lemma(s, t, D_MARK, "to"))))
+		t = s->head[t];  /* "an offer to host a summit to hammer out" */
 	if (!dep_is(s, t, D_ACL) || !child_lemma(s, t, D_MARK, "to") || s->head[t] < 0)
 		return 0;
 	n = s->head[t];
@@ -2309,6 +2338,8 @@ static int code_predicates(sent_ctx *s)
 				v = c->bm.first < c->p && upos(s, c->bm.first) == ENT_UPOS_VERB ? c->bm.first
 				    : dep_is(s, c->p, D_OBJ) && s->head[c->p] >= 0 ? s->head[c->p] : NO_TOKEN;
 			if (v >= 0 && upos(s, v) == ENT_UPOS_VERB && content_of_noun(s, v))
+				continue;
+			if (v >= 0 && upos(s, v) == ENT_UPOS_VERB && (k = grounds_of(s, v)) >= 0 && at[k] >= 0)
 				continue;
 		}
 		if (c->framed) {
