@@ -1377,6 +1377,25 @@ static int refusal_of(const sent_ctx *s, int v)
 	return neg && fut;
 }
 
+/* Whether verb v has an addressee: an object, or a phrase with to, on,
+ * upon, for or with ("appealed to the UN", "called on Yemen"). */
+static int addressed(const sent_ctx *s, int v)
+{
+	int k;
+
+	for (k = s->first_child[v]; k >= 0; k = s->next_sibling[k]) {
+		int cs = case_of(s, k);
+
+		if (dep_is(s, k, D_OBJ) || dep_is(s, k, D_IOBJ))
+			return 1;
+		if ((dep_is(s, k, D_OBL) || dep_is(s, k, D_XCOMP)) && cs >= 0 &&
+		    (lemma_is(s, cs, "to") || lemma_is(s, cs, "on") || lemma_is(s, cs, "upon") ||
+		     lemma_is(s, cs, "for") || lemma_is(s, cs, "with")))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether verb v is a future or conditional act under a condition: "will
  * withdraw its force unless", "would meet the mediator if". */
 static int conditional_of(const sent_ctx *s, int v)
@@ -1468,6 +1487,16 @@ static int framing_of(const sent_ctx *s, int p, int first, int *gov, int *self)
 			}
 			t = h;
 			continue;
+		}
+		/* "appealed to X to let", "called on X to lift" read as an
+		 * adverbial clause: an appeal or demand to an addressee */
+		if (dep_is(s, t, D_ADVCL) && child_lemma(s, t, D_MARK, "to")) {
+			cls = frame_class(s, h, D_XCOMP);
+			if ((cls == FRAME_APPEAL || cls == FRAME_DEMAND) && addressed(s, h)) {
+				*gov = h;
+				return cls;
+			}
+			break;
 		}
 		if (dep_is(s, t, D_CCOMP)) {
 			if ((cls = frame_class(s, h, D_CCOMP)) != FRAME_NONE ||
