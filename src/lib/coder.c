@@ -2080,6 +2080,18 @@ static int attribution(const sent_ctx *s, int v)
 	for (k = s->first_child[v]; k >= 0; k = s->next_sibling[k])
 		if (dep_is(s, k, D_CCOMP) || dep_is(s, k, D_PARATAXIS))
 			return 1;
+	/* "..., police said" however the parser hung it: after a comma,
+	 * its subject first, hung from a word before it */
+	k = child(s, v, D_NSUBJ);
+	if (k >= 0 && s->head[v] >= 0 && s->head[v] < v && child(s, v, D_OBJ) < 0) {
+		int first = k;
+
+		while (first > 0 && in_subtree(s, first - 1, k))
+			first--;
+		if (first > 0 && s->tok[first - 1].end - s->tok[first - 1].start == 1 &&
+		    s->text[s->tok[first - 1].start] == ',')
+			return 1;
+	}
 	return 0;
 }
 
