@@ -2086,7 +2086,7 @@ static int attribution(const sent_ctx *s, int v)
 	if (k >= 0 && s->head[v] >= 0 && s->head[v] < v && child(s, v, D_OBJ) < 0) {
 		int first = k;
 
-		while (first > 0 && in_subtree(s, first - 1, k))
+		while (first > 0 && upos(s, first - 1) != ENT_UPOS_PUNCT && in_subtree(s, first - 1, k))
 			first--;
 		if (first > 0 && s->tok[first - 1].end - s->tok[first - 1].start == 1 &&
 		    s->text[s->tok[first - 1].start] == ',')

@@ -221,6 +221,7 @@ TEST(coder_attribution)
 	} cases[] = {
 		{"The talks ended without an agreement, Russian officials said.", 0},
 		{"The ceasefire collapsed on Monday, the Egyptian foreign ministry said.", 0},
+		{"Irish guerrillas wounded two British soldiers in a bomb attack on Thursday, police said.", 0},
 		{"Russian officials said on Monday.", 1},
 	};
 	ent_coder_opts opts;
