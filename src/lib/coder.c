@@ -2154,14 +2154,23 @@ static int inside_coded_object(const sent_ctx *s, choice *ch, const int *at, siz
 {
 	int t = ch[mi].p, guard = 0, mj;
 
-	while (guard++ < 5 && s->head[t] >= 0 &&
+	while (guard++ < 6 && s->head[t] >= 0 &&
 	       (dep_is(s, t, D_OBJ) || dep_is(s, t, D_OBL) || dep_is(s, t, D_NMOD) ||
 	        dep_is(s, t, D_COMPOUND) || dep_is(s, t, D_APPOS) || dep_is(s, t, D_NSUBJ_PASS) ||
-	        (dep_is(s, t, D_CONJ) && upos(s, t) != ENT_UPOS_VERB))) {
+	        (dep_is(s, t, D_CONJ) && upos(s, t) != ENT_UPOS_VERB) ||
+	        (dep_is(s, t, D_ACL) && upos(s, t) == ENT_UPOS_VERB))) {
+		int on;
+
 		t = s->head[t];
-		for (mj = at[t]; mj >= 0; mj = ch[mj].next_at) {
+		/* a verb without a pattern of its own may be the light verb of
+		 * its object's ("issued arrest ~warrants for two men") */
+		on = at[t] < 0 && upos(s, t) == ENT_UPOS_VERB && child(s, t, D_OBJ) >= 0 &&
+		     child(s, t, D_OBJ) != ch[mi].p ? child(s, t, D_OBJ) : t;
+		for (mj = at[on]; mj >= 0; mj = ch[mj].next_at) {
 			choice *o = &ch[mj];
 
+			if (on != t && ch[mj].bm.first > t)
+				continue;
 			if ((size_t)mj == mi || o->skip || !o->best->code ||
 			    strncmp(o->framed ? o->framed : o->best->code, "01", 2) == 0)
 				continue;
@@ -2174,7 +2183,12 @@ static int inside_coded_object(const sent_ctx *s, choice *ch, const int *at, siz
 			}
 			return 1;
 		}
-		if (upos(s, t) == ENT_UPOS_VERB)
+		/* through a participle that modifies a noun ("warrants for
+		 * two men sought in the slaying of"), not through a clause */
+		if (upos(s, t) == ENT_UPOS_VERB && !(dep_is(s, t, D_ACL) && s->head[t] >= 0 &&
+		                                     (upos(s, s->head[t]) == ENT_UPOS_NOUN ||
+		                                      upos(s, s->head[t]) == ENT_UPOS_PROPN) &&
+		                                     child(s, t, D_NSUBJ) < 0 && child(s, t, D_MARK) < 0))
 			break;
 	}
 	return 0;
