@@ -1277,9 +1277,16 @@ static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat)
 static const char *framed_code(const char *code, int cls);
 
 /* The CAMEO intent code for a future event where the codebook has one
- * (for force and coercion, the threat): framed_code() under an intent. */
+ * (for force, the threat): framed_code() under an intent. */
 static const char *intent_code(const char *code)
 {
+	int root = atoi(code) / (strlen(code) == 4 ? 100 : 10);
+
+	/* cooperation (04-08) and force (18-20); a future protest, cut or
+	 * coercion (14, 16, 17) stays the act, as PETRARCH's combinations
+	 * also read it */
+	if (root < 4 || (root > 8 && root < 18))
+		return NULL;
 	return framed_code(code, FRAME_INTENT);
 }
 
