@@ -88,4 +88,49 @@ typedef struct ent_store_query {
 int ent_store_each(ent_store *store, const ent_store_query *query,
                    int (*fn)(const ent_store_row *row, void *ctx), void *ctx);
 
+/*
+ * Per-dyad aggregates: what the analysis reads instead of the events.
+ * The store keeps, for every day, calendar month and calendar year, and
+ * every ordered pair of actor roots, the asserted events (kind 0) and the
+ * relation statements (kind 1) between them: their count, their count per
+ * QuadClass, the Goldstein sums of cooperation (g > 0) and of conflict
+ * (|g| of g < 0), and the (day, id) of the first of them. Only rows dated
+ * and with two different, known roots count. A relation statement counts
+ * with the Goldstein-like weight ent_relation_weight(polarity, trend).
+ * Kept on every write and drop; rebuilt from the events and relations by
+ * ent_store_rebuild_aggregates.
+ */
+typedef struct ent_store_agg {
+	const char *source, *target;   /* actor roots */
+	int relation;                  /* 0: asserted events; 1: relation statements */
+	int level;                     /* 0 day, 1 month, 2 year */
+	long start;                    /* the period's first day */
+	long long count, quad[4];
+	double coop, conflict;
+	long first_day;                /* the first row's day and id (ids of events */
+	long long first_id;            /* and of relations are counted apart) */
+} ent_store_agg;
+
+/* Rows between roots a and b (both directions; both NULL for all dyads)
+ * that cover [from_day, to_day] (LONG_MIN / LONG_MAX for open) exactly:
+ * with by_day, day rows only; otherwise the fewest rows, whole years and
+ * months inside the window and days at its edges. Relation statements
+ * only with with_relations. */
+typedef struct ent_store_agg_query {
+	const char *a, *b;
+	long from_day, to_day;
+	int by_day;
+	int with_relations;
+} ent_store_agg_query;
+
+/* Calls fn for each row (in no particular order; strings borrowed for the
+ * call); fn returns non-zero to stop. */
+int ent_store_each_agg(ent_store *store, const ent_store_agg_query *query,
+                       int (*fn)(const ent_store_agg *row, void *ctx), void *ctx);
+/* Recomputes every aggregate from the events and relations. */
+int ent_store_rebuild_aggregates(ent_store *store);
+/* The Goldstein-like weight of a relation statement: +-3 by its polarity,
+ * +2 when it says the tie rises, -4 when it says it falls. */
+double ent_relation_weight(int polarity, int trend);
+
 #endif

@@ -42,13 +42,32 @@ typedef struct an_events {
 int an_load(an_events *ev, ent_store *store, const char *a, const char *b, const an_opts *o);
 void an_free(an_events *ev);
 
+/* The dyads of the store, read from its aggregates (not event by event):
+ * the actor roots in the order in which a pass over the events in date
+ * order meets them, the totals per undirected dyad (sorted by actor
+ * indices, as ent_dyad_totals makes them), and with by_day the day records
+ * of every row (both directions; what a series needs). Between a and b
+ * only when both are given. Returns 0, or an exit status after a message. */
+typedef struct an_dyads {
+	char **names;
+	size_t nnames;
+	ent_dyad_total *totals;
+	size_t ntotals;
+	ent_dyad_day *days;
+	size_t ndays;
+	unsigned long long events;   /* events and relation statements counted */
+} an_dyads;
+
+int an_load_dyads(an_dyads *d, ent_store *store, const char *a, const char *b, int by_day,
+                  const an_opts *o);
+void an_dyads_free(an_dyads *d);
+
 /* Opens the store named by the options, with a message on failure. */
 int an_open(ent_store **out, const an_opts *o);
 
-/* The signed network of the events (edges with at least o->min_events
- * events), and the dyad totals behind it; shared by network and balance. */
-int an_network(ent_signed **out, ent_dyad_total **dyads, size_t *ndyads, const an_events *ev,
-               const an_opts *o);
+/* The signed network of the dyads (edges with at least o->min_events
+ * events); shared by network and balance. */
+int an_network(ent_signed **out, const an_dyads *d, const an_opts *o);
 
 /* Prints up to max events and relation statements between a and b dated
  * in [from, to], one indented line each: the evidence behind a tie. */

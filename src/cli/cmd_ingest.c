@@ -10,6 +10,7 @@
 /* command: ingest 60 store events and relation statements in an SQLite store */
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -36,6 +37,9 @@ static void usage(FILE *f)
 	        "  --db FILE     the store (default entente.db; created when missing)\n"
 	        "  --dict DIR    dictionaries for coding documents (default: built-in)\n"
 	        "  --date D      document date for texts that carry none\n"
+	        "  --rebuild     recompute the per-dyad aggregates that the analysis\n"
+	        "                commands read from the stored events (after the FILEs,\n"
+	        "                if any; none are read from standard input then)\n"
 	        "  -q, --quiet   no progress or summary on stderr\n"
 	        "  -h, --help    this help\n\n"
 	        "FILE '-' or none reads standard input.\n");
@@ -198,6 +202,11 @@ static int ingest_line(ingest *g, const ent_flatjson *obj, const char *file, lon
 		e.quad = (int)jint(obj, "quad", 0);
 		if (ent_flatjson_num(obj, "goldstein", &e.goldstein))
 			e.goldstein = 0;
+		if (!isfinite((float)e.goldstein)) {
+			cli_error("Goldstein score out of range: %s:%ld", file, line);
+			g->bad++;
+			return 0;
+		}
 		e.plover = jstr(obj, "plover");
 		e.date = d;
 		e.modality = !mod || strcmp(mod, "asserted") == 0 ? ENT_MOD_ASSERTED
@@ -389,7 +398,7 @@ int cmd_ingest(int argc, char **argv)
 {
 	const char *db = "entente.db";
 	ingest g;
-	int i, rc = 0;
+	int i, rc = 0, rebuild = 0;
 	ent_store_counts counts;
 
 	memset(&g, 0, sizeof g);
@@ -403,6 +412,8 @@ int cmd_ingest(int argc, char **argv)
 			db = argv[++i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			db = a + 5;
+		} else if (strcmp(a, "--rebuild") == 0) {
+			rebuild = 1;
 		} else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
 			g.quiet = 1;
 			g.input.quiet = 1;
@@ -434,13 +445,17 @@ int cmd_ingest(int argc, char **argv)
 		ent_store_close(g.store);
 		return EXIT_FAIL;
 	}
-	if (i == argc)
+	if (i == argc && !rebuild)
 		rc = ingest_file(&g, "-");
 	for (; i < argc && !rc; i++)
 		rc = ingest_file(&g, argv[i]);
 	if (rc && rc != EXIT_DICT)
 		cli_lib_error();  /* a dictionary error was reported already */
 	if (ent_store_commit(g.store)) {
+		cli_lib_error();
+		rc = -1;
+	}
+	if (!rc && rebuild && ent_store_rebuild_aggregates(g.store)) {
 		cli_lib_error();
 		rc = -1;
 	}

@@ -2,22 +2,47 @@
  * store.c - the event store on SQLite. The one file that includes
  * sqlite3.h: the rest of entente talks to the functions of store.h.
  *
- * Schema (version 1): documents (one row per id, with a hash of the text
- * for duplicate stories), sentences (doc, index, text), events and
- * relations (with the roots of their actor codes, the day number of their
- * date and their evidence), actors (every code seen), and the view
- * events_daily that counts an event once per day, dyad and code.
+ * Schema (version 2). documents: one row per id, with an integer key
+ * (docno) that sentences, events and relations refer to, and a hash of the
+ * text for duplicate stories. sentences (docno, index, text). events and
+ * relations, with the roots of their actor codes, the day number of their
+ * date and their evidence. actors: every code seen.
+ *
+ * dyad_agg: what the analysis commands read instead of the events. One
+ * row per (level, period start, source root, target root, kind): level 0
+ * a day, 1 a calendar month, 2 a calendar year; kind 0 the asserted
+ * events, kind 1 the relation statements (weighted by
+ * ent_relation_weight). Each row holds the count, the count per QuadClass,
+ * the Goldstein sums of cooperation (g > 0) and conflict (|g| of g < 0),
+ * and the (day, id) of its first event. Only rows that say something about
+ * a relation between two actors enter it: dated, both roots known and
+ * different. Goldstein scores are summed as the analysis reads them
+ * (rounded to float), so that the sums are exact and do not depend on the
+ * order of summation: the aggregates give the numbers a pass over the
+ * events would, to the bit. The table is kept by the writes of this file
+ * (in memory during a batch, written at commit, so a batch and its
+ * aggregates commit together; a dropped document's rows are subtracted)
+ * and ent_store_rebuild_aggregates rebuilds it from events and relations.
+ *
+ * The one-a-day view (events_daily: an event counted once per day, dyad
+ * and code) is derived from the events on demand, not aggregated: no
+ * analysis command counts with it, and keeping it exact under deletion
+ * would need a row per code.
  */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
 
+#include "entente/analysis.h"
 #include "entente/store.h"
 
-#define STORE_VERSION "1"
+#define STORE_VERSION "2"
 #define ACTOR_SLOTS 8192
+/* Pending aggregate rows flushed early when a batch holds more. */
+#define AGG_FLUSH_AT 262144
 
 static const char *const schema =
 	"PRAGMA journal_mode=WAL;"
@@ -26,55 +51,105 @@ static const char *const schema =
 	"PRAGMA temp_store=MEMORY;"
 	"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS documents("
-	"  id TEXT PRIMARY KEY, date TEXT, day INTEGER, title TEXT, source TEXT, url TEXT,"
-	"  text_hash TEXT, duplicate_of TEXT, ingested TEXT DEFAULT CURRENT_TIMESTAMP);"
-	"CREATE INDEX IF NOT EXISTS documents_hash ON documents(text_hash);"
+	"  docno INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT, day INTEGER, title TEXT,"
+	"  source TEXT, url TEXT, text_hash TEXT, duplicate_of TEXT,"
+	"  ingested TEXT DEFAULT CURRENT_TIMESTAMP);"
+	"CREATE INDEX IF NOT EXISTS documents_hash ON documents(text_hash) WHERE text_hash IS NOT NULL;"
 	"CREATE TABLE IF NOT EXISTS sentences("
-	"  doc TEXT, sent INTEGER, text TEXT, PRIMARY KEY(doc, sent)) WITHOUT ROWID;"
+	"  docno INTEGER, sent INTEGER, text TEXT, PRIMARY KEY(docno, sent)) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS events("
-	"  id INTEGER PRIMARY KEY, doc TEXT, sent INTEGER, day INTEGER, date TEXT,"
+	"  id INTEGER PRIMARY KEY, docno INTEGER, sent INTEGER, day INTEGER, date TEXT,"
 	"  precision INTEGER, source TEXT, target TEXT, source_root TEXT, target_root TEXT,"
 	"  code TEXT, root TEXT, quad INTEGER, goldstein REAL, plover TEXT, modality INTEGER,"
 	"  source_text TEXT, target_text TEXT, predicate_text TEXT, rule TEXT);"
-	"CREATE INDEX IF NOT EXISTS events_doc ON events(doc);"
+	"CREATE INDEX IF NOT EXISTS events_doc ON events(docno);"
 	"CREATE INDEX IF NOT EXISTS events_dyad ON events(source_root, target_root, day);"
-	"CREATE INDEX IF NOT EXISTS events_day ON events(day);"
 	"CREATE TABLE IF NOT EXISTS relations("
-	"  id INTEGER PRIMARY KEY, doc TEXT, sent INTEGER, day INTEGER, date TEXT,"
+	"  id INTEGER PRIMARY KEY, docno INTEGER, sent INTEGER, day INTEGER, date TEXT,"
 	"  precision INTEGER, a TEXT, b TEXT, a_root TEXT, b_root TEXT, polarity INTEGER,"
 	"  trend INTEGER, text TEXT, rule TEXT);"
-	"CREATE INDEX IF NOT EXISTS relations_doc ON relations(doc);"
+	"CREATE INDEX IF NOT EXISTS relations_doc ON relations(docno);"
 	"CREATE INDEX IF NOT EXISTS relations_dyad ON relations(a_root, b_root, day);"
 	"CREATE TABLE IF NOT EXISTS actors(code TEXT PRIMARY KEY, root TEXT) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS dyad_agg("
+	"  level INTEGER, start INTEGER, src TEXT, tgt TEXT, kind INTEGER,"
+	"  n INTEGER, q1 INTEGER, q2 INTEGER, q3 INTEGER, q4 INTEGER, coop REAL, conflict REAL,"
+	"  first_day INTEGER, first_id INTEGER,"
+	"  PRIMARY KEY(level, start, src, tgt, kind)) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS dyad_agg_dyad ON dyad_agg(src, tgt, level, start);"
 	"CREATE VIEW IF NOT EXISTS events_daily AS"
 	"  SELECT MIN(id) AS id, day, source_root, target_root, code, COUNT(*) AS reports"
 	"  FROM events GROUP BY day, source_root, target_root, code;";
 
 enum {
-	ST_DOC_FIND_HASH, ST_DOC_PUT, ST_DROP_EVENTS, ST_DROP_RELATIONS, ST_DROP_SENTENCES,
-	ST_DROP_DOC, ST_SENT_PUT, ST_EVENT_PUT, ST_REL_PUT, ST_ACTOR_PUT, ST_DOC_STUB,
-	ST_DOC_EXISTS, ST_COUNT
+	ST_DOC_FIND_HASH, ST_DOC_PUT, ST_DOC_NO, ST_DOC_STUB, ST_DROP_EVENTS, ST_DROP_RELATIONS,
+	ST_DROP_SENTENCES, ST_DROP_DOC, ST_DOC_EVENTS, ST_DOC_RELATIONS, ST_SENT_PUT, ST_EVENT_PUT,
+	ST_REL_PUT, ST_ACTOR_PUT, ST_AGG_PUT, ST_AGG_DROP_EMPTY, ST_AGG_FIRST_EVENT,
+	ST_AGG_FIRST_RELATION, ST_AGG_SET_FIRST, ST_COUNT
 };
 
 static const char *const statements[ST_COUNT] = {
 	"SELECT id FROM documents WHERE text_hash = ?1 AND id <> ?2 AND duplicate_of IS NULL LIMIT 1",
-	"INSERT OR REPLACE INTO documents(id, date, day, title, source, url, text_hash, duplicate_of)"
-	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	"DELETE FROM events WHERE doc = ?1",
-	"DELETE FROM relations WHERE doc = ?1",
-	"DELETE FROM sentences WHERE doc = ?1",
-	"DELETE FROM documents WHERE id = ?1",
-	"INSERT OR IGNORE INTO sentences(doc, sent, text) VALUES(?1, ?2, ?3)",
-	"INSERT INTO events(doc, sent, day, date, precision, source, target, source_root,"
+	"INSERT INTO documents(id, date, day, title, source, url, text_hash, duplicate_of)"
+	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET date = excluded.date,"
+	" day = excluded.day, title = excluded.title, source = excluded.source, url = excluded.url,"
+	" text_hash = excluded.text_hash, duplicate_of = excluded.duplicate_of,"
+	" ingested = CURRENT_TIMESTAMP RETURNING docno",
+	"SELECT docno FROM documents WHERE id = ?1",
+	"INSERT INTO documents(id, date, day) VALUES(?1, ?2, ?3)",
+	"DELETE FROM events WHERE docno = ?1",
+	"DELETE FROM relations WHERE docno = ?1",
+	"DELETE FROM sentences WHERE docno = ?1",
+	"DELETE FROM documents WHERE docno = ?1",
+	"SELECT id, day, source_root, target_root, quad, goldstein FROM events"
+	" WHERE docno = ?1 AND modality = 0 AND day IS NOT NULL",
+	"SELECT id, day, a_root, b_root, polarity, trend FROM relations"
+	" WHERE docno = ?1 AND day IS NOT NULL",
+	"INSERT OR IGNORE INTO sentences(docno, sent, text) VALUES(?1, ?2, ?3)",
+	"INSERT INTO events(docno, sent, day, date, precision, source, target, source_root,"
 	" target_root, code, root, quad, goldstein, plover, modality, source_text, target_text,"
 	" predicate_text, rule) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
 	" ?14, ?15, ?16, ?17, ?18, ?19)",
-	"INSERT INTO relations(doc, sent, day, date, precision, a, b, a_root, b_root, polarity,"
+	"INSERT INTO relations(docno, sent, day, date, precision, a, b, a_root, b_root, polarity,"
 	" trend, text, rule) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
 	"INSERT OR IGNORE INTO actors(code, root) VALUES(?1, ?2)",
-	"INSERT OR IGNORE INTO documents(id, date, day) VALUES(?1, ?2, ?3)",
-	"SELECT 1 FROM documents WHERE id = ?1",
+	/* Adds a pending row to its stored row (SET reads the old values). */
+	"INSERT INTO dyad_agg(level, start, src, tgt, kind, n, q1, q2, q3, q4, coop, conflict,"
+	" first_day, first_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+	" ON CONFLICT(level, start, src, tgt, kind) DO UPDATE SET n = n + excluded.n,"
+	" q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3,"
+	" q4 = q4 + excluded.q4, coop = coop + excluded.coop,"
+	" conflict = conflict + excluded.conflict,"
+	" first_day = CASE WHEN (excluded.first_day, excluded.first_id) < (first_day, first_id)"
+	"   THEN excluded.first_day ELSE first_day END,"
+	" first_id = CASE WHEN (excluded.first_day, excluded.first_id) < (first_day, first_id)"
+	"   THEN excluded.first_id ELSE first_id END",
+	"DELETE FROM dyad_agg WHERE level = ?1 AND start = ?2 AND src = ?3 AND tgt = ?4"
+	" AND kind = ?5 AND n <= 0",
+	"SELECT day, id FROM events INDEXED BY events_dyad WHERE source_root = ?1"
+	" AND target_root = ?2 AND day BETWEEN ?3 AND ?4 AND modality = 0 ORDER BY day, id LIMIT 1",
+	"SELECT day, id FROM relations INDEXED BY relations_dyad WHERE a_root = ?1"
+	" AND b_root = ?2 AND day BETWEEN ?3 AND ?4 ORDER BY day, id LIMIT 1",
+	"UPDATE dyad_agg SET first_day = ?6, first_id = ?7 WHERE level = ?1 AND start = ?2"
+	" AND src = ?3 AND tgt = ?4 AND kind = ?5",
 };
+
+/* A pending change to one dyad_agg row: what this batch added (and, for
+ * a dropped document, took away). */
+typedef struct agg_key {
+	int32_t start;
+	int8_t level, kind;
+	char src[16], tgt[16];
+} agg_key;
+
+typedef struct agg_entry {
+	agg_key key;
+	int64_t n, quad[4];
+	double coop, conflict;
+	int32_t first_day;
+	int64_t first_id;
+	int used, dirty;   /* dirty: rows were taken away; first must be found again */
+} agg_entry;
 
 struct ent_store {
 	sqlite3 *db;
@@ -87,9 +162,15 @@ struct ent_store {
 	/* hashes of actor codes written by this handle */
 	uint64_t actor_hash[ACTOR_SLOTS];
 	size_t actor_count;
-	/* the last sentence written (doc, index) */
+	/* the document of the last write: its id and key */
 	char last_doc[512];
+	int64_t last_docno;
+	/* the last sentence written (docno, index) */
+	int64_t sent_docno;
 	int last_sent;
+	/* pending aggregate rows (open addressing) */
+	agg_entry *agg;
+	size_t agg_cap, agg_n;
 };
 
 static int db_error(ent_store *s, const char *what)
@@ -125,7 +206,8 @@ static int check_version(ent_store *s)
 		const char *v = (const char *)sqlite3_column_text(q, 0);
 
 		if (!v || strcmp(v, STORE_VERSION) != 0)
-			rc = ent_error_set(ENT_EFORMAT, "store %s: version %s, this entente reads version %s",
+			rc = ent_error_set(ENT_EFORMAT, "store %s: version %s, this entente reads version %s"
+			                   " (ingest again into a new store)",
 			                   s->path, v ? v : "?", STORE_VERSION);
 	} else {
 		rc = exec(s, "INSERT INTO meta(key, value) VALUES('version', '" STORE_VERSION "')");
@@ -134,10 +216,25 @@ static int check_version(ent_store *s)
 	return rc;
 }
 
+/* Whether the file holds tables of an older entente store, which the
+ * schema below would half-upgrade: checked before creating anything. */
+static int older_store(ent_store *s)
+{
+	sqlite3_stmt *q = NULL;
+	int old = 0;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_schema WHERE name = 'events'"
+	                       " AND sql NOT LIKE '%docno%'", -1, &q, NULL) != SQLITE_OK)
+		return -1;
+	old = sqlite3_step(q) == SQLITE_ROW;
+	sqlite3_finalize(q);
+	return old;
+}
+
 int ent_store_open(ent_store **out, const char *path)
 {
 	ent_store *s;
-	int rc, i;
+	int rc, i, old;
 
 	*out = NULL;
 	s = ent_calloc(1, sizeof *s);
@@ -157,6 +254,21 @@ int ent_store_open(ent_store **out, const char *path)
 	}
 	sqlite3_busy_timeout(s->db, 10000);
 	/* A file that is not SQLite fails here, on the first read. */
+	old = older_store(s);
+	if (old < 0) {
+		const char *msg = sqlite3_errmsg(s->db);
+
+		if (strstr(msg, "not a database"))
+			rc = ent_error_set(ENT_EFORMAT, "%s is not an entente store (not a SQLite database)", path);
+		else
+			rc = db_error(s, "opening");
+		goto fail;
+	}
+	if (old) {
+		rc = ent_error_set(ENT_EFORMAT, "store %s: version 1, this entente reads version %s"
+		                   " (ingest again into a new store)", path, STORE_VERSION);
+		goto fail;
+	}
 	rc = exec(s, schema);
 	if (rc) {
 		if (strstr(ent_error_last(), "not a database"))
@@ -180,6 +292,9 @@ fail:
 	return rc;
 }
 
+static void agg_clear(ent_store *s);
+static int agg_flush(ent_store *s);
+
 int ent_store_close(ent_store *s)
 {
 	int rc = ENT_OK, i;
@@ -192,6 +307,7 @@ int ent_store_close(ent_store *s)
 		sqlite3_finalize(s->st[i]);
 	if (s->db && sqlite3_close(s->db) != SQLITE_OK && !rc)
 		rc = db_error(s, "closing");
+	ent_free(s->agg);
 	ent_free(s->path);
 	ent_free(s);
 	return rc;
@@ -209,26 +325,42 @@ int ent_store_begin(ent_store *s)
 	return rc;
 }
 
+/* Abandons the open batch and what it holds in memory. */
+static void rollback(ent_store *s)
+{
+	exec(s, "ROLLBACK");
+	s->in_batch = 0;
+	s->last_doc[0] = '\0';
+	s->sent_docno = -1;
+	agg_clear(s);
+}
+
 int ent_store_commit(ent_store *s)
 {
 	int rc;
 
 	if (!s->in_batch)
 		return ENT_OK;
+	rc = agg_flush(s);
+	if (rc) {
+		rollback(s);
+		return rc;
+	}
 	rc = exec(s, "COMMIT");
 	s->in_batch = 0;
 	return rc;
 }
 
-/* Runs a prepared write statement to completion and resets it. */
+/* Runs a prepared write statement to completion and resets it. Every
+ * parameter of the statements run this way is bound on every use, so the
+ * bindings need no clearing. */
 static int step_done(ent_store *s, int which)
 {
 	sqlite3_stmt *q = s->st[which];
 	int r = sqlite3_step(q);
 
 	sqlite3_reset(q);
-	sqlite3_clear_bindings(q);
-	if (r != SQLITE_DONE)
+	if (r != SQLITE_DONE && r != SQLITE_ROW)
 		return db_error(s, "writing");
 	return ENT_OK;
 }
@@ -246,7 +378,7 @@ static void bind_text(sqlite3_stmt *q, int i, const char *v)
 /* Runs fn inside its own transaction unless a batch is open. */
 #define AUTOCOMMIT_BEGIN(s) int own_ = !(s)->in_batch; \
 	if (own_ && (rc = ent_store_begin(s)) != 0) return rc
-#define AUTOCOMMIT_END(s) do { if (own_) { if (rc) { exec(s, "ROLLBACK"); (s)->in_batch = 0; } \
+#define AUTOCOMMIT_END(s) do { if (own_) { if (rc) rollback(s); \
 	else rc = ent_store_commit(s); } } while (0)
 
 static uint64_t text_hash(const char *s, size_t n)
@@ -261,27 +393,357 @@ static uint64_t text_hash(const char *s, size_t n)
 	return h;
 }
 
+/* Formats a date as the store keeps it (YYYY-MM-DD, YYYY-MM, YYYY or ""),
+ * like ent_date_format without going through printf. */
+static void date_text(char out[11], const ent_date *d)
+{
+	unsigned y = (unsigned)d->year % 10000u, m = (unsigned)d->month % 100u,
+	         day = (unsigned)d->day % 100u;
+	size_t n = 0;
+
+	if (!d->precision || d->precision > ENT_DATE_DAY) {
+		out[0] = '\0';
+		return;
+	}
+	out[n++] = (char)('0' + y / 1000);
+	out[n++] = (char)('0' + y / 100 % 10);
+	out[n++] = (char)('0' + y / 10 % 10);
+	out[n++] = (char)('0' + y % 10);
+	if (d->precision >= ENT_DATE_MONTH) {
+		out[n++] = '-';
+		out[n++] = (char)('0' + m / 10);
+		out[n++] = (char)('0' + m % 10);
+	}
+	if (d->precision >= ENT_DATE_DAY) {
+		out[n++] = '-';
+		out[n++] = (char)('0' + day / 10);
+		out[n++] = (char)('0' + day % 10);
+	}
+	out[n] = '\0';
+}
+
+/* ---------------------------------------------------------------------
+ * Aggregates
+ * ------------------------------------------------------------------- */
+
+double ent_relation_weight(int polarity, int trend)
+{
+	return 3.0 * (polarity < 0 ? -1 : 1) + (trend > 0 ? 2 : trend < 0 ? -4 : 0);
+}
+
+/* First and last day of the period of a level that holds day. */
+static void period_of(int level, long day, int32_t *start, int32_t *end)
+{
+	if (level == 0) {
+		*start = *end = (int32_t)day;
+	} else if (level == 1) {
+		*start = ent_period_start(ENT_PERIOD_MONTH, (int32_t)day);
+		*end = ent_period_start(ENT_PERIOD_MONTH, *start + 31) - 1;
+	} else {
+		*start = ent_period_start(ENT_PERIOD_YEAR, (int32_t)day);
+		*end = ent_period_start(ENT_PERIOD_YEAR, *start + 366) - 1;
+	}
+}
+
+static uint64_t agg_hash(const agg_key *k)
+{
+	uint64_t h = ((uint64_t)(uint32_t)k->start << 16 | (uint64_t)(uint8_t)k->level << 8 |
+	              (uint8_t)k->kind) * 0x9E3779B97F4A7C15ULL;
+	const char *p;
+
+	for (p = k->src; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	h = (h ^ '>') * 1099511628211ULL;
+	for (p = k->tgt; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	return h ^ (h >> 31);
+}
+
+static int agg_key_eq(const agg_key *a, const agg_key *b)
+{
+	return a->start == b->start && a->level == b->level && a->kind == b->kind &&
+	       strcmp(a->src, b->src) == 0 && strcmp(a->tgt, b->tgt) == 0;
+}
+
+static void agg_clear(ent_store *s)
+{
+	if (s->agg_n)
+		memset(s->agg, 0, s->agg_cap * sizeof *s->agg);
+	s->agg_n = 0;
+}
+
+/* The pending entry of key, created when new; NULL on out of memory. */
+static agg_entry *agg_get(ent_store *s, const agg_key *key)
+{
+	size_t i;
+
+	if ((s->agg_n + 1) * 2 > s->agg_cap) {
+		size_t cap = s->agg_cap ? s->agg_cap * 2 : 4096, k;
+		agg_entry *t = ent_calloc(cap, sizeof *t);
+
+		if (!t)
+			return NULL;
+		for (k = 0; k < s->agg_cap; k++) {
+			if (!s->agg[k].used)
+				continue;
+			i = (size_t)agg_hash(&s->agg[k].key) & (cap - 1);
+			while (t[i].used)
+				i = (i + 1) & (cap - 1);
+			t[i] = s->agg[k];
+		}
+		ent_free(s->agg);
+		s->agg = t;
+		s->agg_cap = cap;
+	}
+	i = (size_t)agg_hash(key) & (s->agg_cap - 1);
+	while (s->agg[i].used) {
+		if (agg_key_eq(&s->agg[i].key, key))
+			return &s->agg[i];
+		i = (i + 1) & (s->agg_cap - 1);
+	}
+	memset(&s->agg[i], 0, sizeof s->agg[i]);
+	s->agg[i].key = *key;
+	s->agg[i].used = 1;
+	s->agg[i].first_day = INT32_MAX;
+	s->agg[i].first_id = INT64_MAX;
+	s->agg_n++;
+	return &s->agg[i];
+}
+
+/*
+ * Adds (sign +1) or takes away (sign -1) one event or relation statement
+ * in the pending aggregates of its day, month and year. Rows that say
+ * nothing of a relation between two actors are left out (see the top of
+ * the file). g is the Goldstein score or the relation's weight.
+ */
+static int agg_add(ent_store *s, int kind, long day, const char *sroot, const char *troot,
+                   int quad, double g, int64_t id, int sign)
+{
+	float gf = (float)g;
+	int level;
+
+	if (!*sroot || !*troot || strcmp(sroot, troot) == 0 || strlen(sroot) > 15 ||
+	    strlen(troot) > 15 || !isfinite(gf) || day < INT32_MIN + 1 || day > INT32_MAX - 400)
+		return ENT_OK;
+	for (level = 0; level < 3; level++) {
+		agg_key k;
+		agg_entry *e;
+		int32_t start, end;
+
+		memset(&k, 0, sizeof k);
+		period_of(level, day, &start, &end);
+		k.start = start;
+		k.level = (int8_t)level;
+		k.kind = (int8_t)kind;
+		memcpy(k.src, sroot, strlen(sroot) + 1);
+		memcpy(k.tgt, troot, strlen(troot) + 1);
+		if (!(e = agg_get(s, &k)))
+			return ent_error_set(ENT_ENOMEM, "store: out of memory");
+		e->n += sign;
+		if (quad >= 1 && quad <= 4)
+			e->quad[quad - 1] += sign;
+		if (gf > 0)
+			e->coop += sign * (double)gf;
+		else if (gf < 0)
+			e->conflict -= sign * (double)gf;
+		if (sign < 0)
+			e->dirty = 1;
+		else if (day < e->first_day || (day == e->first_day && id < e->first_id)) {
+			e->first_day = (int32_t)day;
+			e->first_id = id;
+		}
+	}
+	if (s->agg_n >= AGG_FLUSH_AT)
+		return agg_flush(s);
+	return ENT_OK;
+}
+
+static void bind_key(sqlite3_stmt *q, const agg_key *k)
+{
+	sqlite3_bind_int(q, 1, k->level);
+	sqlite3_bind_int(q, 2, k->start);
+	sqlite3_bind_text(q, 3, k->src, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, k->tgt, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 5, k->kind);
+}
+
+/* After rows were taken away: drops a row left empty, or finds its
+ * first event again. */
+static int agg_settle(ent_store *s, const agg_key *k)
+{
+	sqlite3_stmt *q = s->st[ST_AGG_DROP_EMPTY];
+	int32_t start, end;
+	int rc, r;
+
+	bind_key(q, k);
+	if ((rc = step_done(s, ST_AGG_DROP_EMPTY)) != 0)
+		return rc;
+	if (sqlite3_changes(s->db) > 0)
+		return ENT_OK;
+	period_of(k->level, k->start, &start, &end);
+	q = s->st[k->kind ? ST_AGG_FIRST_RELATION : ST_AGG_FIRST_EVENT];
+	sqlite3_bind_text(q, 1, k->src, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, k->tgt, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 3, start);
+	sqlite3_bind_int(q, 4, end);
+	r = sqlite3_step(q);
+	if (r == SQLITE_ROW) {
+		sqlite3_stmt *u = s->st[ST_AGG_SET_FIRST];
+
+		bind_key(u, k);
+		sqlite3_bind_int64(u, 6, sqlite3_column_int64(q, 0));
+		sqlite3_bind_int64(u, 7, sqlite3_column_int64(q, 1));
+		sqlite3_reset(q);
+		return step_done(s, ST_AGG_SET_FIRST);
+	}
+	sqlite3_reset(q);
+	return r == SQLITE_DONE ? ENT_OK : db_error(s, "finding a first event");
+}
+
+/* Writes the pending aggregates into dyad_agg (inside the open batch). */
+static int agg_flush(ent_store *s)
+{
+	sqlite3_stmt *q = s->st[ST_AGG_PUT];
+	size_t i;
+	int rc = ENT_OK;
+
+	for (i = 0; i < s->agg_cap && s->agg_n && !rc; i++) {
+		const agg_entry *e = &s->agg[i];
+
+		if (!e->used)
+			continue;
+		bind_key(q, &e->key);
+		sqlite3_bind_int64(q, 6, e->n);
+		sqlite3_bind_int64(q, 7, e->quad[0]);
+		sqlite3_bind_int64(q, 8, e->quad[1]);
+		sqlite3_bind_int64(q, 9, e->quad[2]);
+		sqlite3_bind_int64(q, 10, e->quad[3]);
+		sqlite3_bind_double(q, 11, e->coop);
+		sqlite3_bind_double(q, 12, e->conflict);
+		sqlite3_bind_int64(q, 13, e->first_day);
+		sqlite3_bind_int64(q, 14, e->first_id);
+		rc = step_done(s, ST_AGG_PUT);
+		if (!rc && e->dirty)
+			rc = agg_settle(s, &e->key);
+	}
+	agg_clear(s);
+	return rc;
+}
+
+/* Takes the events and relations of docno out of the aggregates. */
+static int agg_drop_doc(ent_store *s, int64_t docno)
+{
+	int pass, r = SQLITE_DONE, rc = ENT_OK;
+
+	for (pass = 0; pass < 2 && !rc; pass++) {
+		sqlite3_stmt *q = s->st[pass ? ST_DOC_RELATIONS : ST_DOC_EVENTS];
+
+		sqlite3_bind_int64(q, 1, docno);
+		while (!rc && (r = sqlite3_step(q)) == SQLITE_ROW) {
+			const char *sr = (const char *)sqlite3_column_text(q, 2);
+			const char *tr = (const char *)sqlite3_column_text(q, 3);
+			double g = pass ? ent_relation_weight(sqlite3_column_int(q, 4), sqlite3_column_int(q, 5))
+			                : sqlite3_column_double(q, 5);
+
+			rc = agg_add(s, pass, (long)sqlite3_column_int64(q, 1), sr ? sr : "", tr ? tr : "",
+			             pass ? 0 : sqlite3_column_int(q, 4), g, sqlite3_column_int64(q, 0), -1);
+		}
+		if (!rc && r != SQLITE_DONE)
+			rc = db_error(s, "reading a document's events");
+		sqlite3_reset(q);
+	}
+	return rc;
+}
+
+int ent_store_rebuild_aggregates(ent_store *s)
+{
+	static const char *const sql[2] = {
+		"SELECT id, day, source_root, target_root, quad, goldstein FROM events"
+		" WHERE modality = 0 AND day IS NOT NULL",
+		"SELECT id, day, a_root, b_root, polarity, trend FROM relations WHERE day IS NOT NULL",
+	};
+	int pass, r = SQLITE_DONE, rc;
+	AUTOCOMMIT_BEGIN(s);
+
+	rc = agg_flush(s);
+	if (!rc)
+		rc = exec(s, "DELETE FROM dyad_agg");
+	for (pass = 0; pass < 2 && !rc; pass++) {
+		sqlite3_stmt *q = NULL;
+
+		if (sqlite3_prepare_v2(s->db, sql[pass], -1, &q, NULL) != SQLITE_OK) {
+			rc = db_error(s, "rebuilding the aggregates");
+			break;
+		}
+		while (!rc && (r = sqlite3_step(q)) == SQLITE_ROW) {
+			const char *sr = (const char *)sqlite3_column_text(q, 2);
+			const char *tr = (const char *)sqlite3_column_text(q, 3);
+			double g = pass ? ent_relation_weight(sqlite3_column_int(q, 4), sqlite3_column_int(q, 5))
+			                : sqlite3_column_double(q, 5);
+
+			rc = agg_add(s, pass, (long)sqlite3_column_int64(q, 1), sr ? sr : "", tr ? tr : "",
+			             pass ? 0 : sqlite3_column_int(q, 4), g, sqlite3_column_int64(q, 0), 1);
+		}
+		if (!rc && r != SQLITE_DONE)
+			rc = db_error(s, "rebuilding the aggregates");
+		sqlite3_finalize(q);
+	}
+	if (!rc)
+		rc = agg_flush(s);
+	AUTOCOMMIT_END(s);
+	return rc;
+}
+
+/* ---------------------------------------------------------------------
+ * Documents
+ * ------------------------------------------------------------------- */
+
+/* The key of document id, or 0 when the store does not hold it. */
+static int doc_lookup(ent_store *s, const char *id, int64_t *out)
+{
+	sqlite3_stmt *q = s->st[ST_DOC_NO];
+	int r;
+
+	*out = 0;
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	r = sqlite3_step(q);
+	if (r == SQLITE_ROW)
+		*out = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return db_error(s, "looking up a document");
+	return ENT_OK;
+}
+
+static void remember_doc(ent_store *s, const char *id, int64_t docno)
+{
+	size_t n = strlen(id);
+
+	if (n < sizeof s->last_doc) {
+		memcpy(s->last_doc, id, n + 1);
+		s->last_docno = docno;
+	} else {
+		s->last_doc[0] = '\0';
+	}
+}
+
 static int drop(ent_store *s, const char *id, int with_doc)
 {
 	static const int which[4] = {ST_DROP_EVENTS, ST_DROP_RELATIONS, ST_DROP_SENTENCES,
 	                             ST_DROP_DOC};
-	sqlite3_stmt *q = s->st[ST_DOC_EXISTS];
-	int i, r, rc = ENT_OK;
+	int64_t docno;
+	int i, rc;
 
 	s->last_doc[0] = '\0';
+	s->sent_docno = -1;
 	/* Nothing to drop for a document the store has never seen (the
 	 * common case of a fresh ingest): one lookup instead of four
 	 * deletes. */
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	r = sqlite3_step(q);
-	sqlite3_reset(q);
-	sqlite3_clear_bindings(q);
-	if (r == SQLITE_DONE)
-		return ENT_OK;
-	if (r != SQLITE_ROW)
-		return db_error(s, "looking up a document");
+	if ((rc = doc_lookup(s, id, &docno)) != 0 || !docno)
+		return rc;
+	rc = agg_drop_doc(s, docno);
 	for (i = 0; i < (with_doc ? 4 : 3) && !rc; i++) {
-		sqlite3_bind_text(s->st[which[i]], 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s->st[which[i]], 1, docno);
 		rc = step_done(s, which[i]);
 	}
 	return rc;
@@ -305,13 +767,13 @@ int ent_store_put_doc(ent_store *s, const ent_doc *doc, const char **duplicate)
 	*duplicate = NULL;
 	snprintf(hash, sizeof hash, "%016llx",
 	         (unsigned long long)text_hash(doc->text, doc->text_len));
-	ent_date_format(date, &doc->date);
+	date_text(date, &doc->date);
 	{
 		AUTOCOMMIT_BEGIN(s);
 		rc = drop(s, doc->id, 0);
 		q = s->st[ST_DOC_FIND_HASH];
-		sqlite3_bind_text(q, 1, hash, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(q, 2, doc->id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, 1, hash, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, doc->id, -1, SQLITE_STATIC);
 		r = rc ? SQLITE_DONE : sqlite3_step(q);
 		if (r == SQLITE_ROW) {
 			snprintf(s->dup, sizeof s->dup, "%s", (const char *)sqlite3_column_text(q, 0));
@@ -320,19 +782,25 @@ int ent_store_put_doc(ent_store *s, const ent_doc *doc, const char **duplicate)
 			rc = db_error(s, "looking up duplicates");
 		}
 		sqlite3_reset(q);
-		sqlite3_clear_bindings(q);
 		if (!rc) {
 			q = s->st[ST_DOC_PUT];
 			bind_text(q, 1, doc->id);
 			bind_text(q, 2, date[0] ? date : NULL);
 			if (doc->date.precision)
 				sqlite3_bind_int64(q, 3, ent_date_days(&doc->date));
+			else
+				sqlite3_bind_null(q, 3);
 			bind_text(q, 4, doc->title);
 			bind_text(q, 5, doc->source);
 			bind_text(q, 6, doc->url);
 			bind_text(q, 7, hash);
 			bind_text(q, 8, *duplicate);
-			rc = step_done(s, ST_DOC_PUT);
+			r = sqlite3_step(q);
+			if (r == SQLITE_ROW)
+				remember_doc(s, doc->id, sqlite3_column_int64(q, 0));
+			else
+				rc = db_error(s, "writing a document");
+			sqlite3_reset(q);
 		}
 		AUTOCOMMIT_END(s);
 	}
@@ -373,40 +841,56 @@ static int put_actor(ent_store *s, int slot, const char *code, const char *root)
 	snprintf(s->last_actor[slot], sizeof s->last_actor[slot], "%s", code);
 	if (actor_seen(s, code))
 		return ENT_OK;
-	sqlite3_bind_text(s->st[ST_ACTOR_PUT], 1, code, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s->st[ST_ACTOR_PUT], 2, root, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s->st[ST_ACTOR_PUT], 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s->st[ST_ACTOR_PUT], 2, root, -1, SQLITE_STATIC);
 	return step_done(s, ST_ACTOR_PUT);
 }
 
-/* Puts the sentence text and a stub document row (for events that come
+/* The key of document doc_id for a row written to it: the document of the
+ * last write, a stored one, or a new stub row (for events that come
  * without their document). */
-static int put_sentence(ent_store *s, const char *doc_id, int sent, const char *sentence,
-                        const ent_date *date)
+static int doc_for_row(ent_store *s, const char *doc_id, const ent_date *date, int64_t *out)
 {
-	int rc = ENT_OK, same_doc = strcmp(s->last_doc, doc_id) == 0;
+	sqlite3_stmt *q;
 	char d[11];
+	int rc;
 
-	/* Events of one sentence come together: write it once. */
-	if (same_doc && sent == s->last_sent)
+	if (s->last_doc[0] && strcmp(s->last_doc, doc_id) == 0) {
+		*out = s->last_docno;
 		return ENT_OK;
-	if (!same_doc)
-		snprintf(s->last_doc, sizeof s->last_doc, "%s", doc_id);
-	s->last_sent = sent;
-	if (sentence) {
-		sqlite3_bind_text(s->st[ST_SENT_PUT], 1, doc_id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(s->st[ST_SENT_PUT], 2, sent);
-		sqlite3_bind_text(s->st[ST_SENT_PUT], 3, sentence, -1, SQLITE_TRANSIENT);
-		rc = step_done(s, ST_SENT_PUT);
 	}
-	if (!rc && !same_doc) {
-		ent_date_format(d, date);
-		sqlite3_bind_text(s->st[ST_DOC_STUB], 1, doc_id, -1, SQLITE_TRANSIENT);
-		bind_text(s->st[ST_DOC_STUB], 2, d[0] ? d : NULL);
+	if ((rc = doc_lookup(s, doc_id, out)) != 0)
+		return rc;
+	if (!*out) {
+		q = s->st[ST_DOC_STUB];
+		date_text(d, date);
+		sqlite3_bind_text(q, 1, doc_id, -1, SQLITE_STATIC);
+		bind_text(q, 2, d[0] ? d : NULL);
 		if (date->precision)
-			sqlite3_bind_int64(s->st[ST_DOC_STUB], 3, ent_date_days(date));
-		rc = step_done(s, ST_DOC_STUB);
+			sqlite3_bind_int64(q, 3, ent_date_days(date));
+		else
+			sqlite3_bind_null(q, 3);
+		if ((rc = step_done(s, ST_DOC_STUB)) != 0)
+			return rc;
+		*out = sqlite3_last_insert_rowid(s->db);
 	}
-	return rc;
+	remember_doc(s, doc_id, *out);
+	return ENT_OK;
+}
+
+/* Puts the sentence text (once: the events of a sentence come together). */
+static int put_sentence(ent_store *s, int64_t docno, int sent, const char *sentence)
+{
+	if (docno == s->sent_docno && sent == s->last_sent)
+		return ENT_OK;
+	s->sent_docno = docno;
+	s->last_sent = sent;
+	if (!sentence)
+		return ENT_OK;
+	sqlite3_bind_int64(s->st[ST_SENT_PUT], 1, docno);
+	sqlite3_bind_int(s->st[ST_SENT_PUT], 2, sent);
+	sqlite3_bind_text(s->st[ST_SENT_PUT], 3, sentence, -1, SQLITE_STATIC);
+	return step_done(s, ST_SENT_PUT);
 }
 
 int ent_store_put_event(ent_store *s, const char *doc_id, const char *sentence,
@@ -415,19 +899,30 @@ int ent_store_put_event(ent_store *s, const char *doc_id, const char *sentence,
 {
 	sqlite3_stmt *q = s->st[ST_EVENT_PUT];
 	char sroot[16], troot[16], date[11];
+	int64_t docno = 0;
+	long day = 0;
 	int rc;
 
+	if (!isfinite((float)e->goldstein))
+		return ent_error_set(ENT_EINVALID, "store: event of %s: Goldstein score %g out of range",
+		                     doc_id, e->goldstein);
 	ent_actor_root(e->source, sroot);
 	ent_actor_root(e->target, troot);
-	ent_date_format(date, &e->date);
+	date_text(date, &e->date);
+	if (e->date.precision)
+		day = ent_date_days(&e->date);
 	{
 		AUTOCOMMIT_BEGIN(s);
-		rc = put_sentence(s, doc_id, (int)e->sent, sentence, &e->date);
+		rc = doc_for_row(s, doc_id, &e->date, &docno);
+		if (!rc)
+			rc = put_sentence(s, docno, (int)e->sent, sentence);
 		if (!rc) {
-			bind_text(q, 1, doc_id);
+			sqlite3_bind_int64(q, 1, docno);
 			sqlite3_bind_int(q, 2, (int)e->sent);
 			if (e->date.precision)
-				sqlite3_bind_int64(q, 3, ent_date_days(&e->date));
+				sqlite3_bind_int64(q, 3, day);
+			else
+				sqlite3_bind_null(q, 3);
 			bind_text(q, 4, date[0] ? date : NULL);
 			sqlite3_bind_int(q, 5, e->date.precision);
 			bind_text(q, 6, e->source);
@@ -446,6 +941,9 @@ int ent_store_put_event(ent_store *s, const char *doc_id, const char *sentence,
 			bind_text(q, 19, e->rule);
 			rc = step_done(s, ST_EVENT_PUT);
 		}
+		if (!rc && e->date.precision && e->modality == ENT_MOD_ASSERTED)
+			rc = agg_add(s, 0, day, sroot, troot, e->quad, e->goldstein,
+			             sqlite3_last_insert_rowid(s->db), 1);
 		if (!rc)
 			rc = put_actor(s, 0, e->source, sroot);
 		if (!rc)
@@ -460,19 +958,27 @@ int ent_store_put_relation(ent_store *s, const char *doc_id, const char *sentenc
 {
 	sqlite3_stmt *q = s->st[ST_REL_PUT];
 	char aroot[16], broot[16], date[11];
+	int64_t docno = 0;
+	long day = 0;
 	int rc;
 
 	ent_actor_root(r->a, aroot);
 	ent_actor_root(r->b, broot);
-	ent_date_format(date, &r->date);
+	date_text(date, &r->date);
+	if (r->date.precision)
+		day = ent_date_days(&r->date);
 	{
 		AUTOCOMMIT_BEGIN(s);
-		rc = put_sentence(s, doc_id, (int)r->sent, sentence, &r->date);
+		rc = doc_for_row(s, doc_id, &r->date, &docno);
+		if (!rc)
+			rc = put_sentence(s, docno, (int)r->sent, sentence);
 		if (!rc) {
-			bind_text(q, 1, doc_id);
+			sqlite3_bind_int64(q, 1, docno);
 			sqlite3_bind_int(q, 2, (int)r->sent);
 			if (r->date.precision)
-				sqlite3_bind_int64(q, 3, ent_date_days(&r->date));
+				sqlite3_bind_int64(q, 3, day);
+			else
+				sqlite3_bind_null(q, 3);
 			bind_text(q, 4, date[0] ? date : NULL);
 			sqlite3_bind_int(q, 5, r->date.precision);
 			bind_text(q, 6, r->a);
@@ -485,6 +991,9 @@ int ent_store_put_relation(ent_store *s, const char *doc_id, const char *sentenc
 			bind_text(q, 13, r->rule);
 			rc = step_done(s, ST_REL_PUT);
 		}
+		if (!rc && r->date.precision)
+			rc = agg_add(s, 1, day, aroot, broot, 0, ent_relation_weight(r->polarity, r->trend),
+			             sqlite3_last_insert_rowid(s->db), 1);
 		AUTOCOMMIT_END(s);
 	}
 	return rc;
@@ -540,17 +1049,19 @@ int ent_store_each(ent_store *s, const ent_store_query *qy,
 			snprintf(where, sizeof where, "1");
 		if (pass == 0)
 			snprintf(sql, sizeof sql,
-			         "SELECT e.doc, e.sent, e.day, e.precision, e.source, e.target, e.code, e.quad,"
+			         "SELECT d.id, e.sent, e.day, e.precision, e.source, e.target, e.code, e.quad,"
 			         " e.goldstein, e.modality, s.text, e.predicate_text FROM events e"
-			         " LEFT JOIN sentences s ON s.doc = e.doc AND s.sent = e.sent"
+			         " LEFT JOIN documents d ON d.docno = e.docno"
+			         " LEFT JOIN sentences s ON s.docno = e.docno AND s.sent = e.sent"
 			         " WHERE %s AND e.day BETWEEN ?3 AND ?4 %s %s ORDER BY e.day, e.id",
 			         where, qy->all_modalities ? "" : "AND e.modality = 0",
 			         qy->one_a_day ? "AND e.id IN (SELECT id FROM events_daily)" : "");
 		else
 			snprintf(sql, sizeof sql,
-			         "SELECT r.doc, r.sent, r.day, r.precision, r.a, r.b, r.polarity, r.trend,"
+			         "SELECT d.id, r.sent, r.day, r.precision, r.a, r.b, r.polarity, r.trend,"
 			         " s.text, r.text FROM relations r"
-			         " LEFT JOIN sentences s ON s.doc = r.doc AND s.sent = r.sent"
+			         " LEFT JOIN documents d ON d.docno = r.docno"
+			         " LEFT JOIN sentences s ON s.docno = r.docno AND s.sent = r.sent"
 			         " WHERE %s AND r.day BETWEEN ?3 AND ?4 ORDER BY r.day, r.id", where);
 		if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK)
 			return db_error(s, "querying");
@@ -595,4 +1106,125 @@ int ent_store_each(ent_store *s, const ent_store_query *qy,
 		q = NULL;
 	}
 	return rc;
+}
+
+/* ---------------------------------------------------------------------
+ * Reading the aggregates
+ * ------------------------------------------------------------------- */
+
+/* Open ends of a window, as days every stored date lies between (years
+ * -32768 to 32767 are about +-12.7 million days from 1970). */
+#define DAY_LO (-20000000L)
+#define DAY_HI 20000000L
+
+typedef struct agg_reader {
+	ent_store *s;
+	const ent_store_agg_query *qy;
+	int (*fn)(const ent_store_agg *row, void *ctx);
+	void *ctx;
+	int stopped;
+} agg_reader;
+
+/* Calls the reader's fn for the rows of one level whose periods start in
+ * [lo, hi]. */
+static int agg_read(agg_reader *rd, int level, long lo, long hi)
+{
+	static const char *const sql[2] = {
+		"SELECT src, tgt, kind, start, n, q1, q2, q3, q4, coop, conflict, first_day, first_id"
+		" FROM dyad_agg WHERE level = ?1 AND start BETWEEN ?2 AND ?3 AND kind <= ?4",
+		"SELECT src, tgt, kind, start, n, q1, q2, q3, q4, coop, conflict, first_day, first_id"
+		" FROM dyad_agg INDEXED BY dyad_agg_dyad WHERE src = ?5 AND tgt = ?6 AND level = ?1"
+		" AND start BETWEEN ?2 AND ?3 AND kind <= ?4",
+	};
+	const ent_store_agg_query *qy = rd->qy;
+	int dir, r, rc = ENT_OK;
+
+	if (lo > hi || rd->stopped)
+		return ENT_OK;
+	for (dir = 0; dir < (qy->a && qy->b ? 2 : 1) && !rc && !rd->stopped; dir++) {
+		sqlite3_stmt *q = NULL;
+
+		if (sqlite3_prepare_v2(rd->s->db, sql[qy->a && qy->b], -1, &q, NULL) != SQLITE_OK)
+			return db_error(rd->s, "reading the aggregates");
+		sqlite3_bind_int(q, 1, level);
+		sqlite3_bind_int64(q, 2, lo);
+		sqlite3_bind_int64(q, 3, hi);
+		sqlite3_bind_int(q, 4, qy->with_relations ? 1 : 0);
+		if (qy->a && qy->b) {
+			sqlite3_bind_text(q, 5, dir ? qy->b : qy->a, -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 6, dir ? qy->a : qy->b, -1, SQLITE_STATIC);
+		}
+		while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+			ent_store_agg row;
+
+			row.source = (const char *)sqlite3_column_text(q, 0);
+			row.target = (const char *)sqlite3_column_text(q, 1);
+			row.relation = sqlite3_column_int(q, 2);
+			row.level = level;
+			row.start = (long)sqlite3_column_int64(q, 3);
+			row.count = sqlite3_column_int64(q, 4);
+			row.quad[0] = sqlite3_column_int64(q, 5);
+			row.quad[1] = sqlite3_column_int64(q, 6);
+			row.quad[2] = sqlite3_column_int64(q, 7);
+			row.quad[3] = sqlite3_column_int64(q, 8);
+			row.coop = sqlite3_column_double(q, 9);
+			row.conflict = sqlite3_column_double(q, 10);
+			row.first_day = (long)sqlite3_column_int64(q, 11);
+			row.first_id = sqlite3_column_int64(q, 12);
+			if (!row.source || !row.target)
+				continue;
+			if (rd->fn(&row, rd->ctx)) {
+				rd->stopped = 1;
+				break;
+			}
+		}
+		if (r != SQLITE_ROW && r != SQLITE_DONE)
+			rc = db_error(rd->s, "reading the aggregates");
+		sqlite3_finalize(q);
+	}
+	return rc;
+}
+
+/* Covers [lo, hi] with the coarsest whole periods, from level down. */
+static int agg_tile(agg_reader *rd, int level, long lo, long hi)
+{
+	int32_t s0, e0, s1, e1;
+	long first, last;
+	int rc;
+
+	if (lo > hi)
+		return ENT_OK;
+	if (level == 0)
+		return agg_read(rd, 0, lo, hi);
+	/* the first whole period starts at or after lo; the last ends at or
+	 * before hi */
+	period_of(level, lo, &s0, &e0);
+	first = s0 == lo ? (long)s0 : (long)e0 + 1;
+	period_of(level, hi, &s1, &e1);
+	if (e1 == hi)
+		last = s1;
+	else
+		period_of(level, (long)s1 - 1, &s0, &e0), last = s0;
+	if (first > last)
+		return agg_tile(rd, level - 1, lo, hi);
+	period_of(level, last, &s1, &e1);
+	if ((rc = agg_read(rd, level, first, last)) != 0 ||
+	    (rc = agg_tile(rd, level - 1, lo, first - 1)) != 0)
+		return rc;
+	return agg_tile(rd, level - 1, (long)e1 + 1, hi);
+}
+
+int ent_store_each_agg(ent_store *s, const ent_store_agg_query *qy,
+                       int (*fn)(const ent_store_agg *row, void *ctx), void *ctx)
+{
+	agg_reader rd = {s, qy, fn, ctx, 0};
+	long lo = qy->from_day < DAY_LO ? DAY_LO : qy->from_day;
+	long hi = qy->to_day > DAY_HI ? DAY_HI : qy->to_day;
+	int rc;
+
+	if (s->in_batch && (rc = agg_flush(s)) != 0)
+		return rc;
+	if (qy->by_day)
+		return agg_read(&rd, 0, lo, hi);
+	return agg_tile(&rd, 2, lo, hi);
 }

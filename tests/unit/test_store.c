@@ -105,6 +105,127 @@ TEST(store_documents_events_queries)
 	unlink(path);
 }
 
+/* Appends every aggregate row of one query to buf, one line each. */
+static int agg_line(const ent_store_agg *r, void *ctx)
+{
+	ent_buf *b = ctx;
+
+	ent_buf_printf(b, "%d %ld %s>%s k%d n%lld q%lld,%lld,%lld,%lld c%.3f f%.3f first %ld/%lld\n",
+	               r->level, r->start, r->source, r->target, r->relation, r->count, r->quad[0],
+	               r->quad[1], r->quad[2], r->quad[3], r->coop, r->conflict, r->first_day,
+	               r->first_id);
+	return 0;
+}
+
+static int line_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every aggregate row the store gives for three windows (all time by day,
+ * all time tiled, a window of whole months with days at its edges), as
+ * sorted lines. */
+static char *agg_snapshot(ent_store *s)
+{
+	ent_buf b = ENT_BUF_INIT, out = ENT_BUF_INIT;
+	ent_store_agg_query q;
+	char *lines[4096], *p;
+	size_t n = 0, i;
+	int pass;
+
+	for (pass = 0; pass < 3; pass++) {
+		memset(&q, 0, sizeof q);
+		q.from_day = pass == 2 ? 17212 : LONG_MIN;  /* 2017-02-15 */
+		q.to_day = pass == 2 ? 17480 : LONG_MAX;    /* 2017-11-10 */
+		q.by_day = pass == 0;
+		q.with_relations = 1;
+		ent_buf_printf(&b, "pass %d\n", pass);
+		ent_store_each_agg(s, &q, agg_line, &b);
+	}
+	for (p = b.data; p && *p && n < 4096; ) {
+		lines[n++] = p;
+		p = strchr(p, '\n');
+		if (!p)
+			break;
+		*p++ = '\0';
+	}
+	qsort(lines, n, sizeof *lines, line_cmp);
+	for (i = 0; i < n; i++)
+		ent_buf_printf(&out, "%s\n", lines[i]);
+	ent_buf_free(&b);
+	return ent_buf_detach(&out, NULL);
+}
+
+TEST(store_aggregates_follow_writes_drops_and_rebuild)
+{
+	char path[] = "/tmp/entente-agg-XXXXXX";
+	int fd = mkstemp(path), k;
+	ent_store *s;
+	ent_event e;
+	ent_relation r;
+	char *before, *after, *rebuilt;
+	const char *dup;
+	ent_doc d;
+
+	REQUIRE(fd >= 0);
+	close(fd);
+	unlink(path);
+	REQUIRE(ent_store_open(&s, path) == 0);
+	REQUIRE(ent_store_begin(s) == 0);
+	for (k = 0; k < 60; k++) {
+		char doc[16];
+		static const char *const src[] = {"RUSGOV", "PAK", "INDMIL", "IGOUNO", "RUS"};
+		static const char *const tgt[] = {"PAK", "RUSMIL", "CHN", "RUS", "RUS"};
+
+		snprintf(doc, sizeof doc, "d%d", k % 7);
+		e = mk_event(src[k % 5], tgt[k % 5], k % 3 ? "042" : "112", 2016 + k % 3, 1 + k % 12, 1 + k % 28);
+		e.quad = k % 3 ? 1 : 3;
+		e.goldstein = k % 3 ? 1.9 : -2.0;
+		e.modality = k % 11 == 0 ? ENT_MOD_HEDGED : ENT_MOD_ASSERTED;
+		if (k % 13 == 0)
+			e.date.precision = 0;  /* undated: not aggregated */
+		CHECK_INT(ent_store_put_event(s, doc, "S.", NULL, NULL, NULL, &e), 0);
+		if (k % 4 == 0) {
+			memset(&r, 0, sizeof r);
+			r.a = "IND";
+			r.b = "PAKGOV";
+			r.polarity = k % 8 ? 1 : -1;
+			r.trend = k % 3;
+			r.date = e.date;
+			r.date.precision = ENT_DATE_DAY;
+			CHECK_INT(ent_store_put_relation(s, doc, "S.", "ties", &r), 0);
+		}
+	}
+	REQUIRE(ent_store_commit(s) == 0);
+	before = agg_snapshot(s);
+	CHECK(strstr(before, "0 17688 RUS>PAK k0 n1 q1,0,0,0 c1.900") != NULL);  /* 2018-06-06 */
+	CHECK(strstr(before, "RUS>RUS") == NULL);   /* within one country */
+	/* Replace d0 (it holds the first events) and drop d1; the rows they
+	 * leave must go, and the first events be found again. */
+	REQUIRE(ent_store_begin(s) == 0);
+	memset(&d, 0, sizeof d);
+	d.id = "d0";
+	d.text = "Another text.";
+	d.text_len = strlen(d.text);
+	CHECK_INT(ent_store_put_doc(s, &d, &dup), 0);
+	e = mk_event("CHN", "PAK", "057", 2017, 3, 3);
+	e.goldstein = 8.0;
+	CHECK_INT(ent_store_put_event(s, "d0", "S.", NULL, NULL, NULL, &e), 0);
+	CHECK_INT(ent_store_drop_doc(s, "d1"), 0);
+	REQUIRE(ent_store_commit(s) == 0);
+	after = agg_snapshot(s);
+	CHECK(strcmp(before, after) != 0);
+	CHECK_INT(ent_store_rebuild_aggregates(s), 0);
+	rebuilt = agg_snapshot(s);
+	CHECK_STR(after, rebuilt);
+	CHECK(strstr(after, "0 17228 CHN>PAK k0 n1 q1,0,0,0 c8.000") != NULL);
+	free(before);
+	free(after);
+	free(rebuilt);
+	CHECK_INT(ent_store_close(s), 0);
+	unlink(path);
+}
+
 TEST(store_rejects_other_files)
 {
 	char path[] = "/tmp/entente-notdb-XXXXXX";
