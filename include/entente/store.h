@@ -30,6 +30,16 @@ int ent_store_close(ent_store *store);
 int ent_store_begin(ent_store *store);
 int ent_store_commit(ent_store *store);
 
+/* A large load: when the store holds no events yet, drops the indexes of
+ * events and relations, which ent_store_index then builds once (much
+ * faster than row by row); otherwise builds any that are missing. Until
+ * then (also after a load killed half-way, until the next load) queries
+ * work, only slower. */
+int ent_store_load_begin(ent_store *store);
+/* Commits a pending batch and builds the indexes of events and relations
+ * that are missing. */
+int ent_store_index(ent_store *store);
+
 /* Adds a document (replacing any earlier one with its id, with its
  * sentences, events and relations). Sets *duplicate to the id of an
  * earlier document with the same text (borrowed until the next call), or

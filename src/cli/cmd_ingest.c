@@ -22,7 +22,7 @@
 typedef struct ingest ingest;
 static int ingest_events(ingest *g, const char *path);
 
-#define BATCH_ROWS 20000
+#define BATCH_ROWS 100000
 
 static void usage(FILE *f)
 {
@@ -123,17 +123,64 @@ typedef struct ingest {
 	char last_doc[512];
 } ingest;
 
-static const char *jstr(const ent_flatjson *obj, const char *key)
+/* The fields of an event or relation line that ingest reads, found in
+ * one pass over the parsed line (the first of a repeated key counts, as
+ * with ent_flatjson_str). */
+enum {
+	F_KIND, F_DOC, F_DATE, F_SENT, F_SOURCE, F_TARGET, F_CODE, F_QUAD, F_GOLDSTEIN, F_PLOVER, F_MODALITY, F_SENTENCE, F_SOURCE_TEXT, F_TARGET_TEXT, F_PREDICATE_TEXT, F_RULE, F_A, F_B, F_POLARITY, F_TREND, F_TEXT, F_COUNT
+};
+
+static const char *const field_names[F_COUNT] = {
+	"kind", "doc", "date", "sent", "source", "target", "code", "quad", "goldstein", "plover", "modality", "sentence", "source_text", "target_text", "predicate_text", "rule", "a", "b", "polarity", "trend", "text"
+};
+
+typedef struct line_fields {
+	const ent_flatjson_field *f[F_COUNT];
+} line_fields;
+
+static void fields_find(line_fields *lf, const ent_flatjson *obj)
 {
-	return ent_flatjson_str(obj, key);
+	size_t k;
+	int i;
+
+	memset(lf, 0, sizeof *lf);
+	for (k = 0; k < obj->n; k++) {
+		const char *key = obj->fields[k].key;
+
+		for (i = 0; i < F_COUNT; i++)
+			if (key[0] == field_names[i][0] && strcmp(key, field_names[i]) == 0) {
+				if (!lf->f[i])
+					lf->f[i] = &obj->fields[k];
+				break;
+			}
+	}
 }
 
-/* The integer value of key, or fallback when absent or not a number. */
-static long jint(const ent_flatjson *obj, const char *key, long fallback)
+/* The string value of a field, or NULL when absent or not a string. */
+static const char *jstr(const line_fields *lf, int which)
+{
+	const ent_flatjson_field *f = lf->f[which];
+
+	return f && f->is_string ? f->value : NULL;
+}
+
+/* The number value of a field: 0, or -1 when absent or not a number. */
+static int jnum(const line_fields *lf, int which, double *out)
+{
+	const ent_flatjson_field *f = lf->f[which];
+
+	if (!f || f->is_string || *f->value == 't' || *f->value == 'f' || *f->value == 'n')
+		return -1;
+	*out = strtod(f->value, NULL);
+	return 0;
+}
+
+/* The integer value of a field, or fallback when absent or not a number. */
+static long jint(const line_fields *lf, int which, long fallback)
 {
 	double v;
 
-	return ent_flatjson_num(obj, key, &v) == 0 ? (long)v : fallback;
+	return jnum(lf, which, &v) == 0 ? (long)v : fallback;
 }
 
 static void progress(ingest *g, int final)
@@ -151,10 +198,18 @@ static void progress(ingest *g, int final)
 /* Ingests one parsed line; returns 0, or -1 for a store error (fatal). */
 static int ingest_line(ingest *g, const ent_flatjson *obj, const char *file, long line)
 {
-	const char *kind = jstr(obj, "kind"), *doc = jstr(obj, "doc"), *date = jstr(obj, "date");
-	long sent = jint(obj, "sent", -1);
+	line_fields lf;
+	const char *kind, *doc, *date;
+	long sent;
 	ent_date d;
 	int rc, isnew;
+	size_t n;
+
+	fields_find(&lf, obj);
+	kind = jstr(&lf, F_KIND);
+	doc = jstr(&lf, F_DOC);
+	date = jstr(&lf, F_DATE);
+	sent = jint(&lf, F_SENT, -1);
 
 	if (!kind || !doc || sent < 0 ||
 	    (strcmp(kind, "event") != 0 && strcmp(kind, "relation") != 0)) {
@@ -176,7 +231,11 @@ static int ingest_line(ingest *g, const ent_flatjson *obj, const char *file, lon
 			g->rows_in_batch = 0;
 			progress(g, 0);
 		}
-		snprintf(g->last_doc, sizeof g->last_doc, "%s", doc);
+		n = strlen(doc);
+		if (n >= sizeof g->last_doc)
+			n = sizeof g->last_doc - 1;  /* never equal to doc: ids this long are looked up */
+		memcpy(g->last_doc, doc, n);
+		g->last_doc[n] = '\0';
 		isnew = id_set_add(&g->seen, doc);
 		if (isnew < 0) {
 			ent_error_set(ENT_ENOMEM, "out of memory");
@@ -187,55 +246,56 @@ static int ingest_line(ingest *g, const ent_flatjson *obj, const char *file, lon
 	}
 	if (strcmp(kind, "event") == 0) {
 		ent_event e;
-		const char *code = jstr(obj, "code"), *mod = jstr(obj, "modality");
+		const char *code = jstr(&lf, F_CODE), *mod = jstr(&lf, F_MODALITY);
 
 		memset(&e, 0, sizeof e);
-		e.source = jstr(obj, "source");
-		e.target = jstr(obj, "target");
+		e.source = jstr(&lf, F_SOURCE);
+		e.target = jstr(&lf, F_TARGET);
 		if (!e.source || !code || strlen(code) < 2 || strlen(code) > 4) {
 			cli_error("event without source or a CAMEO code: %s:%ld", file, line);
 			g->bad++;
 			return 0;
 		}
-		snprintf(e.code, sizeof e.code, "%s", code);
-		snprintf(e.root, sizeof e.root, "%.2s", code);
-		e.quad = (int)jint(obj, "quad", 0);
-		if (ent_flatjson_num(obj, "goldstein", &e.goldstein))
+		memcpy(e.code, code, strlen(code) + 1);   /* 2-4 bytes and a NUL */
+		memcpy(e.root, code, 2);
+		e.root[2] = '\0';
+		e.quad = (int)jint(&lf, F_QUAD, 0);
+		if (jnum(&lf, F_GOLDSTEIN, &e.goldstein))
 			e.goldstein = 0;
 		if (!isfinite((float)e.goldstein)) {
 			cli_error("Goldstein score out of range: %s:%ld", file, line);
 			g->bad++;
 			return 0;
 		}
-		e.plover = jstr(obj, "plover");
+		e.plover = jstr(&lf, F_PLOVER);
 		e.date = d;
 		e.modality = !mod || strcmp(mod, "asserted") == 0 ? ENT_MOD_ASSERTED
 		             : strcmp(mod, "hedged") == 0 ? ENT_MOD_HEDGED
 		             : strcmp(mod, "future") == 0 ? ENT_MOD_FUTURE : ENT_MOD_HYPOTHETICAL;
 		e.sent = (uint32_t)sent;
-		e.rule = jstr(obj, "rule");
-		rc = ent_store_put_event(g->store, doc, jstr(obj, "sentence"), jstr(obj, "source_text"),
-		                         jstr(obj, "target_text"), jstr(obj, "predicate_text"), &e);
+		e.rule = jstr(&lf, F_RULE);
+		rc = ent_store_put_event(g->store, doc, jstr(&lf, F_SENTENCE), jstr(&lf, F_SOURCE_TEXT),
+		                         jstr(&lf, F_TARGET_TEXT), jstr(&lf, F_PREDICATE_TEXT), &e);
 		g->events++;
 	} else {
 		ent_relation r;
-		const char *trend = jstr(obj, "trend");
+		const char *trend = jstr(&lf, F_TREND);
 
 		memset(&r, 0, sizeof r);
-		r.a = jstr(obj, "a");
-		r.b = jstr(obj, "b");
+		r.a = jstr(&lf, F_A);
+		r.b = jstr(&lf, F_B);
 		if (!r.a || !r.b) {
 			cli_error("relation without actors a and b: %s:%ld", file, line);
 			g->bad++;
 			return 0;
 		}
-		r.polarity = jint(obj, "polarity", 1) < 0 ? -1 : 1;
+		r.polarity = jint(&lf, F_POLARITY, 1) < 0 ? -1 : 1;
 		r.trend = !trend ? ENT_TREND_NONE : strcmp(trend, "up") == 0 ? ENT_TREND_UP
 		          : strcmp(trend, "down") == 0 ? ENT_TREND_DOWN : ENT_TREND_NONE;
 		r.date = d;
 		r.sent = (uint32_t)sent;
-		r.rule = jstr(obj, "rule");
-		rc = ent_store_put_relation(g->store, doc, jstr(obj, "sentence"), jstr(obj, "text"), &r);
+		r.rule = jstr(&lf, F_RULE);
+		rc = ent_store_put_relation(g->store, doc, jstr(&lf, F_SENTENCE), jstr(&lf, F_TEXT), &r);
 		g->relations++;
 	}
 	g->rows_in_batch++;
@@ -440,7 +500,7 @@ int cmd_ingest(int argc, char **argv)
 		return ent_error_last()[0] && strstr(ent_error_last(), "not an entente store") ? EXIT_DICT : EXIT_FAIL;
 	}
 	g.started = g.last_report = time(NULL);
-	if (ent_store_begin(g.store)) {
+	if (ent_store_load_begin(g.store) || ent_store_begin(g.store)) {
 		cli_lib_error();
 		ent_store_close(g.store);
 		return EXIT_FAIL;
@@ -452,6 +512,10 @@ int cmd_ingest(int argc, char **argv)
 	if (rc && rc != EXIT_DICT)
 		cli_lib_error();  /* a dictionary error was reported already */
 	if (ent_store_commit(g.store)) {
+		cli_lib_error();
+		rc = -1;
+	}
+	if (ent_store_index(g.store)) {
 		cli_lib_error();
 		rc = -1;
 	}

@@ -50,6 +50,19 @@ static long hex4(const char *s, size_t left)
 	return v;
 }
 
+/* Bytes that a string holds as they are (not '"', '\\' or a control
+ * character). */
+static const unsigned char plain[256] = {
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+	R16(0), R16(0),
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,     /* 0x20: '"' */
+	R16(1), R16(1),
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,     /* 0x50: '\\' */
+	R16(1), R16(1),
+	R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1),
+#undef R16
+};
+
 /* Reads a string starting after its opening quote at s[*i]; appends the
  * unescaped bytes and a NUL to the store, recording the offset. */
 static int read_string(ent_flatjson *o, const char *s, size_t len, size_t *i, size_t *off)
@@ -59,8 +72,7 @@ static int read_string(ent_flatjson *o, const char *s, size_t len, size_t *i, si
 
 	*off = o->store.len;
 	while (p < len) {
-		for (run = p; run < len && s[run] != '"' && s[run] != '\\' &&
-		              (unsigned char)s[run] >= 0x20; run++)
+		for (run = p; run < len && plain[(unsigned char)s[run]]; run++)
 			;
 		if (run > p && (rc = ent_buf_put(&o->store, s + p, run - p)) != 0)
 			return rc;

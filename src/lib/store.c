@@ -44,11 +44,19 @@
 /* Pending aggregate rows flushed early when a batch holds more. */
 #define AGG_FLUSH_AT 262144
 
-static const char *const schema =
+/* Per connection (WAL, once set, stays with the file). Durability: in WAL
+ * mode with synchronous=NORMAL a committed batch survives the process
+ * being killed at any moment; a power cut may lose the last batches but
+ * never leaves a corrupt file. */
+static const char *const settings =
 	"PRAGMA journal_mode=WAL;"
 	"PRAGMA synchronous=NORMAL;"
 	"PRAGMA cache_size=-65536;"
-	"PRAGMA temp_store=MEMORY;"
+	"PRAGMA temp_store=MEMORY;";
+
+/* Written once, when the store is created: an open of an existing store
+ * writes nothing, so that readers never wait for a running ingest. */
+static const char *const schema =
 	"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS documents("
 	"  docno INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT, day INTEGER, title TEXT,"
@@ -62,30 +70,33 @@ static const char *const schema =
 	"  precision INTEGER, source TEXT, target TEXT, source_root TEXT, target_root TEXT,"
 	"  code TEXT, root TEXT, quad INTEGER, goldstein REAL, plover TEXT, modality INTEGER,"
 	"  source_text TEXT, target_text TEXT, predicate_text TEXT, rule TEXT);"
-	"CREATE INDEX IF NOT EXISTS events_doc ON events(docno);"
-	"CREATE INDEX IF NOT EXISTS events_dyad ON events(source_root, target_root, day);"
 	"CREATE TABLE IF NOT EXISTS relations("
 	"  id INTEGER PRIMARY KEY, docno INTEGER, sent INTEGER, day INTEGER, date TEXT,"
 	"  precision INTEGER, a TEXT, b TEXT, a_root TEXT, b_root TEXT, polarity INTEGER,"
 	"  trend INTEGER, text TEXT, rule TEXT);"
-	"CREATE INDEX IF NOT EXISTS relations_doc ON relations(docno);"
-	"CREATE INDEX IF NOT EXISTS relations_dyad ON relations(a_root, b_root, day);"
 	"CREATE TABLE IF NOT EXISTS actors(code TEXT PRIMARY KEY, root TEXT) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS dyad_agg("
 	"  level INTEGER, start INTEGER, src TEXT, tgt TEXT, kind INTEGER,"
 	"  n INTEGER, q1 INTEGER, q2 INTEGER, q3 INTEGER, q4 INTEGER, coop REAL, conflict REAL,"
 	"  first_day INTEGER, first_id INTEGER,"
 	"  PRIMARY KEY(level, start, src, tgt, kind)) WITHOUT ROWID;"
-	"CREATE INDEX IF NOT EXISTS dyad_agg_dyad ON dyad_agg(src, tgt, level, start);"
+	"CREATE INDEX IF NOT EXISTS dyad_agg_dyad ON dyad_agg(src, tgt, start) WHERE level = 0;"
 	"CREATE VIEW IF NOT EXISTS events_daily AS"
 	"  SELECT MIN(id) AS id, day, source_root, target_root, code, COUNT(*) AS reports"
 	"  FROM events GROUP BY day, source_root, target_root, code;";
+
+/* The indexes of events and relations by dyad and day (evidence,
+ * explain; finding the first event of an aggregate row again). A load into an empty store drops
+ * them and builds them once at its end (ent_store_load_begin). */
+static const char *const row_indexes =
+	"CREATE INDEX IF NOT EXISTS events_dyad ON events(source_root, target_root, day);"
+	"CREATE INDEX IF NOT EXISTS relations_dyad ON relations(a_root, b_root, day);";
 
 enum {
 	ST_DOC_FIND_HASH, ST_DOC_PUT, ST_DOC_NO, ST_DOC_STUB, ST_DROP_EVENTS, ST_DROP_RELATIONS,
 	ST_DROP_SENTENCES, ST_DROP_DOC, ST_DOC_EVENTS, ST_DOC_RELATIONS, ST_SENT_PUT, ST_EVENT_PUT,
 	ST_REL_PUT, ST_ACTOR_PUT, ST_AGG_PUT, ST_AGG_DROP_EMPTY, ST_AGG_FIRST_EVENT,
-	ST_AGG_FIRST_RELATION, ST_AGG_SET_FIRST, ST_COUNT
+	ST_AGG_FIRST_RELATION, ST_AGG_SET_FIRST, ST_DOC_LAST_ROW, ST_COUNT
 };
 
 static const char *const statements[ST_COUNT] = {
@@ -97,21 +108,21 @@ static const char *const statements[ST_COUNT] = {
 	" ingested = CURRENT_TIMESTAMP RETURNING docno",
 	"SELECT docno FROM documents WHERE id = ?1",
 	"INSERT INTO documents(id, date, day) VALUES(?1, ?2, ?3)",
-	"DELETE FROM events WHERE docno = ?1",
-	"DELETE FROM relations WHERE docno = ?1",
+	"DELETE FROM events WHERE id BETWEEN ?2 AND ?3",
+	"DELETE FROM relations WHERE id BETWEEN ?2 AND ?3",
 	"DELETE FROM sentences WHERE docno = ?1",
 	"DELETE FROM documents WHERE docno = ?1",
 	"SELECT id, day, source_root, target_root, quad, goldstein FROM events"
-	" WHERE docno = ?1 AND modality = 0 AND day IS NOT NULL",
+	" WHERE id BETWEEN ?2 AND ?3 AND modality = 0 AND day IS NOT NULL",
 	"SELECT id, day, a_root, b_root, polarity, trend FROM relations"
-	" WHERE docno = ?1 AND day IS NOT NULL",
+	" WHERE id BETWEEN ?2 AND ?3 AND day IS NOT NULL",
 	"INSERT OR IGNORE INTO sentences(docno, sent, text) VALUES(?1, ?2, ?3)",
-	"INSERT INTO events(docno, sent, day, date, precision, source, target, source_root,"
+	"INSERT INTO events(id, docno, sent, day, date, precision, source, target, source_root,"
 	" target_root, code, root, quad, goldstein, plover, modality, source_text, target_text,"
-	" predicate_text, rule) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	" predicate_text, rule) VALUES(?20, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
 	" ?14, ?15, ?16, ?17, ?18, ?19)",
-	"INSERT INTO relations(docno, sent, day, date, precision, a, b, a_root, b_root, polarity,"
-	" trend, text, rule) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	"INSERT INTO relations(id, docno, sent, day, date, precision, a, b, a_root, b_root, polarity,"
+	" trend, text, rule) VALUES(?14, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
 	"INSERT OR IGNORE INTO actors(code, root) VALUES(?1, ?2)",
 	/* Adds a pending row to its stored row (SET reads the old values). */
 	"INSERT INTO dyad_agg(level, start, src, tgt, kind, n, q1, q2, q3, q4, coop, conflict,"
@@ -126,13 +137,22 @@ static const char *const statements[ST_COUNT] = {
 	"   THEN excluded.first_id ELSE first_id END",
 	"DELETE FROM dyad_agg WHERE level = ?1 AND start = ?2 AND src = ?3 AND tgt = ?4"
 	" AND kind = ?5 AND n <= 0",
-	"SELECT day, id FROM events INDEXED BY events_dyad WHERE source_root = ?1"
+	"SELECT day, id FROM events WHERE source_root = ?1"
 	" AND target_root = ?2 AND day BETWEEN ?3 AND ?4 AND modality = 0 ORDER BY day, id LIMIT 1",
-	"SELECT day, id FROM relations INDEXED BY relations_dyad WHERE a_root = ?1"
+	"SELECT day, id FROM relations WHERE a_root = ?1"
 	" AND b_root = ?2 AND day BETWEEN ?3 AND ?4 ORDER BY day, id LIMIT 1",
 	"UPDATE dyad_agg SET first_day = ?6, first_id = ?7 WHERE level = ?1 AND start = ?2"
 	" AND src = ?3 AND tgt = ?4 AND kind = ?5",
+	"SELECT MAX(id) FROM (SELECT MAX(id) AS id FROM events WHERE id BETWEEN ?1 AND ?2"
+	" UNION ALL SELECT MAX(id) FROM relations WHERE id BETWEEN ?1 AND ?2)",
 };
+
+/* Events and relations of a document have ids (docno << DOC_SHIFT) + 0,
+ * 1, 2, ... in the order written: a document's rows are one range of the
+ * tables' integer keys, which replaces an index by document, and ids
+ * still grow in the order rows arrive. */
+#define DOC_SHIFT 20
+#define DOC_ROWS_MAX ((int64_t)1 << DOC_SHIFT)
 
 /* A pending change to one dyad_agg row: what this batch added (and, for
  * a dropped document, took away). */
@@ -162,9 +182,10 @@ struct ent_store {
 	/* hashes of actor codes written by this handle */
 	uint64_t actor_hash[ACTOR_SLOTS];
 	size_t actor_count;
-	/* the document of the last write: its id and key */
+	/* the document of the last write or lookup: its id and key (0: known
+	 * not to be stored), and the number of its next row */
 	char last_doc[512];
-	int64_t last_docno;
+	int64_t last_docno, next_row;
 	/* the last sentence written (docno, index) */
 	int64_t sent_docno;
 	int last_sent;
@@ -193,26 +214,36 @@ static int exec(ent_store *s, const char *sql)
 	return ENT_OK;
 }
 
-/* Checks or writes the schema version. */
+/* Checks the schema version of an existing store, or creates the schema
+ * of a new one. */
 static int check_version(ent_store *s)
 {
 	sqlite3_stmt *q = NULL;
 	int rc = ENT_OK;
 
 	if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'version'", -1, &q,
-	                       NULL) != SQLITE_OK)
-		return db_error(s, "reading the version");
-	if (sqlite3_step(q) == SQLITE_ROW) {
+	                       NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) {
 		const char *v = (const char *)sqlite3_column_text(q, 0);
 
 		if (!v || strcmp(v, STORE_VERSION) != 0)
 			rc = ent_error_set(ENT_EFORMAT, "store %s: version %s, this entente reads version %s"
 			                   " (ingest again into a new store)",
 			                   s->path, v ? v : "?", STORE_VERSION);
-	} else {
-		rc = exec(s, "INSERT INTO meta(key, value) VALUES('version', '" STORE_VERSION "')");
+		sqlite3_finalize(q);
+		return rc;
 	}
 	sqlite3_finalize(q);
+	rc = exec(s, "BEGIN IMMEDIATE");
+	if (!rc)
+		rc = exec(s, schema);
+	if (!rc)
+		rc = exec(s, row_indexes);
+	if (!rc)
+		rc = exec(s, "INSERT OR IGNORE INTO meta(key, value) VALUES('version', '" STORE_VERSION "')");
+	if (!rc)
+		rc = exec(s, "COMMIT");
+	else
+		exec(s, "ROLLBACK");
 	return rc;
 }
 
@@ -269,7 +300,7 @@ int ent_store_open(ent_store **out, const char *path)
 		                   " (ingest again into a new store)", path, STORE_VERSION);
 		goto fail;
 	}
-	rc = exec(s, schema);
+	rc = exec(s, settings);
 	if (rc) {
 		if (strstr(ent_error_last(), "not a database"))
 			rc = ent_error_set(ENT_EFORMAT, "%s is not an entente store (not a SQLite database)", path);
@@ -420,6 +451,42 @@ static void date_text(char out[11], const ent_date *d)
 		out[n++] = (char)('0' + day % 10);
 	}
 	out[n] = '\0';
+}
+
+/* Whether a query returns a row (-1 on error). */
+static int any_row(ent_store *s, const char *sql)
+{
+	sqlite3_stmt *q = NULL;
+	int r;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK)
+		return -1;
+	r = sqlite3_step(q);
+	sqlite3_finalize(q);
+	return r == SQLITE_ROW ? 1 : r == SQLITE_DONE ? 0 : -1;
+}
+
+int ent_store_load_begin(ent_store *s)
+{
+	int any;
+
+	if (s->in_batch && ent_store_commit(s))
+		return ENT_ESTORE;
+	any = any_row(s, "SELECT 1 FROM events UNION ALL SELECT 1 FROM relations LIMIT 1");
+	if (any < 0)
+		return db_error(s, "looking at the events");
+	if (any)
+		return ent_store_index(s);
+	return exec(s, "DROP INDEX IF EXISTS events_dyad; DROP INDEX IF EXISTS relations_dyad;");
+}
+
+int ent_store_index(ent_store *s)
+{
+	int rc;
+
+	if (s->in_batch && (rc = ent_store_commit(s)) != 0)
+		return rc;
+	return exec(s, row_indexes);
 }
 
 /* ---------------------------------------------------------------------
@@ -638,7 +705,8 @@ static int agg_drop_doc(ent_store *s, int64_t docno)
 	for (pass = 0; pass < 2 && !rc; pass++) {
 		sqlite3_stmt *q = s->st[pass ? ST_DOC_RELATIONS : ST_DOC_EVENTS];
 
-		sqlite3_bind_int64(q, 1, docno);
+		sqlite3_bind_int64(q, 2, docno << DOC_SHIFT);
+		sqlite3_bind_int64(q, 3, (docno << DOC_SHIFT) + DOC_ROWS_MAX - 1);
 		while (!rc && (r = sqlite3_step(q)) == SQLITE_ROW) {
 			const char *sr = (const char *)sqlite3_column_text(q, 2);
 			const char *tr = (const char *)sqlite3_column_text(q, 3);
@@ -715,13 +783,14 @@ static int doc_lookup(ent_store *s, const char *id, int64_t *out)
 	return ENT_OK;
 }
 
-static void remember_doc(ent_store *s, const char *id, int64_t docno)
+static void remember_doc(ent_store *s, const char *id, int64_t docno, int64_t next_row)
 {
 	size_t n = strlen(id);
 
 	if (n < sizeof s->last_doc) {
 		memcpy(s->last_doc, id, n + 1);
 		s->last_docno = docno;
+		s->next_row = next_row;
 	} else {
 		s->last_doc[0] = '\0';
 	}
@@ -738,12 +807,23 @@ static int drop(ent_store *s, const char *id, int with_doc)
 	s->sent_docno = -1;
 	/* Nothing to drop for a document the store has never seen (the
 	 * common case of a fresh ingest): one lookup instead of four
-	 * deletes. */
-	if ((rc = doc_lookup(s, id, &docno)) != 0 || !docno)
+	 * deletes, and the next write to it need not look again. */
+	if ((rc = doc_lookup(s, id, &docno)) != 0)
 		return rc;
+	if (!docno) {
+		remember_doc(s, id, 0, 0);
+		return ENT_OK;
+	}
 	rc = agg_drop_doc(s, docno);
 	for (i = 0; i < (with_doc ? 4 : 3) && !rc; i++) {
-		sqlite3_bind_int64(s->st[which[i]], 1, docno);
+		sqlite3_stmt *q = s->st[which[i]];
+
+		if (i < 2) {
+			sqlite3_bind_int64(q, 2, docno << DOC_SHIFT);
+			sqlite3_bind_int64(q, 3, (docno << DOC_SHIFT) + DOC_ROWS_MAX - 1);
+		} else {
+			sqlite3_bind_int64(q, 1, docno);
+		}
 		rc = step_done(s, which[i]);
 	}
 	return rc;
@@ -797,7 +877,7 @@ int ent_store_put_doc(ent_store *s, const ent_doc *doc, const char **duplicate)
 			bind_text(q, 8, *duplicate);
 			r = sqlite3_step(q);
 			if (r == SQLITE_ROW)
-				remember_doc(s, doc->id, sqlite3_column_int64(q, 0));
+				remember_doc(s, doc->id, sqlite3_column_int64(q, 0), 0);
 			else
 				rc = db_error(s, "writing a document");
 			sqlite3_reset(q);
@@ -836,9 +916,15 @@ static int actor_seen(ent_store *s, const char *code)
 
 static int put_actor(ent_store *s, int slot, const char *code, const char *root)
 {
+	size_t n;
+
 	if (!code || !*code || strcmp(s->last_actor[slot], code) == 0)
 		return ENT_OK;
-	snprintf(s->last_actor[slot], sizeof s->last_actor[slot], "%s", code);
+	n = strlen(code);
+	if (n >= sizeof s->last_actor[slot])
+		n = sizeof s->last_actor[slot] - 1;
+	memcpy(s->last_actor[slot], code, n);
+	s->last_actor[slot][n] = '\0';
 	if (actor_seen(s, code))
 		return ENT_OK;
 	sqlite3_bind_text(s->st[ST_ACTOR_PUT], 1, code, -1, SQLITE_STATIC);
@@ -846,35 +932,53 @@ static int put_actor(ent_store *s, int slot, const char *code, const char *root)
 	return step_done(s, ST_ACTOR_PUT);
 }
 
-/* The key of document doc_id for a row written to it: the document of the
- * last write, a stored one, or a new stub row (for events that come
- * without their document). */
-static int doc_for_row(ent_store *s, const char *doc_id, const ent_date *date, int64_t *out)
+/* The key of document doc_id for a row written to it, and the id that
+ * row gets: the document of the last write, a stored one, or a new stub
+ * row (for events that come without their document). */
+static int doc_for_row(ent_store *s, const char *doc_id, const ent_date *date, int64_t *out,
+                       int64_t *row_id)
 {
 	sqlite3_stmt *q;
 	char d[11];
-	int rc;
+	int64_t next = 0;
+	int rc, known = s->last_doc[0] && strcmp(s->last_doc, doc_id) == 0;
 
-	if (s->last_doc[0] && strcmp(s->last_doc, doc_id) == 0) {
+	if (known && s->last_docno) {
 		*out = s->last_docno;
-		return ENT_OK;
-	}
-	if ((rc = doc_lookup(s, doc_id, out)) != 0)
-		return rc;
-	if (!*out) {
-		q = s->st[ST_DOC_STUB];
-		date_text(d, date);
-		sqlite3_bind_text(q, 1, doc_id, -1, SQLITE_STATIC);
-		bind_text(q, 2, d[0] ? d : NULL);
-		if (date->precision)
-			sqlite3_bind_int64(q, 3, ent_date_days(date));
-		else
-			sqlite3_bind_null(q, 3);
-		if ((rc = step_done(s, ST_DOC_STUB)) != 0)
+	} else {
+		if (known)
+			*out = 0;
+		else if ((rc = doc_lookup(s, doc_id, out)) != 0)
 			return rc;
-		*out = sqlite3_last_insert_rowid(s->db);
+		if (*out) {
+			/* a stored document that gets more rows */
+			q = s->st[ST_DOC_LAST_ROW];
+			sqlite3_bind_int64(q, 1, *out << DOC_SHIFT);
+			sqlite3_bind_int64(q, 2, (*out << DOC_SHIFT) + DOC_ROWS_MAX - 1);
+			if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) == SQLITE_INTEGER)
+				next = (sqlite3_column_int64(q, 0) & (DOC_ROWS_MAX - 1)) + 1;
+			sqlite3_reset(q);
+		} else {
+			q = s->st[ST_DOC_STUB];
+			date_text(d, date);
+			sqlite3_bind_text(q, 1, doc_id, -1, SQLITE_STATIC);
+			bind_text(q, 2, d[0] ? d : NULL);
+			if (date->precision)
+				sqlite3_bind_int64(q, 3, ent_date_days(date));
+			else
+				sqlite3_bind_null(q, 3);
+			if ((rc = step_done(s, ST_DOC_STUB)) != 0)
+				return rc;
+			*out = sqlite3_last_insert_rowid(s->db);
+		}
+		remember_doc(s, doc_id, *out, next);
+		if (!s->last_doc[0])
+			s->next_row = next;   /* an id too long to remember: this row only */
 	}
-	remember_doc(s, doc_id, *out);
+	if (s->next_row >= DOC_ROWS_MAX || *out >= ((int64_t)1 << (62 - DOC_SHIFT)))
+		return ent_error_set(ENT_ELIMIT, "store: document %s has more than %lld events and relations",
+		                     doc_id, (long long)DOC_ROWS_MAX);
+	*row_id = (*out << DOC_SHIFT) + s->next_row++;
 	return ENT_OK;
 }
 
@@ -899,7 +1003,7 @@ int ent_store_put_event(ent_store *s, const char *doc_id, const char *sentence,
 {
 	sqlite3_stmt *q = s->st[ST_EVENT_PUT];
 	char sroot[16], troot[16], date[11];
-	int64_t docno = 0;
+	int64_t docno = 0, id = 0;
 	long day = 0;
 	int rc;
 
@@ -913,7 +1017,7 @@ int ent_store_put_event(ent_store *s, const char *doc_id, const char *sentence,
 		day = ent_date_days(&e->date);
 	{
 		AUTOCOMMIT_BEGIN(s);
-		rc = doc_for_row(s, doc_id, &e->date, &docno);
+		rc = doc_for_row(s, doc_id, &e->date, &docno, &id);
 		if (!rc)
 			rc = put_sentence(s, docno, (int)e->sent, sentence);
 		if (!rc) {
@@ -939,11 +1043,11 @@ int ent_store_put_event(ent_store *s, const char *doc_id, const char *sentence,
 			bind_text(q, 17, target_text);
 			bind_text(q, 18, predicate_text);
 			bind_text(q, 19, e->rule);
+			sqlite3_bind_int64(q, 20, id);
 			rc = step_done(s, ST_EVENT_PUT);
 		}
 		if (!rc && e->date.precision && e->modality == ENT_MOD_ASSERTED)
-			rc = agg_add(s, 0, day, sroot, troot, e->quad, e->goldstein,
-			             sqlite3_last_insert_rowid(s->db), 1);
+			rc = agg_add(s, 0, day, sroot, troot, e->quad, e->goldstein, id, 1);
 		if (!rc)
 			rc = put_actor(s, 0, e->source, sroot);
 		if (!rc)
@@ -958,7 +1062,7 @@ int ent_store_put_relation(ent_store *s, const char *doc_id, const char *sentenc
 {
 	sqlite3_stmt *q = s->st[ST_REL_PUT];
 	char aroot[16], broot[16], date[11];
-	int64_t docno = 0;
+	int64_t docno = 0, id = 0;
 	long day = 0;
 	int rc;
 
@@ -969,7 +1073,7 @@ int ent_store_put_relation(ent_store *s, const char *doc_id, const char *sentenc
 		day = ent_date_days(&r->date);
 	{
 		AUTOCOMMIT_BEGIN(s);
-		rc = doc_for_row(s, doc_id, &r->date, &docno);
+		rc = doc_for_row(s, doc_id, &r->date, &docno, &id);
 		if (!rc)
 			rc = put_sentence(s, docno, (int)r->sent, sentence);
 		if (!rc) {
@@ -989,11 +1093,12 @@ int ent_store_put_relation(ent_store *s, const char *doc_id, const char *sentenc
 			sqlite3_bind_int(q, 11, r->trend);
 			bind_text(q, 12, text);
 			bind_text(q, 13, r->rule);
+			sqlite3_bind_int64(q, 14, id);
 			rc = step_done(s, ST_REL_PUT);
 		}
 		if (!rc && r->date.precision)
 			rc = agg_add(s, 1, day, aroot, broot, 0, ent_relation_weight(r->polarity, r->trend),
-			             sqlite3_last_insert_rowid(s->db), 1);
+			             id, 1);
 		AUTOCOMMIT_END(s);
 	}
 	return rc;
@@ -1133,8 +1238,8 @@ static int agg_read(agg_reader *rd, int level, long lo, long hi)
 		"SELECT src, tgt, kind, start, n, q1, q2, q3, q4, coop, conflict, first_day, first_id"
 		" FROM dyad_agg WHERE level = ?1 AND start BETWEEN ?2 AND ?3 AND kind <= ?4",
 		"SELECT src, tgt, kind, start, n, q1, q2, q3, q4, coop, conflict, first_day, first_id"
-		" FROM dyad_agg INDEXED BY dyad_agg_dyad WHERE src = ?5 AND tgt = ?6 AND level = ?1"
-		" AND start BETWEEN ?2 AND ?3 AND kind <= ?4",
+		" FROM dyad_agg INDEXED BY dyad_agg_dyad WHERE src = ?5 AND tgt = ?6 AND level = 0"
+		" AND ?1 = 0 AND start BETWEEN ?2 AND ?3 AND kind <= ?4",
 	};
 	const ent_store_agg_query *qy = rd->qy;
 	int dir, r, rc = ENT_OK;

@@ -62,6 +62,7 @@ static const char *case_tmp_dir(void)
 {
 	static char dir[1024];
 	const char *bin, *slash;
+	DIR *d;
 
 	if (dir[0])
 		return dir;
@@ -71,6 +72,20 @@ static const char *case_tmp_dir(void)
 	slash = strrchr(bin, '/');
 	snprintf(dir, sizeof dir, "%.*s/tmp", slash ? (int)(slash - bin) : 1, slash ? bin : ".");
 	mkdir(dir, 0777);
+	/* every run starts from an empty directory */
+	if ((d = opendir(dir)) != NULL) {
+		struct dirent *ent;
+
+		while ((ent = readdir(d)) != NULL) {
+			char path[2048];
+
+			if (ent->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
+			unlink(path);
+		}
+		closedir(d);
+	}
 	return dir;
 }
 
