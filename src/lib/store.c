@@ -4,19 +4,24 @@
  *
  * Schema (version 2). documents: one row per id, with an integer key
  * (docno) that sentences, events and relations refer to, and a hash of the
- * text for duplicate stories. sentences (docno, index, text). events and
+ * text for duplicate stories. sentences (docno, index, text; keyed by
+ * (docno << 20) + index, so that a document's sentences are one range of
+ * the integer key, like its events and relations). events and
  * relations, with the roots of their actor codes, the day number of their
  * date and their evidence. actors: every code seen.
  *
  * dyad_agg: what the analysis commands read instead of the events. One
- * row per (level, period start, source root, target root, kind): level 0
+ * row per (level, period start, source root, target root, kind), all five
+ * packed into one integer key (see agg_key_make; roots numbered by the
+ * table roots; the view dyad_aggregates spells the key out): level 0
  * a day, 1 a calendar month, 2 a calendar year; kind 0 the asserted
  * events, kind 1 the relation statements (weighted by
  * ent_relation_weight). Each row holds the count, the count per QuadClass,
  * the Goldstein sums of cooperation (g > 0) and conflict (|g| of g < 0),
  * and the (day, id) of its first event. Only rows that say something about
  * a relation between two actors enter it: dated, both roots known and
- * different. Goldstein scores are summed as the analysis reads them
+ * different. The key orders rows by level, then time, then dyad, so that
+ * the rows of a window are one range of it. Goldstein scores are summed as the analysis reads them
  * (rounded to float), so that the sums are exact and do not depend on the
  * order of summation: the aggregates give the numbers a pass over the
  * events would, to the bit. The table is kept by the writes of this file
@@ -64,7 +69,7 @@ static const char *const schema =
 	"  ingested TEXT DEFAULT CURRENT_TIMESTAMP);"
 	"CREATE INDEX IF NOT EXISTS documents_hash ON documents(text_hash) WHERE text_hash IS NOT NULL;"
 	"CREATE TABLE IF NOT EXISTS sentences("
-	"  docno INTEGER, sent INTEGER, text TEXT, PRIMARY KEY(docno, sent)) WITHOUT ROWID;"
+	"  id INTEGER PRIMARY KEY, docno INTEGER, sent INTEGER, text TEXT);"
 	"CREATE TABLE IF NOT EXISTS events("
 	"  id INTEGER PRIMARY KEY, docno INTEGER, sent INTEGER, day INTEGER, date TEXT,"
 	"  precision INTEGER, source TEXT, target TEXT, source_root TEXT, target_root TEXT,"
@@ -75,12 +80,15 @@ static const char *const schema =
 	"  precision INTEGER, a TEXT, b TEXT, a_root TEXT, b_root TEXT, polarity INTEGER,"
 	"  trend INTEGER, text TEXT, rule TEXT);"
 	"CREATE TABLE IF NOT EXISTS actors(code TEXT PRIMARY KEY, root TEXT) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS roots(id INTEGER PRIMARY KEY, root TEXT NOT NULL UNIQUE);"
 	"CREATE TABLE IF NOT EXISTS dyad_agg("
-	"  level INTEGER, start INTEGER, src TEXT, tgt TEXT, kind INTEGER,"
-	"  n INTEGER, q1 INTEGER, q2 INTEGER, q3 INTEGER, q4 INTEGER, coop REAL, conflict REAL,"
-	"  first_day INTEGER, first_id INTEGER,"
-	"  PRIMARY KEY(level, start, src, tgt, kind)) WITHOUT ROWID;"
-	"CREATE INDEX IF NOT EXISTS dyad_agg_dyad ON dyad_agg(src, tgt, start) WHERE level = 0;"
+	"  key INTEGER PRIMARY KEY, n INTEGER, q1 INTEGER, q2 INTEGER, q3 INTEGER, q4 INTEGER,"
+	"  coop REAL, conflict REAL, first_day INTEGER, first_id INTEGER);"
+	"CREATE VIEW IF NOT EXISTS dyad_aggregates AS"
+	"  SELECT key >> 59 AS level, ((key >> 33) & 67108863) - 33554432 AS start,"
+	"  s.root AS source, t.root AS target, key & 1 AS kind, n, q1, q2, q3, q4, coop, conflict,"
+	"  first_day, first_id FROM dyad_agg"
+	"  LEFT JOIN roots s ON s.id = (key >> 17) & 65535 LEFT JOIN roots t ON t.id = (key >> 1) & 65535;"
 	"CREATE VIEW IF NOT EXISTS events_daily AS"
 	"  SELECT MIN(id) AS id, day, source_root, target_root, code, COUNT(*) AS reports"
 	"  FROM events GROUP BY day, source_root, target_root, code;";
@@ -96,7 +104,8 @@ enum {
 	ST_DOC_FIND_HASH, ST_DOC_PUT, ST_DOC_NO, ST_DOC_STUB, ST_DROP_EVENTS, ST_DROP_RELATIONS,
 	ST_DROP_SENTENCES, ST_DROP_DOC, ST_DOC_EVENTS, ST_DOC_RELATIONS, ST_SENT_PUT, ST_EVENT_PUT,
 	ST_REL_PUT, ST_ACTOR_PUT, ST_AGG_PUT, ST_AGG_DROP_EMPTY, ST_AGG_FIRST_EVENT,
-	ST_AGG_FIRST_RELATION, ST_AGG_SET_FIRST, ST_DOC_LAST_ROW, ST_COUNT
+	ST_AGG_FIRST_RELATION, ST_AGG_SET_FIRST, ST_DOC_LAST_ROW, ST_ROOT_FIND, ST_ROOT_PUT,
+	ST_AGG_RANGE, ST_AGG_ANY, ST_COUNT
 };
 
 static const char *const statements[ST_COUNT] = {
@@ -110,13 +119,13 @@ static const char *const statements[ST_COUNT] = {
 	"INSERT INTO documents(id, date, day) VALUES(?1, ?2, ?3)",
 	"DELETE FROM events WHERE id BETWEEN ?2 AND ?3",
 	"DELETE FROM relations WHERE id BETWEEN ?2 AND ?3",
-	"DELETE FROM sentences WHERE docno = ?1",
+	"DELETE FROM sentences WHERE id BETWEEN ?2 AND ?3",
 	"DELETE FROM documents WHERE docno = ?1",
 	"SELECT id, day, source_root, target_root, quad, goldstein FROM events"
 	" WHERE id BETWEEN ?2 AND ?3 AND modality = 0 AND day IS NOT NULL",
 	"SELECT id, day, a_root, b_root, polarity, trend FROM relations"
 	" WHERE id BETWEEN ?2 AND ?3 AND day IS NOT NULL",
-	"INSERT OR IGNORE INTO sentences(docno, sent, text) VALUES(?1, ?2, ?3)",
+	"INSERT OR IGNORE INTO sentences(id, docno, sent, text) VALUES(?4, ?1, ?2, ?3)",
 	"INSERT INTO events(id, docno, sent, day, date, precision, source, target, source_root,"
 	" target_root, code, root, quad, goldstein, plover, modality, source_text, target_text,"
 	" predicate_text, rule) VALUES(?20, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
@@ -125,9 +134,9 @@ static const char *const statements[ST_COUNT] = {
 	" trend, text, rule) VALUES(?14, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
 	"INSERT OR IGNORE INTO actors(code, root) VALUES(?1, ?2)",
 	/* Adds a pending row to its stored row (SET reads the old values). */
-	"INSERT INTO dyad_agg(level, start, src, tgt, kind, n, q1, q2, q3, q4, coop, conflict,"
-	" first_day, first_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
-	" ON CONFLICT(level, start, src, tgt, kind) DO UPDATE SET n = n + excluded.n,"
+	"INSERT INTO dyad_agg(key, n, q1, q2, q3, q4, coop, conflict, first_day, first_id)"
+	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+	" ON CONFLICT(key) DO UPDATE SET n = n + excluded.n,"
 	" q1 = q1 + excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3,"
 	" q4 = q4 + excluded.q4, coop = coop + excluded.coop,"
 	" conflict = conflict + excluded.conflict,"
@@ -135,16 +144,19 @@ static const char *const statements[ST_COUNT] = {
 	"   THEN excluded.first_day ELSE first_day END,"
 	" first_id = CASE WHEN (excluded.first_day, excluded.first_id) < (first_day, first_id)"
 	"   THEN excluded.first_id ELSE first_id END",
-	"DELETE FROM dyad_agg WHERE level = ?1 AND start = ?2 AND src = ?3 AND tgt = ?4"
-	" AND kind = ?5 AND n <= 0",
+	"DELETE FROM dyad_agg WHERE key = ?1 AND n <= 0",
 	"SELECT day, id FROM events WHERE source_root = ?1"
 	" AND target_root = ?2 AND day BETWEEN ?3 AND ?4 AND modality = 0 ORDER BY day, id LIMIT 1",
 	"SELECT day, id FROM relations WHERE a_root = ?1"
 	" AND b_root = ?2 AND day BETWEEN ?3 AND ?4 ORDER BY day, id LIMIT 1",
-	"UPDATE dyad_agg SET first_day = ?6, first_id = ?7 WHERE level = ?1 AND start = ?2"
-	" AND src = ?3 AND tgt = ?4 AND kind = ?5",
+	"UPDATE dyad_agg SET first_day = ?2, first_id = ?3 WHERE key = ?1",
 	"SELECT MAX(id) FROM (SELECT MAX(id) AS id FROM events WHERE id BETWEEN ?1 AND ?2"
 	" UNION ALL SELECT MAX(id) FROM relations WHERE id BETWEEN ?1 AND ?2)",
+	"SELECT id FROM roots WHERE root = ?1",
+	"INSERT INTO roots(root) VALUES(?1)",
+	"SELECT key, n, q1, q2, q3, q4, coop, conflict, first_day, first_id FROM dyad_agg"
+	" WHERE key BETWEEN ?1 AND ?2",
+	"SELECT 1 FROM dyad_agg WHERE key BETWEEN ?1 AND ?2 LIMIT 1",
 };
 
 /* Events and relations of a document have ids (docno << DOC_SHIFT) + 0,
@@ -154,16 +166,31 @@ static const char *const statements[ST_COUNT] = {
 #define DOC_SHIFT 20
 #define DOC_ROWS_MAX ((int64_t)1 << DOC_SHIFT)
 
+/* The key of a dyad_agg row: level (2 bits), period start (26 bits,
+ * biased), source and target root numbers (16 bits each), kind (1 bit). */
+#define KEY_START_BIAS ((int64_t)1 << 25)
+#define ROOTS_MAX 65535
+
+static int64_t agg_key_make(int level, long start, uint32_t src, uint32_t tgt, int kind)
+{
+	return (((((int64_t)level << 26 | (start + KEY_START_BIAS)) << 16 | src) << 16 | tgt) << 1) |
+	       kind;
+}
+
+static void agg_key_split(int64_t key, int *level, long *start, uint32_t *src, uint32_t *tgt,
+                          int *kind)
+{
+	*kind = (int)(key & 1);
+	*tgt = (uint32_t)(key >> 1 & 0xffff);
+	*src = (uint32_t)(key >> 17 & 0xffff);
+	*start = (long)((key >> 33 & (((int64_t)1 << 26) - 1)) - KEY_START_BIAS);
+	*level = (int)(key >> 59);
+}
+
 /* A pending change to one dyad_agg row: what this batch added (and, for
  * a dropped document, took away). */
-typedef struct agg_key {
-	int32_t start;
-	int8_t level, kind;
-	char src[16], tgt[16];
-} agg_key;
-
 typedef struct agg_entry {
-	agg_key key;
+	int64_t key;
 	int64_t n, quad[4];
 	double coop, conflict;
 	int32_t first_day;
@@ -192,6 +219,13 @@ struct ent_store {
 	/* pending aggregate rows (open addressing) */
 	agg_entry *agg;
 	size_t agg_cap, agg_n;
+	/* the roots table: names by number, and numbers by name (open
+	 * addressing; numbers start at 1, 0 marks an empty slot) */
+	char **root_name;
+	size_t root_cap;        /* entries of root_name */
+	uint32_t *root_slot;
+	size_t root_slot_cap;
+	size_t nroots;
 };
 
 static int db_error(ent_store *s, const char *what)
@@ -284,6 +318,9 @@ int ent_store_open(ent_store **out, const char *path)
 		goto fail;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
+	/* Rows of events are built in lookaside memory rather than malloc'd
+	 * one by one (the default slots are too small for them). */
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_LOOKASIDE, NULL, 2048, 128);
 	/* A file that is not SQLite fails here, on the first read. */
 	old = older_store(s);
 	if (old < 0) {
@@ -324,6 +361,7 @@ fail:
 }
 
 static void agg_clear(ent_store *s);
+static void roots_clear(ent_store *s);
 static int agg_flush(ent_store *s);
 
 int ent_store_close(ent_store *s)
@@ -339,6 +377,7 @@ int ent_store_close(ent_store *s)
 	if (s->db && sqlite3_close(s->db) != SQLITE_OK && !rc)
 		rc = db_error(s, "closing");
 	ent_free(s->agg);
+	roots_clear(s);
 	ent_free(s->path);
 	ent_free(s);
 	return rc;
@@ -364,6 +403,7 @@ static void rollback(ent_store *s)
 	s->last_doc[0] = '\0';
 	s->sent_docno = -1;
 	agg_clear(s);
+	roots_clear(s);   /* numbers given in the batch are gone with it */
 }
 
 int ent_store_commit(ent_store *s)
@@ -512,24 +552,148 @@ static void period_of(int level, long day, int32_t *start, int32_t *end)
 	}
 }
 
-static uint64_t agg_hash(const agg_key *k)
-{
-	uint64_t h = ((uint64_t)(uint32_t)k->start << 16 | (uint64_t)(uint8_t)k->level << 8 |
-	              (uint8_t)k->kind) * 0x9E3779B97F4A7C15ULL;
-	const char *p;
+/* ---- root numbers ---- */
 
-	for (p = k->src; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	h = (h ^ '>') * 1099511628211ULL;
-	for (p = k->tgt; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	return h ^ (h >> 31);
+static size_t root_hash(const char *r)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (*r)
+		h = (h ^ (unsigned char)*r++) * 1099511628211ULL;
+	return (size_t)(h ^ (h >> 29));
 }
 
-static int agg_key_eq(const agg_key *a, const agg_key *b)
+static void roots_clear(ent_store *s)
 {
-	return a->start == b->start && a->level == b->level && a->kind == b->kind &&
-	       strcmp(a->src, b->src) == 0 && strcmp(a->tgt, b->tgt) == 0;
+	size_t i;
+
+	for (i = 0; i < s->root_cap; i++)
+		ent_free(s->root_name[i]);
+	ent_free(s->root_name);
+	ent_free(s->root_slot);
+	s->root_name = NULL;
+	s->root_slot = NULL;
+	s->root_cap = s->root_slot_cap = s->nroots = 0;
+}
+
+/* Remembers that root has number id. */
+static int roots_add(ent_store *s, uint32_t id, const char *root)
+{
+	size_t h;
+
+	if (id >= s->root_cap) {
+		size_t cap = s->root_cap ? s->root_cap : 64;
+		char **names;
+
+		while (cap <= id)
+			cap *= 2;
+		names = ent_realloc(s->root_name, cap * sizeof *names);
+		if (!names)
+			return ent_error_set(ENT_ENOMEM, "store: out of memory");
+		memset(names + s->root_cap, 0, (cap - s->root_cap) * sizeof *names);
+		s->root_name = names;
+		s->root_cap = cap;
+	}
+	if (s->root_name[id])
+		return ENT_OK;
+	if ((s->nroots + 1) * 2 > s->root_slot_cap) {
+		size_t cap = s->root_slot_cap ? s->root_slot_cap * 2 : 256, i;
+		uint32_t *slot = ent_calloc(cap, sizeof *slot);
+
+		if (!slot)
+			return ent_error_set(ENT_ENOMEM, "store: out of memory");
+		for (i = 0; i < s->root_cap; i++) {
+			if (!s->root_name[i])
+				continue;
+			for (h = root_hash(s->root_name[i]) & (cap - 1); slot[h]; h = (h + 1) & (cap - 1))
+				;
+			slot[h] = (uint32_t)i;
+		}
+		ent_free(s->root_slot);
+		s->root_slot = slot;
+		s->root_slot_cap = cap;
+	}
+	if (!(s->root_name[id] = ent_strdup(root)))
+		return ent_error_set(ENT_ENOMEM, "store: out of memory");
+	for (h = root_hash(root) & (s->root_slot_cap - 1); s->root_slot[h];
+	     h = (h + 1) & (s->root_slot_cap - 1))
+		;
+	s->root_slot[h] = id;
+	s->nroots++;
+	return ENT_OK;
+}
+
+/* Reads the roots table into memory (again). */
+static int roots_load(ent_store *s)
+{
+	sqlite3_stmt *q = NULL;
+	int r, rc = ENT_OK;
+
+	roots_clear(s);
+	if (sqlite3_prepare_v2(s->db, "SELECT id, root FROM roots", -1, &q, NULL) != SQLITE_OK)
+		return db_error(s, "reading roots");
+	while (!rc && (r = sqlite3_step(q)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(q, 0);
+		const char *root = (const char *)sqlite3_column_text(q, 1);
+
+		if (id > 0 && id <= ROOTS_MAX && root)
+			rc = roots_add(s, (uint32_t)id, root);
+	}
+	sqlite3_finalize(q);
+	return rc;
+}
+
+/* The number of root: 0 when unknown and not create; created (inside the
+ * open transaction) with create. */
+static int root_number(ent_store *s, const char *root, int create, uint32_t *out)
+{
+	sqlite3_stmt *q;
+	size_t h;
+	int r, rc;
+
+	*out = 0;
+	if (s->root_slot_cap)
+		for (h = root_hash(root) & (s->root_slot_cap - 1); s->root_slot[h];
+		     h = (h + 1) & (s->root_slot_cap - 1))
+			if (strcmp(s->root_name[s->root_slot[h]], root) == 0) {
+				*out = s->root_slot[h];
+				return ENT_OK;
+			}
+	/* not known to this handle: stored by another, or new */
+	q = s->st[ST_ROOT_FIND];
+	sqlite3_bind_text(q, 1, root, -1, SQLITE_STATIC);
+	r = sqlite3_step(q);
+	if (r == SQLITE_ROW)
+		*out = (uint32_t)sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return db_error(s, "looking up a root");
+	if (!*out && create) {
+		sqlite3_bind_text(s->st[ST_ROOT_PUT], 1, root, -1, SQLITE_STATIC);
+		if ((rc = step_done(s, ST_ROOT_PUT)) != 0)
+			return rc;
+		if (sqlite3_last_insert_rowid(s->db) > ROOTS_MAX)
+			return ent_error_set(ENT_ELIMIT, "store: more than %d actor roots", ROOTS_MAX);
+		*out = (uint32_t)sqlite3_last_insert_rowid(s->db);
+	}
+	return *out ? roots_add(s, *out, root) : ENT_OK;
+}
+
+/* The name of root number id, or NULL. */
+static const char *root_of(ent_store *s, uint32_t id)
+{
+	if (id >= s->root_cap || !s->root_name[id])
+		roots_load(s);   /* numbered by another handle since */
+	return id < s->root_cap ? s->root_name[id] : NULL;
+}
+
+/* ---- pending aggregates ---- */
+
+static size_t agg_hash(int64_t key)
+{
+	uint64_t h = (uint64_t)key * 0x9E3779B97F4A7C15ULL;
+
+	return (size_t)(h ^ (h >> 29));
 }
 
 static void agg_clear(ent_store *s)
@@ -540,7 +704,7 @@ static void agg_clear(ent_store *s)
 }
 
 /* The pending entry of key, created when new; NULL on out of memory. */
-static agg_entry *agg_get(ent_store *s, const agg_key *key)
+static agg_entry *agg_get(ent_store *s, int64_t key)
 {
 	size_t i;
 
@@ -553,7 +717,7 @@ static agg_entry *agg_get(ent_store *s, const agg_key *key)
 		for (k = 0; k < s->agg_cap; k++) {
 			if (!s->agg[k].used)
 				continue;
-			i = (size_t)agg_hash(&s->agg[k].key) & (cap - 1);
+			i = agg_hash(s->agg[k].key) & (cap - 1);
 			while (t[i].used)
 				i = (i + 1) & (cap - 1);
 			t[i] = s->agg[k];
@@ -562,14 +726,14 @@ static agg_entry *agg_get(ent_store *s, const agg_key *key)
 		s->agg = t;
 		s->agg_cap = cap;
 	}
-	i = (size_t)agg_hash(key) & (s->agg_cap - 1);
+	i = agg_hash(key) & (s->agg_cap - 1);
 	while (s->agg[i].used) {
-		if (agg_key_eq(&s->agg[i].key, key))
+		if (s->agg[i].key == key)
 			return &s->agg[i];
 		i = (i + 1) & (s->agg_cap - 1);
 	}
 	memset(&s->agg[i], 0, sizeof s->agg[i]);
-	s->agg[i].key = *key;
+	s->agg[i].key = key;
 	s->agg[i].used = 1;
 	s->agg[i].first_day = INT32_MAX;
 	s->agg[i].first_id = INT64_MAX;
@@ -587,24 +751,20 @@ static int agg_add(ent_store *s, int kind, long day, const char *sroot, const ch
                    int quad, double g, int64_t id, int sign)
 {
 	float gf = (float)g;
-	int level;
+	uint32_t src, tgt;
+	int level, rc;
 
-	if (!*sroot || !*troot || strcmp(sroot, troot) == 0 || strlen(sroot) > 15 ||
-	    strlen(troot) > 15 || !isfinite(gf) || day < INT32_MIN + 1 || day > INT32_MAX - 400)
+	if (!*sroot || !*troot || strcmp(sroot, troot) == 0 || !isfinite(gf) ||
+	    day < -KEY_START_BIAS + 1 || day > KEY_START_BIAS - 400)
 		return ENT_OK;
+	if ((rc = root_number(s, sroot, 1, &src)) != 0 || (rc = root_number(s, troot, 1, &tgt)) != 0)
+		return rc;
 	for (level = 0; level < 3; level++) {
-		agg_key k;
 		agg_entry *e;
 		int32_t start, end;
 
-		memset(&k, 0, sizeof k);
 		period_of(level, day, &start, &end);
-		k.start = start;
-		k.level = (int8_t)level;
-		k.kind = (int8_t)kind;
-		memcpy(k.src, sroot, strlen(sroot) + 1);
-		memcpy(k.tgt, troot, strlen(troot) + 1);
-		if (!(e = agg_get(s, &k)))
+		if (!(e = agg_get(s, agg_key_make(level, start, src, tgt, kind))))
 			return ent_error_set(ENT_ENOMEM, "store: out of memory");
 		e->n += sign;
 		if (quad >= 1 && quad <= 4)
@@ -625,41 +785,40 @@ static int agg_add(ent_store *s, int kind, long day, const char *sroot, const ch
 	return ENT_OK;
 }
 
-static void bind_key(sqlite3_stmt *q, const agg_key *k)
-{
-	sqlite3_bind_int(q, 1, k->level);
-	sqlite3_bind_int(q, 2, k->start);
-	sqlite3_bind_text(q, 3, k->src, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 4, k->tgt, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 5, k->kind);
-}
-
 /* After rows were taken away: drops a row left empty, or finds its
  * first event again. */
-static int agg_settle(ent_store *s, const agg_key *k)
+static int agg_settle(ent_store *s, int64_t key)
 {
 	sqlite3_stmt *q = s->st[ST_AGG_DROP_EMPTY];
+	const char *sroot, *troot;
+	uint32_t src, tgt;
 	int32_t start, end;
-	int rc, r;
+	long pstart;
+	int level, kind, rc, r;
 
-	bind_key(q, k);
+	sqlite3_bind_int64(q, 1, key);
 	if ((rc = step_done(s, ST_AGG_DROP_EMPTY)) != 0)
 		return rc;
 	if (sqlite3_changes(s->db) > 0)
 		return ENT_OK;
-	period_of(k->level, k->start, &start, &end);
-	q = s->st[k->kind ? ST_AGG_FIRST_RELATION : ST_AGG_FIRST_EVENT];
-	sqlite3_bind_text(q, 1, k->src, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, k->tgt, -1, SQLITE_STATIC);
+	agg_key_split(key, &level, &pstart, &src, &tgt, &kind);
+	sroot = root_of(s, src);
+	troot = root_of(s, tgt);
+	if (!sroot || !troot)
+		return ent_error_set(ENT_ESTORE, "store %s: aggregate row of an unknown root", s->path);
+	period_of(level, pstart, &start, &end);
+	q = s->st[kind ? ST_AGG_FIRST_RELATION : ST_AGG_FIRST_EVENT];
+	sqlite3_bind_text(q, 1, sroot, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, troot, -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 3, start);
 	sqlite3_bind_int(q, 4, end);
 	r = sqlite3_step(q);
 	if (r == SQLITE_ROW) {
 		sqlite3_stmt *u = s->st[ST_AGG_SET_FIRST];
 
-		bind_key(u, k);
-		sqlite3_bind_int64(u, 6, sqlite3_column_int64(q, 0));
-		sqlite3_bind_int64(u, 7, sqlite3_column_int64(q, 1));
+		sqlite3_bind_int64(u, 1, key);
+		sqlite3_bind_int64(u, 2, sqlite3_column_int64(q, 0));
+		sqlite3_bind_int64(u, 3, sqlite3_column_int64(q, 1));
 		sqlite3_reset(q);
 		return step_done(s, ST_AGG_SET_FIRST);
 	}
@@ -679,19 +838,19 @@ static int agg_flush(ent_store *s)
 
 		if (!e->used)
 			continue;
-		bind_key(q, &e->key);
-		sqlite3_bind_int64(q, 6, e->n);
-		sqlite3_bind_int64(q, 7, e->quad[0]);
-		sqlite3_bind_int64(q, 8, e->quad[1]);
-		sqlite3_bind_int64(q, 9, e->quad[2]);
-		sqlite3_bind_int64(q, 10, e->quad[3]);
-		sqlite3_bind_double(q, 11, e->coop);
-		sqlite3_bind_double(q, 12, e->conflict);
-		sqlite3_bind_int64(q, 13, e->first_day);
-		sqlite3_bind_int64(q, 14, e->first_id);
+		sqlite3_bind_int64(q, 1, e->key);
+		sqlite3_bind_int64(q, 2, e->n);
+		sqlite3_bind_int64(q, 3, e->quad[0]);
+		sqlite3_bind_int64(q, 4, e->quad[1]);
+		sqlite3_bind_int64(q, 5, e->quad[2]);
+		sqlite3_bind_int64(q, 6, e->quad[3]);
+		sqlite3_bind_double(q, 7, e->coop);
+		sqlite3_bind_double(q, 8, e->conflict);
+		sqlite3_bind_int64(q, 9, e->first_day);
+		sqlite3_bind_int64(q, 10, e->first_id);
 		rc = step_done(s, ST_AGG_PUT);
 		if (!rc && e->dirty)
-			rc = agg_settle(s, &e->key);
+			rc = agg_settle(s, e->key);
 	}
 	agg_clear(s);
 	return rc;
@@ -818,7 +977,7 @@ static int drop(ent_store *s, const char *id, int with_doc)
 	for (i = 0; i < (with_doc ? 4 : 3) && !rc; i++) {
 		sqlite3_stmt *q = s->st[which[i]];
 
-		if (i < 2) {
+		if (i < 3) {
 			sqlite3_bind_int64(q, 2, docno << DOC_SHIFT);
 			sqlite3_bind_int64(q, 3, (docno << DOC_SHIFT) + DOC_ROWS_MAX - 1);
 		} else {
@@ -991,9 +1150,13 @@ static int put_sentence(ent_store *s, int64_t docno, int sent, const char *sente
 	s->last_sent = sent;
 	if (!sentence)
 		return ENT_OK;
+	if (sent < 0 || sent >= DOC_ROWS_MAX)
+		return ent_error_set(ENT_ELIMIT, "store: sentence %d of a document: at most %lld a document",
+		                     sent, (long long)DOC_ROWS_MAX);
 	sqlite3_bind_int64(s->st[ST_SENT_PUT], 1, docno);
 	sqlite3_bind_int(s->st[ST_SENT_PUT], 2, sent);
 	sqlite3_bind_text(s->st[ST_SENT_PUT], 3, sentence, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s->st[ST_SENT_PUT], 4, (docno << DOC_SHIFT) + (sent & (DOC_ROWS_MAX - 1)));
 	return step_done(s, ST_SENT_PUT);
 }
 
@@ -1157,7 +1320,7 @@ int ent_store_each(ent_store *s, const ent_store_query *qy,
 			         "SELECT d.id, e.sent, e.day, e.precision, e.source, e.target, e.code, e.quad,"
 			         " e.goldstein, e.modality, s.text, e.predicate_text FROM events e"
 			         " LEFT JOIN documents d ON d.docno = e.docno"
-			         " LEFT JOIN sentences s ON s.docno = e.docno AND s.sent = e.sent"
+			         " LEFT JOIN sentences s ON s.id = (e.docno << 20) + e.sent"  /* DOC_SHIFT */
 			         " WHERE %s AND e.day BETWEEN ?3 AND ?4 %s %s ORDER BY e.day, e.id",
 			         where, qy->all_modalities ? "" : "AND e.modality = 0",
 			         qy->one_a_day ? "AND e.id IN (SELECT id FROM events_daily)" : "");
@@ -1166,7 +1329,7 @@ int ent_store_each(ent_store *s, const ent_store_query *qy,
 			         "SELECT d.id, r.sent, r.day, r.precision, r.a, r.b, r.polarity, r.trend,"
 			         " s.text, r.text FROM relations r"
 			         " LEFT JOIN documents d ON d.docno = r.docno"
-			         " LEFT JOIN sentences s ON s.docno = r.docno AND s.sent = r.sent"
+			         " LEFT JOIN sentences s ON s.id = (r.docno << 20) + r.sent"
 			         " WHERE %s AND r.day BETWEEN ?3 AND ?4 ORDER BY r.day, r.id", where);
 		if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK)
 			return db_error(s, "querying");
@@ -1225,67 +1388,131 @@ int ent_store_each(ent_store *s, const ent_store_query *qy,
 typedef struct agg_reader {
 	ent_store *s;
 	const ent_store_agg_query *qy;
+	uint32_t a, b;          /* root numbers of qy->a and qy->b (0: any) */
 	int (*fn)(const ent_store_agg *row, void *ctx);
 	void *ctx;
 	int stopped;
 } agg_reader;
 
+/* Calls the reader's fn for the rows with keys in [lo, hi] that its
+ * query asks for. */
+static int agg_range(agg_reader *rd, int64_t lo, int64_t hi)
+{
+	sqlite3_stmt *q = rd->s->st[ST_AGG_RANGE];
+	int r;
+
+	if (rd->stopped)
+		return ENT_OK;
+	sqlite3_bind_int64(q, 1, lo);
+	sqlite3_bind_int64(q, 2, hi);
+	while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+		ent_store_agg row;
+		int64_t key = sqlite3_column_int64(q, 0);
+		uint32_t src, tgt;
+
+		agg_key_split(key, &row.level, &row.start, &src, &tgt, &row.relation);
+		if (row.relation && !rd->qy->with_relations)
+			continue;
+		if (rd->a && !((src == rd->a && (!rd->b || tgt == rd->b)) ||
+		               (tgt == rd->a && (!rd->b || src == rd->b))))
+			continue;
+		row.source = root_of(rd->s, src);
+		row.target = root_of(rd->s, tgt);
+		if (!row.source || !row.target)
+			continue;
+		row.count = sqlite3_column_int64(q, 1);
+		row.quad[0] = sqlite3_column_int64(q, 2);
+		row.quad[1] = sqlite3_column_int64(q, 3);
+		row.quad[2] = sqlite3_column_int64(q, 4);
+		row.quad[3] = sqlite3_column_int64(q, 5);
+		row.coop = sqlite3_column_double(q, 6);
+		row.conflict = sqlite3_column_double(q, 7);
+		row.first_day = (long)sqlite3_column_int64(q, 8);
+		row.first_id = sqlite3_column_int64(q, 9);
+		if (rd->fn(&row, rd->ctx)) {
+			rd->stopped = 1;
+			break;
+		}
+	}
+	sqlite3_reset(q);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return db_error(rd->s, "reading the aggregates");
+	return ENT_OK;
+}
+
 /* Calls the reader's fn for the rows of one level whose periods start in
  * [lo, hi]. */
 static int agg_read(agg_reader *rd, int level, long lo, long hi)
 {
-	static const char *const sql[2] = {
-		"SELECT src, tgt, kind, start, n, q1, q2, q3, q4, coop, conflict, first_day, first_id"
-		" FROM dyad_agg WHERE level = ?1 AND start BETWEEN ?2 AND ?3 AND kind <= ?4",
-		"SELECT src, tgt, kind, start, n, q1, q2, q3, q4, coop, conflict, first_day, first_id"
-		" FROM dyad_agg INDEXED BY dyad_agg_dyad WHERE src = ?5 AND tgt = ?6 AND level = 0"
-		" AND ?1 = 0 AND start BETWEEN ?2 AND ?3 AND kind <= ?4",
-	};
-	const ent_store_agg_query *qy = rd->qy;
-	int dir, r, rc = ENT_OK;
-
-	if (lo > hi || rd->stopped)
+	if (lo > hi)
 		return ENT_OK;
-	for (dir = 0; dir < (qy->a && qy->b ? 2 : 1) && !rc && !rd->stopped; dir++) {
-		sqlite3_stmt *q = NULL;
+	return agg_range(rd, agg_key_make(level, lo, 0, 0, 0),
+	                 agg_key_make(level, hi, ROOTS_MAX, ROOTS_MAX, 1));
+}
 
-		if (sqlite3_prepare_v2(rd->s->db, sql[qy->a && qy->b], -1, &q, NULL) != SQLITE_OK)
-			return db_error(rd->s, "reading the aggregates");
-		sqlite3_bind_int(q, 1, level);
-		sqlite3_bind_int64(q, 2, lo);
-		sqlite3_bind_int64(q, 3, hi);
-		sqlite3_bind_int(q, 4, qy->with_relations ? 1 : 0);
-		if (qy->a && qy->b) {
-			sqlite3_bind_text(q, 5, dir ? qy->b : qy->a, -1, SQLITE_STATIC);
-			sqlite3_bind_text(q, 6, dir ? qy->a : qy->b, -1, SQLITE_STATIC);
-		}
-		while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-			ent_store_agg row;
+/* Whether a row of the pair (src, tgt) at this level starts at start. */
+static int agg_any(ent_store *s, int level, long start, uint32_t src, uint32_t tgt)
+{
+	sqlite3_stmt *q = s->st[ST_AGG_ANY];
+	int r;
 
-			row.source = (const char *)sqlite3_column_text(q, 0);
-			row.target = (const char *)sqlite3_column_text(q, 1);
-			row.relation = sqlite3_column_int(q, 2);
-			row.level = level;
-			row.start = (long)sqlite3_column_int64(q, 3);
-			row.count = sqlite3_column_int64(q, 4);
-			row.quad[0] = sqlite3_column_int64(q, 5);
-			row.quad[1] = sqlite3_column_int64(q, 6);
-			row.quad[2] = sqlite3_column_int64(q, 7);
-			row.quad[3] = sqlite3_column_int64(q, 8);
-			row.coop = sqlite3_column_double(q, 9);
-			row.conflict = sqlite3_column_double(q, 10);
-			row.first_day = (long)sqlite3_column_int64(q, 11);
-			row.first_id = sqlite3_column_int64(q, 12);
-			if (!row.source || !row.target)
+	sqlite3_bind_int64(q, 1, agg_key_make(level, start, src, tgt, 0));
+	sqlite3_bind_int64(q, 2, agg_key_make(level, start, src, tgt, 1));
+	r = sqlite3_step(q);
+	sqlite3_reset(q);
+	return r == SQLITE_ROW;
+}
+
+/*
+ * The day rows of one dyad (both directions) in [lo, hi]: the rows of a
+ * day are not next to each other for one dyad (the key is by time first),
+ * so this walks down from the years that hold rows of the dyad to their
+ * months and their days, one short lookup each.
+ */
+static int agg_dyad_days(agg_reader *rd, long lo, long hi)
+{
+	sqlite3_stmt *q;
+	int64_t first, last;
+	long y_lo, y_hi, year, month, day;
+	uint32_t u1, u2;
+	int dir, rc = ENT_OK, i1, i2;
+	int32_t ps, pe;
+
+	/* the years that hold any row */
+	if (sqlite3_prepare_v2(rd->s->db, "SELECT MIN(key), MAX(key) FROM dyad_agg WHERE key BETWEEN ?1 AND ?2",
+	                       -1, &q, NULL) != SQLITE_OK)
+		return db_error(rd->s, "reading the aggregates");
+	sqlite3_bind_int64(q, 1, agg_key_make(2, -KEY_START_BIAS, 0, 0, 0));
+	sqlite3_bind_int64(q, 2, agg_key_make(2, KEY_START_BIAS - 1, ROOTS_MAX, ROOTS_MAX, 1));
+	if (sqlite3_step(q) != SQLITE_ROW || sqlite3_column_type(q, 0) == SQLITE_NULL) {
+		sqlite3_finalize(q);
+		return ENT_OK;
+	}
+	first = sqlite3_column_int64(q, 0);
+	last = sqlite3_column_int64(q, 1);
+	sqlite3_finalize(q);
+	agg_key_split(first, &i1, &y_lo, &u1, &u2, &i2);
+	agg_key_split(last, &i1, &y_hi, &u1, &u2, &i2);
+	period_of(2, lo, &ps, &pe);
+	if (ps > y_lo)
+		y_lo = ps;
+	for (year = y_lo; year <= y_hi && year <= hi && !rc && !rd->stopped; year = pe + 1L) {
+		period_of(2, year, &ps, &pe);
+		for (dir = 0; dir < 2 && !rc && !rd->stopped; dir++) {
+			uint32_t src = dir ? rd->b : rd->a, tgt = dir ? rd->a : rd->b;
+			int32_t ms, me;
+
+			if (!agg_any(rd->s, 2, year, src, tgt))
 				continue;
-			if (rd->fn(&row, rd->ctx)) {
-				rd->stopped = 1;
-				break;
+			for (month = year; month <= pe && month <= hi && !rc; month = me + 1L) {
+				period_of(1, month, &ms, &me);
+				if (me < lo || !agg_any(rd->s, 1, month, src, tgt))
+					continue;
+				for (day = month < lo ? lo : month; day <= me && day <= hi && !rc; day++)
+					rc = agg_range(rd, agg_key_make(0, day, src, tgt, 0),
+					               agg_key_make(0, day, src, tgt, 1));
 			}
 		}
-		if (r != SQLITE_ROW && r != SQLITE_DONE)
-			rc = db_error(rd->s, "reading the aggregates");
-		sqlite3_finalize(q);
 	}
 	return rc;
 }
@@ -1322,13 +1549,26 @@ static int agg_tile(agg_reader *rd, int level, long lo, long hi)
 int ent_store_each_agg(ent_store *s, const ent_store_agg_query *qy,
                        int (*fn)(const ent_store_agg *row, void *ctx), void *ctx)
 {
-	agg_reader rd = {s, qy, fn, ctx, 0};
+	agg_reader rd;
 	long lo = qy->from_day < DAY_LO ? DAY_LO : qy->from_day;
 	long hi = qy->to_day > DAY_HI ? DAY_HI : qy->to_day;
 	int rc;
 
+	memset(&rd, 0, sizeof rd);
+	rd.s = s;
+	rd.qy = qy;
+	rd.fn = fn;
+	rd.ctx = ctx;
 	if (s->in_batch && (rc = agg_flush(s)) != 0)
 		return rc;
+	if ((rc = roots_load(s)) != 0)
+		return rc;
+	if (qy->a && ((rc = root_number(s, qy->a, 0, &rd.a)) != 0 || !rd.a))
+		return rc;
+	if (qy->b && ((rc = root_number(s, qy->b, 0, &rd.b)) != 0 || !rd.b))
+		return rc;
+	if (qy->by_day && rd.a && rd.b)
+		return agg_dyad_days(&rd, lo, hi);
 	if (qy->by_day)
 		return agg_read(&rd, 0, lo, hi);
 	return agg_tile(&rd, 2, lo, hi);
