@@ -4,6 +4,8 @@
  * surrogate pairs included, become UTF-8; lone surrogates become U+FFFD.
  */
 #include <stdlib.h>
+#include <assert.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "entente/flatjson.h"
@@ -63,6 +65,16 @@ static const unsigned char plain[256] = {
 #undef R16
 };
 
+/* Appends n bytes to the store, within the room that ent_flatjson_parse
+ * reserved for the whole line (the unescaped text of a line is never
+ * longer than the line). */
+static void put_reserved(ent_buf *b, const char *p, size_t n)
+{
+	assert(b->len + n < b->cap);
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+}
+
 /* Reads a string starting after its opening quote at s[*i]; appends the
  * unescaped bytes and a NUL to the store, recording the offset. */
 static int read_string(ent_flatjson *o, const char *s, size_t len, size_t *i, size_t *off)
@@ -74,14 +86,14 @@ static int read_string(ent_flatjson *o, const char *s, size_t len, size_t *i, si
 	while (p < len) {
 		for (run = p; run < len && plain[(unsigned char)s[run]]; run++)
 			;
-		if (run > p && (rc = ent_buf_put(&o->store, s + p, run - p)) != 0)
-			return rc;
+		put_reserved(&o->store, s + p, run - p);
 		p = run;
 		if (p >= len)
 			break;
 		if (s[p] == '"') {
 			*i = p + 1;
-			return ent_buf_putc(&o->store, '\0');
+			put_reserved(&o->store, "", 1);
+			return ENT_OK;
 		}
 		if ((unsigned char)s[p] < 0x20)
 			return fail(p, "control character in a string");
@@ -141,6 +153,12 @@ int ent_flatjson_parse(ent_flatjson *o, const char *s, size_t len)
 
 	o->n = 0;
 	ent_buf_clear(&o->store);
+	/* Room for everything: unescaping never lengthens a string, and its
+	 * NUL takes the place of a quote; a bare value gets one NUL each. */
+	if (len > SIZE_MAX / 2)
+		return fail(0, "line too long");
+	if ((rc = ent_buf_grow(&o->store, len + ENT_FLATJSON_MAX_FIELDS + 16)) != 0)
+		return rc;
 	if (i >= len || s[i] != '{')
 		return fail(i, "expected '{'");
 	i = skip_ws(s, len, i + 1);
@@ -200,9 +218,8 @@ int ent_flatjson_parse(ent_flatjson *o, const char *s, size_t len)
 					return fail(start, "bad value");
 			}
 			voff[o->n] = o->store.len;
-			if ((rc = ent_buf_put(&o->store, s + start, i - start)) != 0 ||
-			    (rc = ent_buf_putc(&o->store, '\0')) != 0)
-				return rc;
+			put_reserved(&o->store, s + start, i - start);
+			put_reserved(&o->store, "", 1);
 		}
 		o->n++;
 		i = skip_ws(s, len, i);
