@@ -74,11 +74,11 @@ static const char *const schema =
 	"  id INTEGER PRIMARY KEY, docno INTEGER, sent INTEGER, day INTEGER, date TEXT,"
 	"  precision INTEGER, source TEXT, target TEXT, source_root TEXT, target_root TEXT,"
 	"  code TEXT, root TEXT, quad INTEGER, goldstein REAL, plover TEXT, modality INTEGER,"
-	"  source_text TEXT, target_text TEXT, predicate_text TEXT, rule TEXT);"
+	"  source_text TEXT, target_text TEXT, predicate_text TEXT, rule TEXT, dyad_day INTEGER);"
 	"CREATE TABLE IF NOT EXISTS relations("
 	"  id INTEGER PRIMARY KEY, docno INTEGER, sent INTEGER, day INTEGER, date TEXT,"
 	"  precision INTEGER, a TEXT, b TEXT, a_root TEXT, b_root TEXT, polarity INTEGER,"
-	"  trend INTEGER, text TEXT, rule TEXT);"
+	"  trend INTEGER, text TEXT, rule TEXT, dyad_day INTEGER);"
 	"CREATE TABLE IF NOT EXISTS actors(code TEXT PRIMARY KEY, root TEXT) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS roots(id INTEGER PRIMARY KEY, root TEXT NOT NULL UNIQUE);"
 	"CREATE TABLE IF NOT EXISTS dyad_agg("
@@ -94,11 +94,12 @@ static const char *const schema =
 	"  FROM events GROUP BY day, source_root, target_root, code;";
 
 /* The indexes of events and relations by dyad and day (evidence,
- * explain; finding the first event of an aggregate row again). A load into an empty store drops
+ * explain; finding the first event of an aggregate row again): on one
+ * integer, dyad_day (see dyad_day_make), which is cheap to sort and keep. A load into an empty store drops
  * them and builds them once at its end (ent_store_load_begin). */
 static const char *const row_indexes =
-	"CREATE INDEX IF NOT EXISTS events_dyad ON events(source_root, target_root, day);"
-	"CREATE INDEX IF NOT EXISTS relations_dyad ON relations(a_root, b_root, day);";
+	"CREATE INDEX IF NOT EXISTS events_dyad ON events(dyad_day);"
+	"CREATE INDEX IF NOT EXISTS relations_dyad ON relations(dyad_day);";
 
 enum {
 	ST_DOC_FIND_HASH, ST_DOC_PUT, ST_DOC_NO, ST_DOC_STUB, ST_DROP_EVENTS, ST_DROP_RELATIONS,
@@ -128,10 +129,11 @@ static const char *const statements[ST_COUNT] = {
 	"INSERT OR IGNORE INTO sentences(id, docno, sent, text) VALUES(?4, ?1, ?2, ?3)",
 	"INSERT INTO events(id, docno, sent, day, date, precision, source, target, source_root,"
 	" target_root, code, root, quad, goldstein, plover, modality, source_text, target_text,"
-	" predicate_text, rule) VALUES(?20, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	" ?14, ?15, ?16, ?17, ?18, ?19)",
+	" predicate_text, rule, dyad_day) VALUES(?20, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+	" ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?21)",
 	"INSERT INTO relations(id, docno, sent, day, date, precision, a, b, a_root, b_root, polarity,"
-	" trend, text, rule) VALUES(?14, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	" trend, text, rule, dyad_day) VALUES(?14, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+	" ?13, ?15)",
 	"INSERT OR IGNORE INTO actors(code, root) VALUES(?1, ?2)",
 	/* Adds a pending row to its stored row (SET reads the old values). */
 	"INSERT INTO dyad_agg(key, n, q1, q2, q3, q4, coop, conflict, first_day, first_id)"
@@ -145,10 +147,9 @@ static const char *const statements[ST_COUNT] = {
 	" first_id = CASE WHEN (excluded.first_day, excluded.first_id) < (first_day, first_id)"
 	"   THEN excluded.first_id ELSE first_id END",
 	"DELETE FROM dyad_agg WHERE key = ?1 AND n <= 0",
-	"SELECT day, id FROM events WHERE source_root = ?1"
-	" AND target_root = ?2 AND day BETWEEN ?3 AND ?4 AND modality = 0 ORDER BY day, id LIMIT 1",
-	"SELECT day, id FROM relations WHERE a_root = ?1"
-	" AND b_root = ?2 AND day BETWEEN ?3 AND ?4 ORDER BY day, id LIMIT 1",
+	"SELECT day, id FROM events WHERE dyad_day BETWEEN ?1 AND ?2 AND modality = 0"
+	" ORDER BY dyad_day, id LIMIT 1",
+	"SELECT day, id FROM relations WHERE dyad_day BETWEEN ?1 AND ?2 ORDER BY dyad_day, id LIMIT 1",
 	"UPDATE dyad_agg SET first_day = ?2, first_id = ?3 WHERE key = ?1",
 	"SELECT MAX(id) FROM (SELECT MAX(id) AS id FROM events WHERE id BETWEEN ?1 AND ?2"
 	" UNION ALL SELECT MAX(id) FROM relations WHERE id BETWEEN ?1 AND ?2)",
@@ -185,6 +186,13 @@ static void agg_key_split(int64_t key, int *level, long *start, uint32_t *src, u
 	*src = (uint32_t)(key >> 17 & 0xffff);
 	*start = (long)((key >> 33 & (((int64_t)1 << 26) - 1)) - KEY_START_BIAS);
 	*level = (int)(key >> 59);
+}
+
+/* The dyad_day of an event or relation: its source and target root
+ * numbers and its day in one integer, ordered by dyad, then day. */
+static int64_t dyad_day_make(uint32_t src, uint32_t tgt, long day)
+{
+	return ((int64_t)src << 42) | ((int64_t)tgt << 26) | (day + KEY_START_BIAS);
 }
 
 /* A pending change to one dyad_agg row: what this batch added (and, for
@@ -790,7 +798,6 @@ static int agg_add(ent_store *s, int kind, long day, const char *sroot, const ch
 static int agg_settle(ent_store *s, int64_t key)
 {
 	sqlite3_stmt *q = s->st[ST_AGG_DROP_EMPTY];
-	const char *sroot, *troot;
 	uint32_t src, tgt;
 	int32_t start, end;
 	long pstart;
@@ -802,16 +809,10 @@ static int agg_settle(ent_store *s, int64_t key)
 	if (sqlite3_changes(s->db) > 0)
 		return ENT_OK;
 	agg_key_split(key, &level, &pstart, &src, &tgt, &kind);
-	sroot = root_of(s, src);
-	troot = root_of(s, tgt);
-	if (!sroot || !troot)
-		return ent_error_set(ENT_ESTORE, "store %s: aggregate row of an unknown root", s->path);
 	period_of(level, pstart, &start, &end);
 	q = s->st[kind ? ST_AGG_FIRST_RELATION : ST_AGG_FIRST_EVENT];
-	sqlite3_bind_text(q, 1, sroot, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, troot, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 3, start);
-	sqlite3_bind_int(q, 4, end);
+	sqlite3_bind_int64(q, 1, dyad_day_make(src, tgt, start));
+	sqlite3_bind_int64(q, 2, dyad_day_make(src, tgt, end));
 	r = sqlite3_step(q);
 	if (r == SQLITE_ROW) {
 		sqlite3_stmt *u = s->st[ST_AGG_SET_FIRST];
@@ -1141,6 +1142,24 @@ static int doc_for_row(ent_store *s, const char *doc_id, const ent_date *date, i
 	return ENT_OK;
 }
 
+/* Binds the dyad_day of a row with these roots (numbering new ones), or
+ * NULL when it has no day or a root is unknown. */
+static int bind_dyad_day(ent_store *s, sqlite3_stmt *q, int i, const char *sroot,
+                         const char *troot, const ent_date *date, long day)
+{
+	uint32_t src = 0, tgt = 0;
+	int rc;
+
+	if (date->precision && *sroot && *troot && day > -KEY_START_BIAS && day < KEY_START_BIAS) {
+		if ((rc = root_number(s, sroot, 1, &src)) != 0 || (rc = root_number(s, troot, 1, &tgt)) != 0)
+			return rc;
+		sqlite3_bind_int64(q, i, dyad_day_make(src, tgt, day));
+	} else {
+		sqlite3_bind_null(q, i);
+	}
+	return ENT_OK;
+}
+
 /* Puts the sentence text (once: the events of a sentence come together). */
 static int put_sentence(ent_store *s, int64_t docno, int sent, const char *sentence)
 {
@@ -1207,6 +1226,9 @@ int ent_store_put_event(ent_store *s, const char *doc_id, const char *sentence,
 			bind_text(q, 18, predicate_text);
 			bind_text(q, 19, e->rule);
 			sqlite3_bind_int64(q, 20, id);
+			rc = bind_dyad_day(s, q, 21, sroot, troot, &e->date, day);
+		}
+		if (!rc) {
 			rc = step_done(s, ST_EVENT_PUT);
 		}
 		if (!rc && e->date.precision && e->modality == ENT_MOD_ASSERTED)
@@ -1257,6 +1279,9 @@ int ent_store_put_relation(ent_store *s, const char *doc_id, const char *sentenc
 			bind_text(q, 12, text);
 			bind_text(q, 13, r->rule);
 			sqlite3_bind_int64(q, 14, id);
+			rc = bind_dyad_day(s, q, 15, aroot, broot, &r->date, day);
+		}
+		if (!rc) {
 			rc = step_done(s, ST_REL_PUT);
 		}
 		if (!rc && r->date.precision)
@@ -1297,18 +1322,20 @@ int ent_store_each(ent_store *s, const ent_store_query *qy,
 {
 	char sql[2048];
 	sqlite3_stmt *q = NULL;
+	uint32_t na = 0, nb = 0;
 	int rc = ENT_OK, r, pass;
 
 	for (pass = 0; pass < (qy->with_relations ? 2 : 1) && !rc; pass++) {
 		const char *x = pass == 0 ? "e.source_root" : "r.a_root";
 		const char *y = pass == 0 ? "e.target_root" : "r.b_root";
+		const char *z = pass == 0 ? "e.dyad_day" : "r.dyad_day";
 		char where[512];
 
 		if (qy->a && qy->b && qy->both_ways)
-			snprintf(where, sizeof where, "((%s = ?1 AND %s = ?2) OR (%s = ?2 AND %s = ?1))",
-			         x, y, x, y);
+			snprintf(where, sizeof where, "(%s BETWEEN ?5 AND ?6 OR %s BETWEEN ?7 AND ?8)",
+			         z, z);
 		else if (qy->a && qy->b)
-			snprintf(where, sizeof where, "(%s = ?1 AND %s = ?2)", x, y);
+			snprintf(where, sizeof where, "(%s BETWEEN ?5 AND ?6)", z);
 		else if (qy->a && qy->both_ways)
 			snprintf(where, sizeof where, "(%s = ?1 OR %s = ?1)", x, y);
 		else if (qy->a)
@@ -1333,12 +1360,27 @@ int ent_store_each(ent_store *s, const ent_store_query *qy,
 			         " WHERE %s AND r.day BETWEEN ?3 AND ?4 ORDER BY r.day, r.id", where);
 		if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK)
 			return db_error(s, "querying");
-		if (qy->a)
+		if (qy->a && !qy->b)
 			sqlite3_bind_text(q, 1, qy->a, -1, SQLITE_TRANSIENT);
-		if (qy->b)
-			sqlite3_bind_text(q, 2, qy->b, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(q, 3, qy->from_day == LONG_MIN ? INT_MIN : qy->from_day);
 		sqlite3_bind_int64(q, 4, qy->to_day == LONG_MAX ? INT_MAX : qy->to_day);
+		if (qy->a && qy->b) {
+			/* 0 (no rows) for a root the store has not numbered */
+			long lo = qy->from_day < -KEY_START_BIAS + 1 ? -KEY_START_BIAS + 1 : qy->from_day;
+			long hi = qy->to_day > KEY_START_BIAS - 1 ? KEY_START_BIAS - 1 : qy->to_day;
+
+			if ((rc = root_number(s, qy->a, 0, &na)) != 0 ||
+			    (rc = root_number(s, qy->b, 0, &nb)) != 0) {
+				sqlite3_finalize(q);
+				return rc;
+			}
+			if (!na || !nb)
+				lo = hi + 1;
+			sqlite3_bind_int64(q, 5, dyad_day_make(na, nb, lo));
+			sqlite3_bind_int64(q, 6, dyad_day_make(na, nb, hi));
+			sqlite3_bind_int64(q, 7, dyad_day_make(nb, na, lo));
+			sqlite3_bind_int64(q, 8, dyad_day_make(nb, na, hi));
+		}
 		while ((r = sqlite3_step(q)) == SQLITE_ROW) {
 			ent_store_row row;
 
