@@ -462,6 +462,7 @@ static int ingest_events(ingest *g, const char *path)
 		g->bad++;
 		return 0;
 	}
+	setvbuf(f, NULL, _IOFBF, 1 << 20);
 	ent_flatjson obj;
 
 	ent_flatjson_init(&obj);

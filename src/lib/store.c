@@ -39,6 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sqlite3.h>
 
 #include "entente/analysis.h"
@@ -54,6 +55,7 @@
  * being killed at any moment; a power cut may lose the last batches but
  * never leaves a corrupt file. */
 static const char *const settings =
+	"PRAGMA page_size=16384;"  /* a new store's: a quarter of the writes of 4096 */
 	"PRAGMA journal_mode=WAL;"
 	"PRAGMA synchronous=NORMAL;"
 	"PRAGMA cache_size=-65536;"
@@ -117,7 +119,7 @@ static const char *const statements[ST_COUNT] = {
 	" text_hash = excluded.text_hash, duplicate_of = excluded.duplicate_of,"
 	" ingested = CURRENT_TIMESTAMP RETURNING docno",
 	"SELECT docno FROM documents WHERE id = ?1",
-	"INSERT INTO documents(id, date, day) VALUES(?1, ?2, ?3)",
+	"INSERT INTO documents(id, date, day, ingested) VALUES(?1, ?2, ?3, ?4)",
 	"DELETE FROM events WHERE id BETWEEN ?2 AND ?3",
 	"DELETE FROM relations WHERE id BETWEEN ?2 AND ?3",
 	"DELETE FROM sentences WHERE id BETWEEN ?2 AND ?3",
@@ -224,6 +226,12 @@ struct ent_store {
 	/* the last sentence written (docno, index) */
 	int64_t sent_docno;
 	int last_sent;
+	/* the time of the batch, for documents' ingested */
+	char now[24];
+	/* the periods of the last day aggregated */
+	long period_day;
+	int32_t period_start[3];
+	int period_known;
 	/* pending aggregate rows (open addressing) */
 	agg_entry *agg;
 	size_t agg_cap, agg_n;
@@ -398,8 +406,15 @@ int ent_store_begin(ent_store *s)
 	if (s->in_batch)
 		return ENT_OK;
 	rc = exec(s, "BEGIN IMMEDIATE");
-	if (!rc)
+	if (!rc) {
+		time_t t = time(NULL);
+		struct tm tm;
+
 		s->in_batch = 1;
+		/* what CURRENT_TIMESTAMP gives, once a batch */
+		if (!gmtime_r(&t, &tm) || !strftime(s->now, sizeof s->now, "%Y-%m-%d %H:%M:%S", &tm))
+			s->now[0] = '\0';
+	}
 	return rc;
 }
 
@@ -767,12 +782,18 @@ static int agg_add(ent_store *s, int kind, long day, const char *sroot, const ch
 		return ENT_OK;
 	if ((rc = root_number(s, sroot, 1, &src)) != 0 || (rc = root_number(s, troot, 1, &tgt)) != 0)
 		return rc;
+	if (!s->period_known || day != s->period_day) {
+		int32_t end;
+
+		for (level = 0; level < 3; level++)
+			period_of(level, day, &s->period_start[level], &end);
+		s->period_day = day;
+		s->period_known = 1;
+	}
 	for (level = 0; level < 3; level++) {
 		agg_entry *e;
-		int32_t start, end;
 
-		period_of(level, day, &start, &end);
-		if (!(e = agg_get(s, agg_key_make(level, start, src, tgt, kind))))
+		if (!(e = agg_get(s, agg_key_make(level, s->period_start[level], src, tgt, kind))))
 			return ent_error_set(ENT_ENOMEM, "store: out of memory");
 		e->n += sign;
 		if (quad >= 1 && quad <= 4)
@@ -1127,6 +1148,7 @@ static int doc_for_row(ent_store *s, const char *doc_id, const ent_date *date, i
 				sqlite3_bind_int64(q, 3, ent_date_days(date));
 			else
 				sqlite3_bind_null(q, 3);
+			bind_text(q, 4, s->now[0] ? s->now : NULL);
 			if ((rc = step_done(s, ST_DOC_STUB)) != 0)
 				return rc;
 			*out = sqlite3_last_insert_rowid(s->db);
