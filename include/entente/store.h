@@ -85,7 +85,9 @@ typedef struct ent_store_row {
  * when both_ways; NULL for any), dated in [from_day, to_day] (LONG_MIN /
  * LONG_MAX for open), in date order. Only asserted events unless
  * all_modalities. one_a_day counts an event once per day, dyad and code.
- * fn returns non-zero to stop. Strings are borrowed for the call only. */
+ * fn returns non-zero to stop reading events (relation statements, when
+ * asked for, come after the events and are read all the same). Strings
+ * are borrowed for the call only. */
 typedef struct ent_store_query {
 	const char *a, *b;
 	int both_ways;

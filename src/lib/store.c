@@ -1339,103 +1339,136 @@ int ent_store_counts_get(ent_store *s, ent_store_counts *out)
 	return ENT_OK;
 }
 
+/* Reads the current row of a query of ent_store_each (pass 0 events, 1
+ * relations) into row; returns the row's id. */
+static int64_t read_row(sqlite3_stmt *q, int pass, ent_store_row *row)
+{
+	memset(row, 0, sizeof *row);
+	row->doc = (const char *)sqlite3_column_text(q, 0);
+	row->sent = sqlite3_column_int(q, 1);
+	row->day = (long)sqlite3_column_int64(q, 2);
+	row->precision = sqlite3_column_int(q, 3);
+	row->source = (const char *)sqlite3_column_text(q, 4);
+	row->target = (const char *)sqlite3_column_text(q, 5);
+	if (pass == 0) {
+		const char *code = (const char *)sqlite3_column_text(q, 6);
+		size_t n = code ? strlen(code) : 0;
+
+		if (n >= sizeof row->code)
+			n = sizeof row->code - 1;
+		memcpy(row->code, code ? code : "", n);
+		row->code[n] = '\0';
+		row->quad = sqlite3_column_int(q, 7);
+		row->goldstein = sqlite3_column_double(q, 8);
+		row->modality = sqlite3_column_int(q, 9);
+		row->sentence = (const char *)sqlite3_column_text(q, 10);
+		row->predicate_text = (const char *)sqlite3_column_text(q, 11);
+		return sqlite3_column_int64(q, 12);
+	}
+	row->relation = 1;
+	row->polarity = sqlite3_column_int(q, 6);
+	row->trend = sqlite3_column_int(q, 7);
+	row->sentence = (const char *)sqlite3_column_text(q, 8);
+	row->predicate_text = (const char *)sqlite3_column_text(q, 9);
+	return sqlite3_column_int64(q, 10);
+}
+
+/*
+ * Between two roots, each direction is one range of the dyad_day index,
+ * already in (day, id) order: the two are read side by side and merged, so
+ * that a caller who wants the first few rows of a busy dyad reads only
+ * those (no sort of all its rows). Otherwise one query, sorted.
+ */
 int ent_store_each(ent_store *s, const ent_store_query *qy,
                    int (*fn)(const ent_store_row *row, void *ctx), void *ctx)
 {
-	char sql[2048];
-	sqlite3_stmt *q = NULL;
+	char sql[2048], where[256];
+	sqlite3_stmt *q[2] = {NULL, NULL};
 	uint32_t na = 0, nb = 0;
-	int rc = ENT_OK, r, pass;
+	int rc = ENT_OK, pass, dir, ndir, r[2];
+	int dyad = qy->a && qy->b;
+	long lo = qy->from_day < -KEY_START_BIAS + 1 ? -KEY_START_BIAS + 1 : qy->from_day;
+	long hi = qy->to_day > KEY_START_BIAS - 1 ? KEY_START_BIAS - 1 : qy->to_day;
 
+	if (dyad) {
+		/* no rows for a root the store has not numbered */
+		if ((rc = root_number(s, qy->a, 0, &na)) != 0 || (rc = root_number(s, qy->b, 0, &nb)) != 0)
+			return rc;
+		if (!na || !nb)
+			return ENT_OK;
+	}
+	ndir = dyad && qy->both_ways ? 2 : 1;
 	for (pass = 0; pass < (qy->with_relations ? 2 : 1) && !rc; pass++) {
-		const char *x = pass == 0 ? "e.source_root" : "r.a_root";
-		const char *y = pass == 0 ? "e.target_root" : "r.b_root";
-		const char *z = pass == 0 ? "e.dyad_day" : "r.dyad_day";
-		char where[512];
+		const char *t = pass == 0 ? "e" : "r";
 
-		if (qy->a && qy->b && qy->both_ways)
-			snprintf(where, sizeof where, "(%s BETWEEN ?5 AND ?6 OR %s BETWEEN ?7 AND ?8)",
-			         z, z);
-		else if (qy->a && qy->b)
-			snprintf(where, sizeof where, "(%s BETWEEN ?5 AND ?6)", z);
+		if (dyad)
+			snprintf(where, sizeof where, "%s.dyad_day BETWEEN ?5 AND ?6", t);
 		else if (qy->a && qy->both_ways)
-			snprintf(where, sizeof where, "(%s = ?1 OR %s = ?1)", x, y);
+			snprintf(where, sizeof where, "(%s.%s = ?1 OR %s.%s = ?1)", t,
+			         pass ? "a_root" : "source_root", t, pass ? "b_root" : "target_root");
 		else if (qy->a)
-			snprintf(where, sizeof where, "(%s = ?1)", x);
+			snprintf(where, sizeof where, "%s.%s = ?1", t, pass ? "a_root" : "source_root");
 		else
 			snprintf(where, sizeof where, "1");
 		if (pass == 0)
 			snprintf(sql, sizeof sql,
 			         "SELECT d.id, e.sent, e.day, e.precision, e.source, e.target, e.code, e.quad,"
-			         " e.goldstein, e.modality, s.text, e.predicate_text FROM events e"
+			         " e.goldstein, e.modality, s.text, e.predicate_text, e.id FROM events e"
 			         " LEFT JOIN documents d ON d.docno = e.docno"
 			         " LEFT JOIN sentences s ON s.id = (e.docno << 20) + e.sent"  /* DOC_SHIFT */
-			         " WHERE %s AND e.day BETWEEN ?3 AND ?4 %s %s ORDER BY e.day, e.id",
+			         " WHERE %s AND e.day BETWEEN ?3 AND ?4 %s %s ORDER BY %s e.id",
 			         where, qy->all_modalities ? "" : "AND e.modality = 0",
-			         qy->one_a_day ? "AND e.id IN (SELECT id FROM events_daily)" : "");
+			         qy->one_a_day ? "AND e.id IN (SELECT id FROM events_daily)" : "",
+			         dyad ? "e.dyad_day," : "e.day,");
 		else
 			snprintf(sql, sizeof sql,
 			         "SELECT d.id, r.sent, r.day, r.precision, r.a, r.b, r.polarity, r.trend,"
-			         " s.text, r.text FROM relations r"
+			         " s.text, r.text, r.id FROM relations r"
 			         " LEFT JOIN documents d ON d.docno = r.docno"
 			         " LEFT JOIN sentences s ON s.id = (r.docno << 20) + r.sent"
-			         " WHERE %s AND r.day BETWEEN ?3 AND ?4 ORDER BY r.day, r.id", where);
-		if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK)
-			return db_error(s, "querying");
-		if (qy->a && !qy->b)
-			sqlite3_bind_text(q, 1, qy->a, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(q, 3, qy->from_day == LONG_MIN ? INT_MIN : qy->from_day);
-		sqlite3_bind_int64(q, 4, qy->to_day == LONG_MAX ? INT_MAX : qy->to_day);
-		if (qy->a && qy->b) {
-			/* 0 (no rows) for a root the store has not numbered */
-			long lo = qy->from_day < -KEY_START_BIAS + 1 ? -KEY_START_BIAS + 1 : qy->from_day;
-			long hi = qy->to_day > KEY_START_BIAS - 1 ? KEY_START_BIAS - 1 : qy->to_day;
-
-			if ((rc = root_number(s, qy->a, 0, &na)) != 0 ||
-			    (rc = root_number(s, qy->b, 0, &nb)) != 0) {
-				sqlite3_finalize(q);
-				return rc;
-			}
-			if (!na || !nb)
-				lo = hi + 1;
-			sqlite3_bind_int64(q, 5, dyad_day_make(na, nb, lo));
-			sqlite3_bind_int64(q, 6, dyad_day_make(na, nb, hi));
-			sqlite3_bind_int64(q, 7, dyad_day_make(nb, na, lo));
-			sqlite3_bind_int64(q, 8, dyad_day_make(nb, na, hi));
-		}
-		while ((r = sqlite3_step(q)) == SQLITE_ROW) {
-			ent_store_row row;
-
-			memset(&row, 0, sizeof row);
-			row.doc = (const char *)sqlite3_column_text(q, 0);
-			row.sent = sqlite3_column_int(q, 1);
-			row.day = (long)sqlite3_column_int64(q, 2);
-			row.precision = sqlite3_column_int(q, 3);
-			row.source = (const char *)sqlite3_column_text(q, 4);
-			row.target = (const char *)sqlite3_column_text(q, 5);
-			if (pass == 0) {
-				const char *code = (const char *)sqlite3_column_text(q, 6);
-
-				snprintf(row.code, sizeof row.code, "%s", code ? code : "");
-				row.quad = sqlite3_column_int(q, 7);
-				row.goldstein = sqlite3_column_double(q, 8);
-				row.modality = sqlite3_column_int(q, 9);
-				row.sentence = (const char *)sqlite3_column_text(q, 10);
-				row.predicate_text = (const char *)sqlite3_column_text(q, 11);
-			} else {
-				row.relation = 1;
-				row.polarity = sqlite3_column_int(q, 6);
-				row.trend = sqlite3_column_int(q, 7);
-				row.sentence = (const char *)sqlite3_column_text(q, 8);
-				row.predicate_text = (const char *)sqlite3_column_text(q, 9);
-			}
-			if (fn(&row, ctx))
+			         " WHERE %s AND r.day BETWEEN ?3 AND ?4 ORDER BY %s r.id", where,
+			         dyad ? "r.dyad_day," : "r.day,");
+		for (dir = 0; dir < ndir; dir++) {
+			if (sqlite3_prepare_v2(s->db, sql, -1, &q[dir], NULL) != SQLITE_OK) {
+				rc = db_error(s, "querying");
 				break;
+			}
+			if (qy->a && !dyad)
+				sqlite3_bind_text(q[dir], 1, qy->a, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(q[dir], 3, qy->from_day == LONG_MIN ? INT_MIN : qy->from_day);
+			sqlite3_bind_int64(q[dir], 4, qy->to_day == LONG_MAX ? INT_MAX : qy->to_day);
+			if (dyad) {
+				sqlite3_bind_int64(q[dir], 5, dyad_day_make(dir ? nb : na, dir ? na : nb, lo));
+				sqlite3_bind_int64(q[dir], 6, dyad_day_make(dir ? nb : na, dir ? na : nb, hi));
+			}
+			r[dir] = sqlite3_step(q[dir]);
 		}
-		if (r != SQLITE_ROW && r != SQLITE_DONE)
-			rc = db_error(s, "reading events");
-		sqlite3_finalize(q);
-		q = NULL;
+		/* merge the directions by (day, id) */
+		while (!rc) {
+			ent_store_row row[2];
+			int64_t id[2] = {0, 0};
+			int take = -1;
+
+			for (dir = 0; dir < ndir; dir++) {
+				if (r[dir] == SQLITE_ROW) {
+					id[dir] = read_row(q[dir], pass, &row[dir]);
+					if (take < 0 || row[dir].day < row[take].day ||
+					    (row[dir].day == row[take].day && id[dir] < id[take]))
+						take = dir;
+				} else if (r[dir] != SQLITE_DONE) {
+					rc = db_error(s, "reading events");
+				}
+			}
+			if (take < 0 || rc)
+				break;
+			if (fn(&row[take], ctx))
+				break;   /* the events; relation statements are asked for next */
+			r[take] = sqlite3_step(q[take]);
+		}
+		for (dir = 0; dir < 2; dir++) {
+			sqlite3_finalize(q[dir]);
+			q[dir] = NULL;
+		}
 	}
 	return rc;
 }
