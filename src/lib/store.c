@@ -226,6 +226,9 @@ struct ent_store {
 	/* the last sentence written (docno, index) */
 	int64_t sent_docno;
 	int last_sent;
+	/* ent_store_each's queries between two roots, kept prepared:
+	 * [relations][direction][all modalities][one a day] */
+	sqlite3_stmt *each[2][2][2][2];
 	/* the time of the batch, for documents' ingested */
 	char now[24];
 	/* the periods of the last day aggregated */
@@ -390,6 +393,8 @@ int ent_store_close(ent_store *s)
 		rc = ent_store_commit(s);
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
+	for (i = 0; i < 16; i++)
+		sqlite3_finalize(s->each[i >> 3][i >> 2 & 1][i >> 1 & 1][i & 1]);
 	if (s->db && sqlite3_close(s->db) != SQLITE_OK && !rc)
 		rc = db_error(s, "closing");
 	ent_free(s->agg);
@@ -1429,9 +1434,17 @@ int ent_store_each(ent_store *s, const ent_store_query *qy,
 			         " WHERE %s AND r.day BETWEEN ?3 AND ?4 ORDER BY %s r.id", where,
 			         dyad ? "r.dyad_day," : "r.day,");
 		for (dir = 0; dir < ndir; dir++) {
-			if (sqlite3_prepare_v2(s->db, sql, -1, &q[dir], NULL) != SQLITE_OK) {
+			sqlite3_stmt **kept = dyad ? &s->each[pass][dir][!!qy->all_modalities][!!qy->one_a_day]
+			                           : NULL;
+
+			if (kept && *kept) {
+				q[dir] = *kept;
+			} else if (sqlite3_prepare_v3(s->db, sql, -1, kept ? SQLITE_PREPARE_PERSISTENT : 0,
+			                              &q[dir], NULL) != SQLITE_OK) {
 				rc = db_error(s, "querying");
 				break;
+			} else if (kept) {
+				*kept = q[dir];
 			}
 			if (qy->a && !dyad)
 				sqlite3_bind_text(q[dir], 1, qy->a, -1, SQLITE_TRANSIENT);
@@ -1466,7 +1479,10 @@ int ent_store_each(ent_store *s, const ent_store_query *qy,
 			r[take] = sqlite3_step(q[take]);
 		}
 		for (dir = 0; dir < 2; dir++) {
-			sqlite3_finalize(q[dir]);
+			if (dyad)
+				sqlite3_reset(q[dir]);   /* kept for the next call */
+			else
+				sqlite3_finalize(q[dir]);
 			q[dir] = NULL;
 		}
 	}
