@@ -57,6 +57,11 @@ int ent_store_put_relation(ent_store *store, const char *doc_id,
 /* Removes what is stored for a document id (before re-adding it). */
 int ent_store_drop_doc(ent_store *store, const char *doc_id);
 
+/* Checks the file (SQLite's integrity check) and that every sentence,
+ * event and relation belongs to a stored document. ENT_ESTORE saying what
+ * is wrong. */
+int ent_store_check(ent_store *store);
+
 /* Counts, for progress and tests. */
 typedef struct ent_store_counts {
 	long long documents, duplicates, events, relations, actors;

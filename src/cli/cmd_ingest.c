@@ -23,6 +23,8 @@
 typedef struct ingest ingest;
 static int ingest_events(ingest *g, const char *path);
 
+/* Rows (events, relations, documents) a transaction: a larger batch
+ * aggregates better; a kill loses at most one. */
 #define BATCH_ROWS 100000
 
 static void usage(FILE *f)
@@ -38,6 +40,7 @@ static void usage(FILE *f)
 	        "  --db FILE     the store (default entente.db; created when missing)\n"
 	        "  --dict DIR    dictionaries for coding documents (default: built-in)\n"
 	        "  --date D      document date for texts that carry none\n"
+	        "  --batch N     rows a transaction (default 100000)\n"
 	        "  --rebuild     recompute the per-dyad aggregates that the analysis\n"
 	        "                commands read from the stored events (after the FILEs,\n"
 	        "                if any; none are read from standard input then)\n"
@@ -118,7 +121,7 @@ typedef struct ingest {
 	long long duplicates;
 	id_set seen;
 	long long events, relations, lines, bad;
-	long rows_in_batch;
+	long rows_in_batch, batch_rows;
 	int quiet;
 	time_t started, last_report;
 	char last_doc[512];
@@ -257,7 +260,7 @@ static int ingest_line(ingest *g, const ent_flatjson *obj, const char *file, lon
 	}
 	/* A new document: commit the batch when it is full, then replace. */
 	if (strcmp(g->last_doc, doc) != 0) {
-		if (g->rows_in_batch >= BATCH_ROWS) {
+		if (g->rows_in_batch >= g->batch_rows) {
 			if (ent_store_commit(g->store) || ent_store_begin(g->store))
 				return -1;
 			g->rows_in_batch = 0;
@@ -382,7 +385,7 @@ static int on_document(const ent_doc *doc, ent_arena *arena, void *ctx)
 		g->bad++;
 		return 0;
 	}
-	if (g->rows_in_batch >= BATCH_ROWS) {
+	if (g->rows_in_batch >= g->batch_rows) {
 		if (ent_store_commit(g->store) || ent_store_begin(g->store))
 			return -1;
 		g->rows_in_batch = 0;
@@ -495,6 +498,7 @@ int cmd_ingest(int argc, char **argv)
 	ent_store_counts counts;
 
 	memset(&g, 0, sizeof g);
+	g.batch_rows = BATCH_ROWS;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -505,6 +509,12 @@ int cmd_ingest(int argc, char **argv)
 			db = argv[++i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			db = a + 5;
+		} else if (strcmp(a, "--batch") == 0 && i + 1 < argc) {
+			g.batch_rows = strtol(argv[++i], NULL, 10);
+			if (g.batch_rows < 1) {
+				cli_error("--batch: needs a number of rows above 0");
+				return EXIT_USAGE;
+			}
 		} else if (strcmp(a, "--rebuild") == 0) {
 			rebuild = 1;
 		} else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {

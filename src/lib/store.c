@@ -1319,6 +1319,33 @@ int ent_store_put_relation(ent_store *s, const char *doc_id, const char *sentenc
 	return rc;
 }
 
+int ent_store_check(ent_store *s)
+{
+	sqlite3_stmt *q = NULL;
+	int rc = ENT_OK, r;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &q, NULL) != SQLITE_OK)
+		return db_error(s, "checking");
+	r = sqlite3_step(q);
+	if (r != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(q, 0), "ok") != 0)
+		rc = ent_error_set(ENT_ESTORE, "store %s: integrity check: %s", s->path,
+		                   r == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0)
+		                                   : sqlite3_errmsg(s->db));
+	sqlite3_finalize(q);
+	if (!rc) {
+		int orphans = any_row(s, "SELECT 1 FROM events WHERE docno NOT IN (SELECT docno FROM documents)"
+		                         " UNION ALL SELECT 1 FROM relations WHERE docno NOT IN"
+		                         " (SELECT docno FROM documents) UNION ALL SELECT 1 FROM sentences"
+		                         " WHERE docno NOT IN (SELECT docno FROM documents) LIMIT 1");
+
+		if (orphans)
+			rc = orphans < 0 ? db_error(s, "checking")
+			                 : ent_error_set(ENT_ESTORE, "store %s: rows of a document that is not stored",
+			                                 s->path);
+	}
+	return rc;
+}
+
 static long long count(ent_store *s, const char *sql)
 {
 	sqlite3_stmt *q;

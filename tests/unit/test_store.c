@@ -129,8 +129,8 @@ static char *agg_snapshot(ent_store *s)
 {
 	ent_buf b = ENT_BUF_INIT, out = ENT_BUF_INIT;
 	ent_store_agg_query q;
-	char *lines[4096], *p;
-	size_t n = 0, i;
+	char **lines, *p;
+	size_t n = 0, i, cap = 1;
 	int pass;
 
 	for (pass = 0; pass < 3; pass++) {
@@ -142,16 +142,21 @@ static char *agg_snapshot(ent_store *s)
 		ent_buf_printf(&b, "pass %d\n", pass);
 		ent_store_each_agg(s, &q, agg_line, &b);
 	}
-	for (p = b.data; p && *p && n < 4096; ) {
+	for (p = b.data; p && *p; p++)
+		cap += *p == '\n';
+	lines = malloc(cap * sizeof *lines);
+	for (p = b.data; lines && p && *p && n < cap; ) {
 		lines[n++] = p;
 		p = strchr(p, '\n');
 		if (!p)
 			break;
 		*p++ = '\0';
 	}
-	qsort(lines, n, sizeof *lines, line_cmp);
-	for (i = 0; i < n; i++)
+	if (lines)
+		qsort(lines, n, sizeof *lines, line_cmp);
+	for (i = 0; lines && i < n; i++)
 		ent_buf_printf(&out, "%s\n", lines[i]);
+	free(lines);
 	ent_buf_free(&b);
 	return ent_buf_detach(&out, NULL);
 }
@@ -305,6 +310,7 @@ TEST(store_killed_ingest_and_rerun)
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
 		REQUIRE(ent_store_open(&s, db) == 0);
+		CHECK_INT(ent_store_check(s), 0);
 		memset(&q, 0, sizeof q);
 		q.from_day = LONG_MIN;
 		q.to_day = LONG_MAX;
@@ -328,6 +334,233 @@ TEST(store_killed_ingest_and_rerun)
 	unlink(file);
 	snprintf(file, sizeof file, "%s-shm", db);
 	unlink(file);
+}
+
+/* Writes ndocs news-like documents as JSON Lines (coded when ingested). */
+static void write_docs(const char *path, int ndocs)
+{
+	static const char *const who[] = {"Russia", "Pakistan", "India", "China", "the United States",
+	                                  "Iran", "Afghanistan", "Britain", "France", "Turkey"};
+	static const char *const what[] = {
+		"%s and %s held joint military exercises.", "%s criticised %s on Monday.",
+		"%s praised %s for its support.", "Relations between %s and %s cooled.",
+		"%s accused %s of supporting terrorism.", "%s signed a trade agreement with %s.",
+		"%s threatened %s with sanctions.", "The president of %s visited %s."};
+	FILE *f = fopen(path, "w");
+	uint64_t r = 12345;
+	int d, k;
+
+	if (!f)
+		return;
+	for (d = 0; d < ndocs; d++) {
+		fprintf(f, "{\"id\":\"r%d\",\"date\":\"2017-%02d-%02d\",\"text\":\"", d, 1 + d % 12, 1 + d % 28);
+		for (k = 0; k < 12; k++) {
+			int a, b;
+
+			r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+			a = (int)(r >> 33) % 10;
+			b = (a + 1 + (int)(r >> 40) % 9) % 10;
+			fprintf(f, what[(r >> 50) % 8], who[a], who[b]);
+			fputc(' ', f);
+		}
+		fprintf(f, "This is report %d.\"}\n", d);
+	}
+	fclose(f);
+}
+
+static pid_t run_ingest_batch(const char *db, const char *file, const char *batch)
+{
+	const char *bin = getenv("ENTENTE_BIN");
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		execl(bin ? bin : "build/entente", "entente", "ingest", "-q", "--batch", batch, "--db", db,
+		      file, (char *)NULL);
+		_exit(127);
+	}
+	return pid;
+}
+
+static int dump_row(const ent_store_row *r, void *ctx)
+{
+	ent_buf_printf(ctx, "%s|%d|%ld|%s|%s|%s|%d|%.1f|%d|%d|%d|%s|%s\n", r->doc ? r->doc : "?", r->sent,
+	               r->day, r->source ? r->source : "", r->target ? r->target : "", r->code,
+	               r->quad, r->goldstein, r->modality, r->polarity, r->trend,
+	               r->sentence ? r->sentence : "(no sentence)",
+	               r->predicate_text ? r->predicate_text : "");
+	return 0;
+}
+
+/* Every event and relation statement of the store, one sorted line each
+ * beginning with its document's id. */
+static char *store_dump(ent_store *s)
+{
+	ent_buf b = ENT_BUF_INIT, out = ENT_BUF_INIT;
+	ent_store_query q;
+	char **lines, *p;
+	size_t n = 0, cap = 1, i;
+
+	memset(&q, 0, sizeof q);
+	q.from_day = LONG_MIN;
+	q.to_day = LONG_MAX;
+	q.all_modalities = 1;
+	q.with_relations = 1;
+	ent_store_each(s, &q, dump_row, &b);
+	for (p = b.data; p && *p; p++)
+		cap += *p == '\n';
+	lines = malloc(cap * sizeof *lines);
+	for (p = b.data; lines && p && *p && n < cap; ) {
+		lines[n++] = p;
+		if (!(p = strchr(p, '\n')))
+			break;
+		*p++ = '\0';
+	}
+	if (lines)
+		qsort(lines, n, sizeof *lines, line_cmp);
+	for (i = 0; lines && i < n; i++)
+		ent_buf_printf(&out, "%s\n", lines[i]);
+	free(lines);
+	ent_buf_free(&b);
+	return ent_buf_detach(&out, NULL);
+}
+
+/* The lines of document doc in a dump (a run of lines, as it is sorted). */
+static const char *doc_block(const char *dump, const char *doc, size_t *len)
+{
+	char key[64];
+	const char *p, *end;
+
+	snprintf(key, sizeof key, "%s|", doc);
+	for (p = dump; p && *p; p = strchr(p, '\n') + 1)
+		if (strncmp(p, key, strlen(key)) == 0)
+			break;
+	if (!p || !*p) {
+		*len = 0;
+		return NULL;
+	}
+	for (end = p; *end && strncmp(end, key, strlen(key)) == 0; end = strchr(end, '\n') + 1)
+		;
+	*len = (size_t)(end - p);
+	return p;
+}
+
+/* Whether every document of part is in full what it is in whole. */
+static int whole_documents(const char *part, const char *whole, int *docs)
+{
+	const char *p = part;
+
+	*docs = 0;
+	while (p && *p) {
+		char doc[64];
+		size_t n = strcspn(p, "|"), la, lb;
+		const char *a, *b;
+
+		snprintf(doc, sizeof doc, "%.*s", (int)(n < 63 ? n : 63), p);
+		a = doc_block(part, doc, &la);
+		b = doc_block(whole, doc, &lb);
+		if (!a || !b || la != lb || memcmp(a, b, la) != 0) {
+			fprintf(stderr, "  document %s: %zu bytes of rows after the kill, %zu in a clean ingest\n",
+			        doc, la, lb);
+			return 0;
+		}
+		++*docs;
+		p = a + la;
+	}
+	return 1;
+}
+
+static void unlink_store(const char *db)
+{
+	char f[128];
+
+	unlink(db);
+	snprintf(f, sizeof f, "%s-wal", db);
+	unlink(f);
+	snprintf(f, sizeof f, "%s-shm", db);
+	unlink(f);
+}
+
+/*
+ * Documents coded on the way, killed at random moments: each time the
+ * store passes SQLite's integrity check, holds no row of a missing
+ * document, holds every document it holds in full (the same rows as a
+ * clean ingest), and its aggregates equal a rebuild; a rerun completes
+ * it and it then equals the clean ingest.
+ */
+TEST(store_killed_document_ingest_and_rerun)
+{
+	char dir[] = "/tmp/entente-killdocs-XXXXXX", file[96], clean[96], db[96], msg[160] = "";
+	char *whole, *whole_agg, *part, *agg, *agg2;
+	ent_store *s;
+	ent_store_counts c1, c2;
+	pid_t pid;
+	int status, attempt, docs;
+	unsigned seed = (unsigned)time(NULL) ^ (unsigned)getpid();
+
+	REQUIRE(mkdtemp(dir) != NULL);
+	snprintf(file, sizeof file, "%s/docs.jsonl", dir);
+	snprintf(clean, sizeof clean, "%s/clean.db", dir);
+	snprintf(db, sizeof db, "%s/killed.db", dir);
+	write_docs(file, 4000);
+	pid = run_ingest_batch(clean, file, "400");
+	REQUIRE(pid > 0);
+	waitpid(pid, &status, 0);
+	REQUIRE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	REQUIRE(ent_store_open(&s, clean) == 0);
+	whole = store_dump(s);
+	whole_agg = agg_snapshot(s);
+	CHECK_INT(ent_store_counts_get(s, &c1), 0);
+	ent_store_close(s);
+	CHECK(c1.documents == 4000 && c1.events > 40000);
+	srand(seed);
+	for (attempt = 0; attempt < 3; attempt++) {
+		struct timespec pause;
+		long ms = 50 + rand() % 600;
+
+		pause.tv_sec = 0;
+		pause.tv_nsec = ms * 1000000L;
+		snprintf(msg + strlen(msg), sizeof msg - strlen(msg), "%s%ld", attempt ? ", " : "", ms);
+		pid = run_ingest_batch(db, file, "400");
+		REQUIRE(pid > 0);
+		nanosleep(&pause, NULL);
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		REQUIRE(ent_store_open(&s, db) == 0);
+		CHECK_INT(ent_store_check(s), 0);
+		part = store_dump(s);
+		CHECK(whole_documents(part, whole, &docs));
+		agg = agg_snapshot(s);
+		CHECK_INT(ent_store_rebuild_aggregates(s), 0);
+		agg2 = agg_snapshot(s);
+		CHECK_STR(agg, agg2);
+		snprintf(msg + strlen(msg), sizeof msg - strlen(msg), " ms (%d documents)", docs);
+		free(part);
+		free(agg);
+		free(agg2);
+		ent_store_close(s);
+	}
+	fprintf(stderr, "  note: document ingest killed after %s\n", msg);
+	pid = run_ingest_batch(db, file, "400");
+	waitpid(pid, &status, 0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	REQUIRE(ent_store_open(&s, db) == 0);
+	CHECK_INT(ent_store_check(s), 0);
+	part = store_dump(s);
+	agg = agg_snapshot(s);
+	CHECK_INT(ent_store_counts_get(s, &c2), 0);
+	CHECK(strcmp(part, whole) == 0);
+	CHECK_STR(agg, whole_agg);
+	CHECK(c1.documents == c2.documents && c1.events == c2.events && c1.relations == c2.relations &&
+	      c1.actors == c2.actors);
+	ent_store_close(s);
+	free(part);
+	free(agg);
+	free(whole);
+	free(whole_agg);
+	unlink_store(clean);
+	unlink_store(db);
+	unlink(file);
+	rmdir(dir);
 }
 
 TEST(flatjson_reads_and_rejects)
