@@ -9,7 +9,8 @@
  * document, in date order over ten years (2010-2019), with one relation
  * statement for every twenty events. The spread is skewed as news is: 150
  * actor roots, 2,500 dyads drawn towards a few big actors, dyads used
- * with a skewed frequency (the busiest carries about 3% of all events);
+ * with a skewed frequency (of ten million events the busiest dyad has
+ * 36,000, and 6 million dyad-days hold at least one event);
  * two camps by actor parity, friendly inside and hostile across, a few
  * dyads against their camps; CAMEO codes with their Goldstein scores and
  * QuadClasses around each dyad's tone; one event in ten not asserted.
