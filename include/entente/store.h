@@ -46,7 +46,9 @@ int ent_store_index(ent_store *store);
  * NULL; a duplicate is recorded but its events should not be added. */
 int ent_store_put_doc(ent_store *store, const ent_doc *doc, const char **duplicate);
 /* Adds an event of doc (added with ent_store_put_doc or known only by
- * id: events ingested from JSON Lines name their doc and sentence). */
+ * id: events ingested from JSON Lines name their doc and sentence).
+ * ENT_EINVALID for a Goldstein score that is not a finite float;
+ * ENT_ELIMIT past 2^20 events and relations (or sentences) a document. */
 int ent_store_put_event(ent_store *store, const char *doc_id,
                         const char *sentence, const char *source_text,
                         const char *target_text, const char *predicate_text,
