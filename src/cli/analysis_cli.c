@@ -440,10 +440,17 @@ int an_load_dyads(an_dyads *d, ent_store *store, const char *a, const char *b, i
 	d->nnames = l.nactors;
 	if (by_day) {
 		d->days = malloc((l.nrows ? l.nrows : 1) * sizeof *d->days);
-		if (!d->days)
+		d->day_a = malloc((l.nrows ? l.nrows : 1) * sizeof *d->day_a);
+		d->day_b = malloc((l.nrows ? l.nrows : 1) * sizeof *d->day_b);
+		if (!d->days || !d->day_a || !d->day_b)
 			goto oom;
-		for (i = 0; i < l.nrows; i++)
+		for (i = 0; i < l.nrows; i++) {
+			uint32_t s = l.actors[l.rows[i].source].final, t = l.actors[l.rows[i].target].final;
+
 			d->days[i] = l.rows[i].day;
+			d->day_a[i] = s < t ? s : t;
+			d->day_b[i] = s < t ? t : s;
+		}
 		d->ndays = l.nrows;
 	}
 	for (i = 0; i < l.nrows; i++)
@@ -474,6 +481,8 @@ void an_dyads_free(an_dyads *d)
 		free(d->names[i]);
 	free(d->names);
 	free(d->days);
+	free(d->day_a);
+	free(d->day_b);
 	free(d->totals);
 	memset(d, 0, sizeof *d);
 }

@@ -54,6 +54,7 @@ typedef struct an_dyads {
 	ent_dyad_total *totals;
 	size_t ntotals;
 	ent_dyad_day *days;
+	uint32_t *day_a, *day_b;     /* the undirected dyad of each day record, a < b */
 	size_t ndays;
 	unsigned long long events;   /* events and relation statements counted */
 } an_dyads;

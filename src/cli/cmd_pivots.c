@@ -37,31 +37,32 @@ static void events_around(ent_store *store, const char *a, const char *b, long d
 	an_evidence(store, a, b, day - span, day + span, 4, o);
 }
 
-/* Analyses the dyad of actors x and y among the events. */
-static int pivot_dyad(ent_store *store, const an_events *ev, uint32_t x, uint32_t y,
+/* Analyses the dyad of actors x < y among the day records. */
+static int pivot_dyad(ent_store *store, const an_dyads *ev, uint32_t x, uint32_t y,
                       const an_opts *o)
 {
-	ent_event_obs *sub = malloc((ev->n ? ev->n : 1) * sizeof *sub);
+	ent_dyad_day *sub = malloc((ev->ndays ? ev->ndays : 1) * sizeof *sub);
 	ent_series *series = NULL;
 	ent_series_opts so;
 	ent_changepoints *cp = NULL;
 	ent_trend_test mk;
 	double *net = NULL;
-	size_t i, n = 0, nb;
+	size_t i, n = 0, nrec = 0, nb;
 	const ent_dyad_bin *bins;
 	int rc = 0;
 
 	if (!sub)
 		return -1;
-	for (i = 0; i < ev->n; i++)
-		if ((ev->obs[i].source == x && ev->obs[i].target == y) ||
-		    (ev->obs[i].source == y && ev->obs[i].target == x))
-			sub[n++] = ev->obs[i];
+	for (i = 0; i < ev->ndays; i++)
+		if (ev->day_a[i] == x && ev->day_b[i] == y) {
+			sub[nrec++] = ev->days[i];
+			n += ev->days[i].count;
+		}
 	memset(&so, 0, sizeof so);
 	so.period = (ent_period)ent_period_parse(o->by);
 	so.from = o->from == LONG_MIN ? ENT_DAY_UNSET : (int32_t)o->from;
 	so.to = o->to == LONG_MAX ? ENT_DAY_UNSET : (int32_t)o->to;
-	if (n == 0 || ent_series_build(&series, sub, n, NULL, 0, &so)) {
+	if (n == 0 || ent_series_build_days(&series, sub, nrec, NULL, 0, &so)) {
 		rc = n ? -1 : 0;
 		goto done;
 	}
@@ -123,9 +124,8 @@ int cmd_pivots(int argc, char **argv)
 {
 	an_opts o;
 	ent_store *store = NULL;
-	an_events ev;
-	ent_dyad_total *dyads = NULL;
-	size_t nd = 0, i;
+	an_dyads ev;
+	size_t i;
 	int status = EXIT_OK;
 
 	memset(&ev, 0, sizeof ev);
@@ -137,27 +137,22 @@ int cmd_pivots(int argc, char **argv)
 	}
 	if ((status = an_open(&store, &o)) != 0)
 		return status;
-	if ((status = an_load(&ev, store, o.nargs ? o.args[0] : NULL, o.nargs ? o.args[1] : NULL, &o)) != 0)
+	if ((status = an_load_dyads(&ev, store, o.nargs ? o.args[0] : NULL, o.nargs ? o.args[1] : NULL, 1,
+	                            &o)) != 0)
 		goto done;
 	if (o.format == OUT_CSV)
 		printf("a,b,kind,when,before_or_slope,after_or_p\n");
-	if (ent_dyad_totals(&dyads, &nd, ev.obs, ev.n, ENT_DAY_UNSET, ENT_DAY_UNSET)) {
-		cli_lib_error();
-		status = EXIT_FAIL;
-		goto done;
-	}
-	for (i = 0; i < nd; i++)
-		if (dyads[i].count >= (o.min_events ? o.min_events : 1) &&
-		    pivot_dyad(store, &ev, dyads[i].a, dyads[i].b, &o)) {
+	for (i = 0; i < ev.ntotals; i++)
+		if (ev.totals[i].count >= (o.min_events ? o.min_events : 1) &&
+		    pivot_dyad(store, &ev, ev.totals[i].a, ev.totals[i].b, &o)) {
 			cli_error("out of memory");
 			status = EXIT_FAIL;
 			break;
 		}
-	if (nd == 0 && o.format == OUT_TABLE)
+	if (ev.ntotals == 0 && o.format == OUT_TABLE)
 		printf("no dyads in %s\n", o.db);
 done:
-	free(dyads);
-	an_free(&ev);
+	an_dyads_free(&ev);
 	ent_store_close(store);
 	return status;
 }
