@@ -37,11 +37,29 @@ static void events_around(ent_store *store, const char *a, const char *b, long d
 	an_evidence(store, a, b, day - span, day + span, 4, o);
 }
 
-/* Analyses the dyad of actors x < y among the day records. */
-static int pivot_dyad(ent_store *store, const an_dyads *ev, uint32_t x, uint32_t y,
-                      const an_opts *o)
+/* A day record of an_dyads by its dyad, to sort the records by dyad. */
+typedef struct day_ref {
+	uint32_t a, b;
+	size_t i;
+} day_ref;
+
+static int day_ref_cmp(const void *x, const void *y)
 {
-	ent_dyad_day *sub = malloc((ev->ndays ? ev->ndays : 1) * sizeof *sub);
+	const day_ref *p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	return (p->i > q->i) - (p->i < q->i);
+}
+
+/* Analyses the dyad of actors x < y from its day records (refs[0..nrefs),
+ * indices into ev->days). */
+static int pivot_dyad(ent_store *store, const an_dyads *ev, uint32_t x, uint32_t y,
+                      const day_ref *refs, size_t nrefs, const an_opts *o)
+{
+	ent_dyad_day *sub = malloc((nrefs ? nrefs : 1) * sizeof *sub);
 	ent_series *series = NULL;
 	ent_series_opts so;
 	ent_changepoints *cp = NULL;
@@ -53,11 +71,10 @@ static int pivot_dyad(ent_store *store, const an_dyads *ev, uint32_t x, uint32_t
 
 	if (!sub)
 		return -1;
-	for (i = 0; i < ev->ndays; i++)
-		if (ev->day_a[i] == x && ev->day_b[i] == y) {
-			sub[nrec++] = ev->days[i];
-			n += ev->days[i].count;
-		}
+	for (i = 0; i < nrefs; i++) {
+		sub[nrec++] = ev->days[refs[i].i];
+		n += ev->days[refs[i].i].count;
+	}
 	memset(&so, 0, sizeof so);
 	so.period = (ent_period)ent_period_parse(o->by);
 	so.from = o->from == LONG_MIN ? ENT_DAY_UNSET : (int32_t)o->from;
@@ -125,7 +142,8 @@ int cmd_pivots(int argc, char **argv)
 	an_opts o;
 	ent_store *store = NULL;
 	an_dyads ev;
-	size_t i;
+	day_ref *refs = NULL;
+	size_t i, r = 0;
 	int status = EXIT_OK;
 
 	memset(&ev, 0, sizeof ev);
@@ -142,16 +160,38 @@ int cmd_pivots(int argc, char **argv)
 		goto done;
 	if (o.format == OUT_CSV)
 		printf("a,b,kind,when,before_or_slope,after_or_p\n");
-	for (i = 0; i < ev.ntotals; i++)
+	/* the day records by dyad, in the order of the totals */
+	refs = malloc((ev.ndays ? ev.ndays : 1) * sizeof *refs);
+	if (!refs) {
+		cli_error("out of memory");
+		status = EXIT_FAIL;
+		goto done;
+	}
+	for (i = 0; i < ev.ndays; i++) {
+		refs[i].a = ev.day_a[i];
+		refs[i].b = ev.day_b[i];
+		refs[i].i = i;
+	}
+	qsort(refs, ev.ndays, sizeof *refs, day_ref_cmp);
+	for (i = 0; i < ev.ntotals; i++) {
+		size_t first;
+
+		while (r < ev.ndays && (refs[r].a < ev.totals[i].a ||
+		                        (refs[r].a == ev.totals[i].a && refs[r].b < ev.totals[i].b)))
+			r++;
+		for (first = r; r < ev.ndays && refs[r].a == ev.totals[i].a && refs[r].b == ev.totals[i].b; r++)
+			;
 		if (ev.totals[i].count >= (o.min_events ? o.min_events : 1) &&
-		    pivot_dyad(store, &ev, ev.totals[i].a, ev.totals[i].b, &o)) {
+		    pivot_dyad(store, &ev, ev.totals[i].a, ev.totals[i].b, refs + first, r - first, &o)) {
 			cli_error("out of memory");
 			status = EXIT_FAIL;
 			break;
 		}
+	}
 	if (ev.ntotals == 0 && o.format == OUT_TABLE)
 		printf("no dyads in %s\n", o.db);
 done:
+	free(refs);
 	an_dyads_free(&ev);
 	ent_store_close(store);
 	return status;
