@@ -131,14 +131,16 @@ typedef struct ent_store_agg {
 } ent_store_agg;
 
 /* Rows between roots a and b (both directions; both NULL for all dyads)
- * that cover [from_day, to_day] (LONG_MIN / LONG_MAX for open) exactly:
- * with by_day, day rows only; otherwise the fewest rows, whole years and
- * months inside the window and days at its edges. Relation statements
- * only with with_relations. */
+ * that cover [from_day, to_day] (LONG_MIN / LONG_MAX for open) exactly,
+ * with the fewest rows no coarser than level: 0 day rows only; 1 whole
+ * months inside the window and days at its edges; 2 whole years, then
+ * months, then days. Each row lies in one calendar month (level <= 1) or
+ * year, so a series by month (or year) can be binned from them. Relation
+ * statements only with with_relations. */
 typedef struct ent_store_agg_query {
 	const char *a, *b;
 	long from_day, to_day;
-	int by_day;
+	int level;
 	int with_relations;
 } ent_store_agg_query;
 

@@ -398,7 +398,7 @@ done:
 	return rc;
 }
 
-int an_load_dyads(an_dyads *d, ent_store *store, const char *a, const char *b, int by_day,
+int an_load_dyads(an_dyads *d, ent_store *store, const char *a, const char *b, int level,
                   const an_opts *o)
 {
 	ent_store_agg_query q;
@@ -414,7 +414,7 @@ int an_load_dyads(an_dyads *d, ent_store *store, const char *a, const char *b, i
 	q.b = b;
 	q.from_day = o->from;
 	q.to_day = o->to;
-	q.by_day = by_day;
+	q.level = level;
 	q.with_relations = !o->events_only;
 	if (ent_store_each_agg(store, &q, on_agg, &l)) {
 		cli_lib_error();
@@ -438,7 +438,7 @@ int an_load_dyads(an_dyads *d, ent_store *store, const char *a, const char *b, i
 		order[i]->name = NULL;
 	}
 	d->nnames = l.nactors;
-	if (by_day) {
+	{
 		d->days = malloc((l.nrows ? l.nrows : 1) * sizeof *d->days);
 		d->day_a = malloc((l.nrows ? l.nrows : 1) * sizeof *d->day_a);
 		d->day_b = malloc((l.nrows ? l.nrows : 1) * sizeof *d->day_b);

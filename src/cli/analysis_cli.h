@@ -45,21 +45,24 @@ void an_free(an_events *ev);
 /* The dyads of the store, read from its aggregates (not event by event):
  * the actor roots in the order in which a pass over the events in date
  * order meets them, the totals per undirected dyad (sorted by actor
- * indices, as ent_dyad_totals makes them), and with by_day the day records
- * of every row (both directions; what a series needs). Between a and b
- * only when both are given. Returns 0, or an exit status after a message. */
+ * indices, as ent_dyad_totals makes them), and the records read (both
+ * directions), each dated by the first day of its period: with level 0
+ * days (what a series by day or week, or a decayed score, needs), 1 months
+ * inside the window and days at its edges (a series by month), 2 years,
+ * months and days (totals, a series by year). Between a and b only when
+ * both are given. Returns 0, or an exit status after a message. */
 typedef struct an_dyads {
 	char **names;
 	size_t nnames;
 	ent_dyad_total *totals;
 	size_t ntotals;
-	ent_dyad_day *days;
-	uint32_t *day_a, *day_b;     /* the undirected dyad of each day record, a < b */
+	ent_dyad_day *days;          /* the records */
+	uint32_t *day_a, *day_b;     /* the undirected dyad of each record, a < b */
 	size_t ndays;
 	unsigned long long events;   /* events and relation statements counted */
 } an_dyads;
 
-int an_load_dyads(an_dyads *d, ent_store *store, const char *a, const char *b, int by_day,
+int an_load_dyads(an_dyads *d, ent_store *store, const char *a, const char *b, int level,
                   const an_opts *o);
 void an_dyads_free(an_dyads *d);
 

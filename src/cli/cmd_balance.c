@@ -57,7 +57,7 @@ int cmd_balance(int argc, char **argv)
 		return status;
 	if ((status = an_open(&store, &o)) != 0)
 		return status;
-	if ((status = an_load_dyads(&dy, store, NULL, NULL, 0, &o)) != 0 ||
+	if ((status = an_load_dyads(&dy, store, NULL, NULL, 2, &o)) != 0 ||
 	    (status = an_network(&g, &dy, &o)) != 0)
 		goto done;
 	memset(&bo, 0, sizeof bo);

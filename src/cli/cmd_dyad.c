@@ -47,7 +47,7 @@ int cmd_dyad(int argc, char **argv)
 	}
 	if ((status = an_open(&store, &o)) != 0)
 		return status;
-	if ((status = an_load_dyads(&dy, store, o.args[0], o.args[1], 1, &o)) != 0)
+	if ((status = an_load_dyads(&dy, store, o.args[0], o.args[1], 0, &o)) != 0)
 		goto done;
 	memset(&so, 0, sizeof so);
 	so.period = (ent_period)ent_period_parse(o.by);

@@ -144,7 +144,7 @@ int cmd_pivots(int argc, char **argv)
 	an_dyads ev;
 	day_ref *refs = NULL;
 	size_t i, r = 0;
-	int status = EXIT_OK;
+	int status = EXIT_OK, level;
 
 	memset(&ev, 0, sizeof ev);
 	if (an_parse(&o, argc, argv, usage, 0, &status))
@@ -155,8 +155,12 @@ int cmd_pivots(int argc, char **argv)
 	}
 	if ((status = an_open(&store, &o)) != 0)
 		return status;
-	if ((status = an_load_dyads(&ev, store, o.nargs ? o.args[0] : NULL, o.nargs ? o.args[1] : NULL, 1,
-	                            &o)) != 0)
+	/* Bins need records no coarser than themselves: months for a series
+	 * by month, years by year (only net cooperation per bin is used, no
+	 * decayed score). */
+	level = strcmp(o.by, "month") == 0 ? 1 : strcmp(o.by, "year") == 0 ? 2 : 0;
+	if ((status = an_load_dyads(&ev, store, o.nargs ? o.args[0] : NULL, o.nargs ? o.args[1] : NULL,
+	                            level, &o)) != 0)
 		goto done;
 	if (o.format == OUT_CSV)
 		printf("a,b,kind,when,before_or_slope,after_or_p\n");

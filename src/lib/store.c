@@ -1604,12 +1604,13 @@ static int agg_any(ent_store *s, int level, long start, uint32_t src, uint32_t t
 }
 
 /*
- * The day rows of one dyad (both directions) in [lo, hi]: the rows of a
- * day are not next to each other for one dyad (the key is by time first),
- * so this walks down from the years that hold rows of the dyad to their
- * months and their days, one short lookup each.
+ * The rows of one dyad (both directions) that cover [lo, hi], no coarser
+ * than level: the rows of one dyad are not next to each other (the key is
+ * by time first), so this walks down from the years that hold rows of the
+ * dyad to their months and their days, one short lookup each, taking a
+ * whole year or month when level allows and the window holds it.
  */
-static int agg_dyad_days(agg_reader *rd, long lo, long hi)
+static int agg_dyad_days(agg_reader *rd, long lo, long hi, int level)
 {
 	sqlite3_stmt *q;
 	int64_t first, last;
@@ -1644,9 +1645,21 @@ static int agg_dyad_days(agg_reader *rd, long lo, long hi)
 
 			if (!agg_any(rd->s, 2, year, src, tgt))
 				continue;
+			if (level >= 2 && year >= lo && pe <= hi) {
+				rc = agg_range(rd, agg_key_make(2, year, src, tgt, 0),
+				               agg_key_make(2, year, src, tgt, 1));
+				continue;
+			}
 			for (month = year; month <= pe && month <= hi && !rc; month = me + 1L) {
 				period_of(1, month, &ms, &me);
-				if (me < lo || !agg_any(rd->s, 1, month, src, tgt))
+				if (me < lo)
+					continue;
+				if (level >= 1 && month >= lo && me <= hi) {
+					rc = agg_range(rd, agg_key_make(1, month, src, tgt, 0),
+					               agg_key_make(1, month, src, tgt, 1));
+					continue;
+				}
+				if (!agg_any(rd->s, 1, month, src, tgt))
 					continue;
 				for (day = month < lo ? lo : month; day <= me && day <= hi && !rc; day++)
 					rc = agg_range(rd, agg_key_make(0, day, src, tgt, 0),
@@ -1707,9 +1720,9 @@ int ent_store_each_agg(ent_store *s, const ent_store_agg_query *qy,
 		return rc;
 	if (qy->b && ((rc = root_number(s, qy->b, 0, &rd.b)) != 0 || !rd.b))
 		return rc;
-	if (qy->by_day && rd.a && rd.b)
-		return agg_dyad_days(&rd, lo, hi);
-	if (qy->by_day)
+	if (rd.a && rd.b)
+		return agg_dyad_days(&rd, lo, hi, qy->level);
+	if (qy->level <= 0)
 		return agg_read(&rd, 0, lo, hi);
-	return agg_tile(&rd, 2, lo, hi);
+	return agg_tile(&rd, qy->level > 2 ? 2 : qy->level, lo, hi);
 }

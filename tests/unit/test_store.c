@@ -117,6 +117,13 @@ static int agg_line(const ent_store_agg *r, void *ctx)
 	return 0;
 }
 
+/* Adds up the counts of the rows. */
+static int agg_count(const ent_store_agg *r, void *ctx)
+{
+	*(long long *)ctx += r->count;
+	return 0;
+}
+
 static int line_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -137,7 +144,7 @@ static char *agg_snapshot(ent_store *s)
 		memset(&q, 0, sizeof q);
 		q.from_day = pass == 2 ? 17212 : LONG_MIN;  /* 2017-02-15 */
 		q.to_day = pass == 2 ? 17480 : LONG_MAX;    /* 2017-11-10 */
-		q.by_day = pass == 0;
+		q.level = pass == 0 ? 0 : 2;
 		q.with_relations = 1;
 		ent_buf_printf(&b, "pass %d\n", pass);
 		ent_store_each_agg(s, &q, agg_line, &b);
@@ -224,6 +231,29 @@ TEST(store_aggregates_follow_writes_drops_and_rebuild)
 	rebuilt = agg_snapshot(s);
 	CHECK_STR(after, rebuilt);
 	CHECK(strstr(after, "0 17228 CHN>PAK k0 n1 q1,0,0,0 c8.000") != NULL);
+	{
+		/* one dyad at every level and in two windows: the same sums */
+		long long total[2][3];
+		int level, w;
+
+		for (w = 0; w < 2; w++)
+			for (level = 0; level < 3; level++) {
+				ent_store_agg_query q;
+
+				memset(&q, 0, sizeof q);
+				q.a = "PAK";
+				q.b = "RUS";
+				q.from_day = w ? 16900 : LONG_MIN;   /* 2016-04-09 */
+				q.to_day = w ? 17500 : LONG_MAX;     /* 2017-11-30 */
+				q.level = level;
+				q.with_relations = 1;
+				total[w][level] = 0;
+				CHECK_INT(ent_store_each_agg(s, &q, agg_count, &total[w][level]), 0);
+			}
+		CHECK(total[0][0] > 0 && total[0][0] == total[0][1] && total[0][0] == total[0][2]);
+		CHECK(total[1][0] > 0 && total[1][0] < total[0][0]);
+		CHECK(total[1][0] == total[1][1] && total[1][0] == total[1][2]);
+	}
 	free(before);
 	free(after);
 	free(rebuilt);
