@@ -1,7 +1,7 @@
 /*
  * analysis_cli.c - shared parts of the analysis commands: options, the
- * store, and events read into the analysis library's observations (one
- * actor id per country or group root).
+ * store, the dyads read from the store's per-dyad aggregates (one actor
+ * index per country or group root), and the evidence printer.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -110,81 +110,6 @@ int an_open(ent_store **out, const an_opts *o)
 		return strstr(ent_error_last(), "not an entente store") ? EXIT_DICT : EXIT_FAIL;
 	}
 	return 0;
-}
-
-typedef struct load_ctx {
-	an_events *ev;
-	int failed;
-	int events_only;
-} load_ctx;
-
-static int on_row(const ent_store_row *row, void *ctx)
-{
-	load_ctx *l = ctx;
-	char sr[16], tr[16];
-	double g;
-	int quad = 0;
-
-	if (!row->source || !row->target || !*row->target)
-		return 0;
-	if (row->relation && l->events_only)
-		return 0;
-	ent_actor_root(row->source, sr);
-	ent_actor_root(row->target, tr);
-	if (strcmp(sr, tr) == 0)
-		return 0;  /* within one country: not a relation between states */
-	if (row->relation) {
-		/* A relation statement ("its arch-rival India", "relations
-		 * cooled") counts as evidence of the tie's sign: +-3 by its
-		 * polarity, +2 when rising, -4 when falling. */
-		g = ent_relation_weight(row->polarity, row->trend);
-	} else {
-		g = row->goldstein;
-		quad = row->quad >= 0 && row->quad <= 4 ? row->quad : 0;
-	}
-	if (ent_event_table_add(l->ev->table, row->day, sr, tr, quad, g) == ENT_ENOMEM) {
-		l->failed = 1;
-		return 1;
-	}
-	return 0;
-}
-
-int an_load(an_events *ev, ent_store *store, const char *a, const char *b, const an_opts *o)
-{
-	ent_store_query q;
-	load_ctx l = {ev, 0, o->events_only};
-
-	memset(ev, 0, sizeof *ev);
-	if (ent_event_table_new(&ev->table)) {
-		cli_lib_error();
-		return EXIT_FAIL;
-	}
-	memset(&q, 0, sizeof q);
-	q.a = a;
-	q.b = b;
-	q.both_ways = 1;
-	q.from_day = o->from;
-	q.to_day = o->to;
-	q.with_relations = !o->events_only;
-	if (ent_store_each(store, &q, on_row, &l)) {
-		cli_lib_error();
-		return EXIT_FAIL;
-	}
-	if (l.failed) {
-		cli_error("out of memory reading events");
-		return EXIT_FAIL;
-	}
-	ev->obs = ent_event_table_events(ev->table);
-	ev->n = ent_event_table_len(ev->table);
-	ev->names = ent_event_table_actors(ev->table);
-	ev->nnames = ent_event_table_actor_count(ev->table);
-	return 0;
-}
-
-void an_free(an_events *ev)
-{
-	ent_event_table_free(ev->table);
-	memset(ev, 0, sizeof *ev);
 }
 
 /* ---------------------------------------------------------------------

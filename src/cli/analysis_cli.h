@@ -1,7 +1,7 @@
 /*
  * analysis_cli.h - what the analysis commands (dyad, network, balance,
- * pivots, explain) share: their options, reading events from the store
- * into the analysis library's observations, and output helpers.
+ * pivots, explain) share: their options, reading the dyads from the
+ * store's per-dyad aggregates, and output helpers.
  */
 #ifndef ENTENTE_ANALYSIS_CLI_H
 #define ENTENTE_ANALYSIS_CLI_H
@@ -26,21 +26,6 @@ typedef struct an_opts {
  * to exit with *status, 0 to go on. */
 int an_parse(an_opts *o, int argc, char **argv, void (*usage)(FILE *), int allow_dot,
              int *status);
-
-/* Events of the store as observations over actor roots (an
- * ent_event_table underneath; the arrays are borrowed from it). */
-typedef struct an_events {
-	ent_event_table *table;
-	const ent_event_obs *obs;
-	size_t n;
-	const char *const *names; /* actor roots, index = actor id */
-	size_t nnames;
-} an_events;
-
-/* Loads the asserted events between a and b (either order; NULL for all)
- * dated in the range. Returns 0, or an exit status after a message. */
-int an_load(an_events *ev, ent_store *store, const char *a, const char *b, const an_opts *o);
-void an_free(an_events *ev);
 
 /* The dyads of the store, read from its aggregates (not event by event):
  * the actor roots in the order in which a pass over the events in date
