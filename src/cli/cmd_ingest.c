@@ -246,6 +246,12 @@ static int ingest_line(ingest *g, const ent_flatjson *obj, const char *file, lon
 	date = jstr(&lf, F_DATE);
 	sent = jint(&lf, F_SENT, -1);
 
+	if (sent >= 1L << 20) {
+		cli_error("sentence index %ld beyond the store's limit (2^20 a document): %s:%ld", sent, file,
+		          line);
+		g->bad++;
+		return 0;
+	}
 	if (!kind || !doc || sent < 0 ||
 	    (strcmp(kind, "event") != 0 && strcmp(kind, "relation") != 0)) {
 		cli_error("not an event or relation line (needs kind, doc, sent): %s:%ld", file, line);

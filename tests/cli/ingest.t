@@ -45,3 +45,19 @@ stderr-has: /no/such/dir
 args: ingest --rebuild --db @TMP@/ingest.db
 exit: 0
 stderr-has: 1 events, 1 relations
+
+=== ingest: a document's lines may come apart; a sentence index past the limit is a bad line
+args: ingest --db @TMP@/ingest-apart.db
+stdin: {"kind":"event","doc":"x","sent":0,"sentence":"A.","date":"2017-01-02","source":"RUS","target":"PAK","code":"042","quad":1,"goldstein":1.9}
+stdin: {"kind":"event","doc":"y","sent":0,"sentence":"B.","date":"2017-01-03","source":"IND","target":"PAK","code":"042","quad":1,"goldstein":1.9}
+stdin: {"kind":"event","doc":"x","sent":1,"sentence":"C.","date":"2017-01-04","source":"RUS","target":"PAK","code":"112","quad":3,"goldstein":-2.0}
+stdin: {"kind":"event","doc":"x","sent":2000000,"date":"2017-01-04","source":"RUS","target":"PAK","code":"112"}
+exit: 1
+stderr-has: beyond the store's limit
+stderr-has: -:4
+stderr-has: 2 documents (0 duplicates), 3 events
+
+=== dyad counts both lines of the document that came apart
+args: dyad --db @TMP@/ingest-apart.db RUS PAK --by year --format csv
+exit: 0
+stdout-has: 2017,2017-01-02,2017-01-04,2,1,0,1,0,1.90,2.00,-0.10
