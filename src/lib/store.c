@@ -563,7 +563,8 @@ int ent_store_index(ent_store *s)
 
 double ent_relation_weight(int polarity, int trend)
 {
-	return 3.0 * (polarity < 0 ? -1 : 1) + (trend > 0 ? 2 : trend < 0 ? -4 : 0);
+	return 3.0 * (polarity < 0 ? -1 : 1) +
+	       (trend == ENT_TREND_UP ? 2 : trend == ENT_TREND_DOWN ? -4 : 0);
 }
 
 /* First and last day of the period of a level that holds day. */

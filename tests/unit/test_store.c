@@ -261,6 +261,16 @@ TEST(store_aggregates_follow_writes_drops_and_rebuild)
 	unlink(path);
 }
 
+TEST(store_relation_weight_by_polarity_and_trend)
+{
+	/* +-3 by polarity, +2 for a rising tie, -4 for a falling one */
+	CHECK(ent_relation_weight(1, ENT_TREND_NONE) == 3.0);
+	CHECK(ent_relation_weight(-1, ENT_TREND_NONE) == -3.0);
+	CHECK(ent_relation_weight(1, ENT_TREND_UP) == 5.0);
+	CHECK(ent_relation_weight(1, ENT_TREND_DOWN) == -1.0);
+	CHECK(ent_relation_weight(-1, ENT_TREND_DOWN) == -7.0);
+}
+
 TEST(store_rejects_other_files)
 {
 	char path[] = "/tmp/entente-notdb-XXXXXX";
