@@ -784,6 +784,7 @@ typedef struct pmatch {
 	int target;            /* token that matched X, or -1 */
 	int source;            /* token that matched S, or -1 */
 	int first, last;       /* the tokens the pattern covered */
+	int spells_neg;        /* the pattern's own words say "not" */
 } pmatch;
 
 /* Whether t lies in the subtree of root. */
@@ -848,6 +849,12 @@ static int skippable(const sent_ctx *s, int t)
 	}
 }
 
+/* Whether t says "not": not, n't, never. */
+static int negation_word(const sent_ctx *s, int t)
+{
+	return t >= 0 && t < s->n && (lemma_is(s, t, "not") || lemma_is(s, t, "n't") || lemma_is(s, t, "never"));
+}
+
 /* Whether token t can be the X or S of a pattern: it (or its phrase)
  * names an actor, or it is a pronoun or description that resolves. */
 static int actor_token(const sent_ctx *s, int t)
@@ -901,7 +908,7 @@ static void build_frame(const sent_ctx *s, int p, int nounpred, frame *f)
 static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, const frame *fr)
 {
 	pmatch r;
-	int light = fr->light, i, pos, k;
+	int light = fr->light, i, pos, k, adjacent;
 	const int *ftok = fr->tok;
 	int nf = fr->n;
 
@@ -934,13 +941,24 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 			}
 			continue;
 		}
+		/* the word after this one in the pattern follows it directly
+		 * ("MOST_CERTAINLY_&NEG_EVER *"): a fixed phrase, which need
+		 * not hang from the predicate word by word */
+		adjacent = (pat->elems[i + 1].flags & ENT_PE_ADJACENT) != 0;
 		for (k = pos - 1; k >= 0 && k >= pos - 8; k--) {
 			size_t end;
 			int related = s->head[p] == k || s->head[k] == p || (light >= 0 && s->head[k] == light) ||
-			              k == light || (s->head[p] >= 0 && s->head[s->head[p]] == k);
+			              k == light || (s->head[p] >= 0 && s->head[s->head[p]] == k) ||
+			              /* a word of the verb that governs an
+			               * infinitive: "won't try to clash" */
+			              (s->head[p] >= 0 && s->head[k] == s->head[p] && dep_is(s, p, D_XCOMP));
 
-			if (related && ent_dict_elem_match(s->dsent, e, (size_t)k, &end)) {
+			if (!ent_dict_elem_match(s->dsent, e, (size_t)k, &end) || (int)end > pos)
+				continue;
+			if (adjacent ? (int)end == pos : related) {
 				found = k;
+				for (; k < (int)end; k++)
+					r.spells_neg |= negation_word(s, k);
 				break;
 			}
 		}
@@ -966,7 +984,11 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 				size_t end;
 
 				if (ent_dict_elem_match(s->dsent, e, (size_t)t, &end)) {
+					size_t w;
+
 					found = q;
+					for (w = (size_t)t; w < end; w++)
+						r.spells_neg |= negation_word(s, (int)w);
 					/* a multiword alternative covers more tokens */
 					while (q + 1 < nf && ftok[q + 1] < (int)end)
 						q++;
@@ -1140,7 +1162,7 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 }
 
 /* Modality of the predicate: -1 for negated (not emitted). */
-static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat)
+static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat, int spells_neg)
 {
 	int t = p, guard = 0, mod = ENT_MOD_ASSERTED, k;
 
@@ -1156,8 +1178,10 @@ static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat)
 
 	while (t >= 0 && guard++ < 6) {
 		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
-			if ((dep_is(s, k, D_ADVMOD) || upos(s, k) == ENT_UPOS_PART) &&
-			    (lemma_is(s, k, "not") || lemma_is(s, k, "never") || lemma_is(s, k, "n't")))
+			/* a pattern that spells the negation ("&NEGATVAUXVRB *
+			 * OVER EFFORTS") codes the negated act itself */
+			if ((dep_is(s, k, D_ADVMOD) || upos(s, k) == ENT_UPOS_PART) && negation_word(s, k) &&
+			    !spells_neg)
 				return -1;
 			if (dep_is(s, k, D_AUX)) {
 				if (lemma_is(s, k, "may") || lemma_is(s, k, "might") || lemma_is(s, k, "could"))
@@ -1687,7 +1711,7 @@ static int code_predicates(sent_ctx *s)
 		}
 		if (beaten)
 			continue;
-		mod = modality_of(s, c->p, c->best);
+		mod = modality_of(s, c->p, c->best, c->bm.spells_neg);
 		if (mod < 0 && !s->c->opts.keep_negated)
 			continue;
 		if (mod < 0)
@@ -1940,7 +1964,7 @@ static int code_relations(sent_ctx *s)
 
 			while (v >= 0 && upos(s, v) != ENT_UPOS_VERB && s->head[v] >= 0 && guard++ < 6)
 				v = s->head[v];
-			mod = v >= 0 && upos(s, v) == ENT_UPOS_VERB ? modality_of(s, v, NULL) : ENT_MOD_ASSERTED;
+			mod = v >= 0 && upos(s, v) == ENT_UPOS_VERB ? modality_of(s, v, NULL, 0) : ENT_MOD_ASSERTED;
 			if (mod < 0 || mod == ENT_MOD_HYPOTHETICAL)
 				continue;
 		}
