@@ -299,6 +299,30 @@ const uint32_t *ent_dict_verb_patterns(const ent_dict *d, uint32_t entry,
 /* The name of a synset ("troops", "CURRENCY"), or NULL. */
 const char *ent_dict_synset_name(const ent_dict *d, uint32_t synset);
 
+/* A PETRARCH-2 verb transformation, "~ a (b . ATTACK) SAY = a b 112":
+ * when a verb coded like SAY, whose source is a, governs a verb coded
+ * like ATTACK whose source b is another actor (its target: any), the
+ * pair is coded a -> b 112 instead of the events of either verb. The
+ * variables are letters (the same letter: the same actor), '.' (any
+ * actor, or none) and '_' (no actor of its own: "wants to attack X"). */
+typedef struct ent_transform {
+	char upper_src;            /* the governing verb's source */
+	char lower_src, lower_tgt; /* the governed verb's source and target */
+	char out_src, out_tgt;     /* the result's source and target */
+	const char *upper_verb;    /* the verbs as written ("SAY") */
+	const char *lower_verb;    /* NULL: Q, any verb */
+	const char *upper_code;    /* their codes in the same file; NULL */
+	const char *lower_code;    /*   when the verb has none */
+	const char *code;          /* the result; NULL: the governed verb's */
+	uint16_t file;
+	uint32_t line;
+	const char *text;          /* the line as written */
+} ent_transform;
+
+size_t ent_dict_ntransforms(const ent_dict *d);
+/* Borrowed from d; NULL when i is out of range. */
+const ent_transform *ent_dict_transform_get(const ent_dict *d, size_t i);
+
 /* ------------------------------------------------------------------ */
 /* Matching                                                            */
 

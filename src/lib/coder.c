@@ -380,6 +380,9 @@ static int described_count(const sent_ctx *s, int t)
 	return 0;
 }
 
+static int actors_of(const sent_ctx *s, int t, actor *out, int max);
+static int in_subtree(const sent_ctx *s, int t, int root);
+
 /* Resolves a pronoun or description at token t to up to max actors of
  * the document mentioned before it. Returns the count. */
 static int resolve(const sent_ctx *s, int t, actor *out, int max)
@@ -394,7 +397,30 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 	else if (lemma_is(s, t, "it") || lemma_is(s, t, "its"))
 		want_person = 0;
 	else if (lemma_is(s, t, "they") || lemma_is(s, t, "their") || lemma_is(s, t, "them")) {
-		/* the group named last, in this sentence or the one before */
+		int k2;
+
+		/* the group named last: earlier in this sentence ("Obama and
+		 * Putin said they ..."), or in the sentence before */
+		for (k2 = t - 1; k2 >= 0; k2--) {
+			int c2, n2 = 0;
+
+			/* the subject of a verb whose clause holds the
+			 * pronoun */
+			if (!s->np_code[k2] || !dep_is(s, k2, D_NSUBJ) || s->head[k2] < 0 ||
+			    !in_subtree(s, t, s->head[k2]))
+				continue;
+			for (c2 = s->first_child[k2]; c2 >= 0; c2 = s->next_sibling[c2])
+				n2 += dep_is(s, c2, D_CONJ) && s->np_code[c2] != NULL;
+			if (n2 == 0)
+				continue;
+			n2 = actors_of(s, k2, out, max);
+			for (c2 = 0; c2 < n2; c2++) {
+				out[c2].tok = t;
+				out[c2].resolved = 1;
+			}
+			if (n2 >= 2)
+				return n2;
+		}
 		if (h->ngroup >= 2 && h->group_sent + 1 >= s->sent_index) {
 			int k;
 
@@ -1378,18 +1404,15 @@ static int object_phrase_actors(const sent_ctx *s, int o, actor *out, int max)
 	return 0;
 }
 
-/* Emits the events of predicate p with the chosen pattern. */
-static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
-                       int mod, int nounpred)
+/* The sources and targets of predicate p coded by pattern pat (matched
+ * as pm): src and tgt get up to MAX_CODES actors each, *ns and *nt their
+ * numbers; *passive whether p is a passive verb with its agent as the
+ * source. */
+static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
+                          int nounpred, actor *src, int *nsrc, actor *tgt, int *ntgt, int *passive)
 {
-	actor src[MAX_CODES], tgt[MAX_CODES];
-	int ns = 0, nt = 0, i, j, is_passive = 0, subj = -1, rc;
-	const char *code = pat->code;
-	const ent_cameo_code *row;
-	ent_event e;
+	int ns = 0, nt = 0, is_passive = 0, subj = -1;
 
-	if (!code)
-		return ENT_OK;
 	/* source */
 	if (pm->source >= 0) {
 		ns = source_actors(s, pm->source, src, MAX_CODES);
@@ -1498,12 +1521,20 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 		/* an actor inside the object's phrase: "condemned an attack by
 		 * X", "welcomed memos from X" */
 		nt = object_phrase_actors(s, child(s, p, D_OBJ), tgt, MAX_CODES);
-	if (is_passive && pat->passive_code)
-		code = pat->passive_code;
-	/* PETRARCH's dictionaries code a future act as the act itself (their
-	 * own patterns say where intent is meant: "PROMISE", "PLEDGE") */
-	if (mod == ENT_MOD_FUTURE && !(pat->flags & ENT_PAT_PETR) && intent_code(code))
-		code = intent_code(code);
+	*nsrc = ns;
+	*ntgt = nt;
+	*passive = is_passive;
+}
+
+/* Emits code between the sources and targets given, for predicate p
+ * (first: the first word of its pattern) under rule. */
+static int emit_coded(sent_ctx *s, int p, int first, const char *code, const char *rule, int mod,
+                      const actor *src, int ns, const actor *tgt, int nt)
+{
+	const ent_cameo_code *row;
+	ent_event e;
+	int i, j, rc;
+
 	row = ent_dict_cameo(s->c->dict, code);
 	memset(&e, 0, sizeof e);
 	snprintf(e.code, sizeof e.code, "%s", code);
@@ -1515,9 +1546,9 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	e.sent = s->sent_index;
 	e.sentence = s->sent_span;
 	e.date = event_date(s, p);
-	e.predicate_text.start = s->tok[pm->first < p ? pm->first : p].start;
+	e.predicate_text.start = s->tok[first < p ? first : p].start;
 	e.predicate_text.end = s->tok[p].end;
-	e.rule = rule_id(s, pat);
+	e.rule = rule;
 	if (trace_on())
 		fprintf(stderr, "trace:   code %s modality %s, %d sources, %d targets\n", code,
 		        ent_modality_name(mod), ns, nt);
@@ -1564,6 +1595,38 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 		}
 	}
 	return ENT_OK;
+}
+
+/* The code of predicate p under pattern pat: the passive code for a
+ * passive verb, the intent code for a future act (entente's patterns). */
+static const char *event_code(const ent_pattern *pat, int is_passive, int mod)
+{
+	const char *code = pat->code;
+
+	if (is_passive && pat->passive_code)
+		code = pat->passive_code;
+	/* PETRARCH's dictionaries code a future act as the act itself (their
+	 * own patterns say where intent is meant: "PROMISE", "PLEDGE") */
+	if (code && mod == ENT_MOD_FUTURE && !(pat->flags & ENT_PAT_PETR) && intent_code(code))
+		code = intent_code(code);
+	return code;
+}
+
+/* Emits the events of predicate p with the chosen pattern. */
+static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
+                       int mod, int nounpred)
+{
+	actor src[MAX_CODES], tgt[MAX_CODES];
+	int ns = 0, nt = 0, is_passive = 0;
+	const char *code;
+
+	if (!pat->code)
+		return ENT_OK;
+	event_parties(s, p, pat, pm, nounpred, src, &ns, tgt, &nt, &is_passive);
+	code = event_code(pat, is_passive, mod);
+	if (!code)
+		return ENT_OK;
+	return emit_coded(s, p, pm->first, code, rule_id(s, pat), mod, src, ns, tgt, nt);
 }
 
 /* The best pattern of one verb match. */
@@ -1645,6 +1708,153 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 		c->best = NULL;  /* a negative pattern says it does not happen */
 }
 
+/* ------------------------------------------------------------------ */
+/* PETRARCH-2 verb transformations                                     */
+
+/* Whether predicate t (of verb entry e, coded code when not NULL) is the
+ * verb a transformation names: the word itself, or a verb with the same
+ * code ("the verbs in the patterns are converted to codes, so synonyms
+ * also match"). */
+static int transform_verb_is(const sent_ctx *s, int t, const ent_dict_entry *e, const char *word,
+                             const char *wcode, const char *code)
+{
+	if (lemma_is(s, t, word))
+		return 1;
+	return wcode && ((e->code && strcmp(e->code, wcode) == 0) || (code && strcmp(code, wcode) == 0));
+}
+
+/* A transformation's variables bound to actors: by letter. */
+typedef struct tf_binding {
+	const actor *a[26];
+	int n[26];
+} tf_binding;
+
+/* Whether two groups of actors share one ("Obama and Putin said they"). */
+static int tf_overlap(const actor *a, int na, const actor *b, int nb)
+{
+	int i, j;
+
+	for (i = 0; i < na; i++)
+		for (j = 0; j < nb; j++)
+			if (same_root(a[i].code, b[j].code))
+				return 1;
+	return 0;
+}
+
+/* Binds variable v to the n actors at a (present: the verb has such an
+ * actor of its own). '.' takes anything, '_' only no actor; a letter
+ * needs an actor, the same one as before if bound, and a different one
+ * from every other letter's. */
+static int tf_bind(tf_binding *b, char v, const actor *a, int n, int present)
+{
+	int k;
+
+	if (v == '.')
+		return 1;
+	if (v == '_')
+		return !present;
+	if (v < 'a' || v > 'z' || !present || n == 0)
+		return 0;
+	if (b->a[v - 'a'])
+		return tf_overlap(b->a[v - 'a'], b->n[v - 'a'], a, n);
+	for (k = 0; k < 26; k++)
+		if (b->a[k] && tf_overlap(b->a[k], b->n[k], a, n))
+			return 0;
+	b->a[v - 'a'] = a;
+	b->n[v - 'a'] = n;
+	return 1;
+}
+
+/* Applies the dictionary's transformations: a predicate whose clause
+ * complement ("said that Y attacked", "wants Y to attack", "wants to
+ * attack") is another coded predicate, both matching a transformation,
+ * gives the transformation's event, and neither gives its own (consumed
+ * marks both). The first transformation that fits wins. */
+static int apply_transforms(sent_ctx *s, const choice *ch, uint8_t *consumed)
+{
+	const ent_dict *d = s->c->dict;
+	size_t ntf = ent_dict_ntransforms(d), mi, mj, k;
+	int rc;
+
+	for (mj = 0; mj < s->nm; mj++) {
+		const choice *lo = &ch[mj];
+		actor usrc[MAX_CODES], lsrc[MAX_CODES], ltgt[MAX_CODES];
+		int pl = lo->p, pu, uns, lns, lnt, lpass, upass, own, ls, umod;
+		const char *lcode;
+
+		if (!lo->best || !lo->best->code || consumed[mj] || lo->nounpred || pl < 0 || pl >= s->n ||
+		    s->head[pl] < 0 || !(dep_is(s, pl, D_CCOMP) || dep_is(s, pl, D_XCOMP)))
+			continue;
+		pu = s->head[pl];
+		for (mi = 0; mi < s->nm; mi++)
+			if (mi != mj && s->m[mi].kind == ENT_DICT_VERB && !(s->m[mi].flags & ENT_MATCH_INNER) &&
+			    ch[mi].p == pu && !ch[mi].nounpred && !consumed[mi])
+				break;
+		if (mi == s->nm || modality_of(s, pl, lo->best, lo->bm.spells_neg) < 0)
+			continue;
+		umod = modality_of(s, pu, ch[mi].best, ch[mi].best ? ch[mi].bm.spells_neg : 0);
+		if (umod < 0)
+			continue;
+		event_parties(s, pl, lo->best, &lo->bm, 0, lsrc, &lns, ltgt, &lnt, &lpass);
+		lcode = event_code(lo->best, lpass, ENT_MOD_ASSERTED);
+		/* the governed verb's own source: its subject, the object of
+		 * the governing verb before an infinitive ("wants Putin to
+		 * attack"), a passive's agent; none under control ("wants to
+		 * attack": the governing verb's source acts) */
+		ls = child(s, pl, D_NSUBJ);
+		if (ls < 0 && dep_is(s, pl, D_XCOMP))
+			ls = child(s, pu, D_OBJ);
+		own = 0;
+		if (ls >= 0) {
+			lns = source_actors(s, ls, lsrc, MAX_CODES);
+			own = 1;
+		} else if (lpass) {
+			own = lns > 0;
+		}
+		uns = source_actors(s, subject_of(s, pu, &upass), usrc, MAX_CODES);
+		for (k = 0; k < ntf; k++) {
+			const ent_transform *t = ent_dict_transform_get(d, k);
+			const ent_dict_entry *ue = match_entry(s, (int)mi), *le = match_entry(s, (int)mj);
+			const actor *osrc, *otgt;
+			int ons, ont;
+			tf_binding b;
+			char buf[512];
+			const ent_dict_file_info *f;
+
+			if (!transform_verb_is(s, pu, ue, t->upper_verb, t->upper_code,
+			                       ch[mi].best ? ch[mi].best->code : NULL) ||
+			    (t->lower_verb && !transform_verb_is(s, pl, le, t->lower_verb, t->lower_code, lcode)))
+				continue;
+			memset(&b, 0, sizeof b);
+			if (!tf_bind(&b, t->upper_src, usrc, uns, uns > 0))
+				continue;
+			if (own ? !tf_bind(&b, t->lower_src, lsrc, lns, lns > 0)
+			        : !(t->lower_src == '.' || t->lower_src == '_' || t->lower_src == t->upper_src))
+				continue;  /* under control the source is the governing verb's */
+			if (!tf_bind(&b, t->lower_tgt, ltgt, lnt, lnt > 0))
+				continue;
+			if ((t->out_src >= 'a' && t->out_src <= 'z' && !b.a[t->out_src - 'a']) ||
+			    (t->out_tgt >= 'a' && t->out_tgt <= 'z' && !b.a[t->out_tgt - 'a']))
+				continue;
+			osrc = t->out_src >= 'a' && t->out_src <= 'z' ? b.a[t->out_src - 'a'] : NULL;
+			ons = osrc ? b.n[t->out_src - 'a'] : 0;
+			otgt = t->out_tgt >= 'a' && t->out_tgt <= 'z' ? b.a[t->out_tgt - 'a'] : NULL;
+			ont = otgt ? b.n[t->out_tgt - 'a'] : 0;
+			consumed[mi] = consumed[mj] = 1;
+			f = ent_dict_file(d, t->file);
+			snprintf(buf, sizeof buf, "%s:%u %s", f ? f->path : "?", t->line, t->text);
+			if (trace_on())
+				fprintf(stderr, "trace: transformation %s\n", buf);
+			if ((rc = emit_coded(s, pu, pu < pl ? pu : pl, t->code ? t->code : lcode,
+			                     ent_arena_strndup(s->arena, buf, strlen(buf)), umod,
+			                     osrc, ons, otgt, ont)) != 0)
+				return rc;
+			break;
+		}
+	}
+	return ENT_OK;
+}
+
 /* Codes every predicate of the sentence: for each predicate token, the
  * best pattern over all the verb entries that matched it. */
 static int code_predicates(sent_ctx *s)
@@ -1655,14 +1865,16 @@ static int code_predicates(sent_ctx *s)
 	ent_pattern *bare;
 	ent_pattern_elem *bare_elem;
 	frame *fr;
+	uint8_t *consumed;
 
 	if (s->nm == 0)
 		return ENT_OK;
 	ch = ent_arena_calloc(s->arena, s->nm, sizeof *ch);
+	consumed = ent_arena_calloc(s->arena, s->nm, 1);
 	bare = ent_arena_calloc(s->arena, s->nm, sizeof *bare);
 	bare_elem = ent_arena_calloc(s->arena, s->nm, sizeof *bare_elem);
 	fr = ent_arena_alloc(s->arena, sizeof *fr);
-	if (!ch || !bare || !bare_elem || !fr)
+	if (!ch || !consumed || !bare || !bare_elem || !fr)
 		return ENT_ENOMEM;
 	for (mi = 0; mi < s->nm; mi++) {
 		if (s->m[mi].kind != ENT_DICT_VERB || (s->m[mi].flags & ENT_MATCH_INNER))
@@ -1676,11 +1888,13 @@ static int code_predicates(sent_ctx *s)
 			        ch[mi].best && ch[mi].best->text ? ch[mi].best->text : "", ch[mi].bm.score,
 			        ch[mi].bm.target, ch[mi].bm.source);
 	}
+	if (ent_dict_ntransforms(s->c->dict) > 0 && (rc = apply_transforms(s, ch, consumed)) != 0)
+		return rc;
 	for (mi = 0; mi < s->nm; mi++) {
 		const choice *c = &ch[mi];
 		int mod, beaten = 0;
 
-		if (!c->best)
+		if (!c->best || consumed[mi])
 			continue;
 		/* another verb entry on the same predicate with a better
 		 * pattern wins, and so does a predicate whose pattern covers

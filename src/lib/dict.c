@@ -977,6 +977,7 @@ void ent_dict_free(ent_dict *d)
 	ent_free(d->entries);
 	ent_free(d->patterns);
 	ent_free(d->pattern_dead);
+	ent_free(d->transforms);
 	ent_free(d->group_head);
 	ent_free(d->group_n);
 	ent_free(d->group_links.links);
@@ -1296,6 +1297,26 @@ size_t ent_dict_nentries(const ent_dict *d)
 const ent_dict_entry *ent_dict_entry_get(const ent_dict *d, uint32_t id)
 {
 	return id < d->nentries ? &d->entries[id] : NULL;
+}
+
+int dict_transform_add(ent_dict *d, const ent_transform *t)
+{
+	int rc;
+
+	if (GROW(d->transforms, d->transforms_cap, d->ntransforms + 1, rc))
+		return rc;
+	d->transforms[d->ntransforms++] = *t;
+	return ENT_OK;
+}
+
+size_t ent_dict_ntransforms(const ent_dict *d)
+{
+	return d->ntransforms;
+}
+
+const ent_transform *ent_dict_transform_get(const ent_dict *d, size_t i)
+{
+	return i < d->ntransforms ? &d->transforms[i] : NULL;
 }
 
 size_t ent_dict_npatterns(const ent_dict *d)

@@ -141,6 +141,10 @@ struct ent_dict {
 	dict_synset *synsets;     /* by synset name id */
 	size_t synsets_cap;
 
+	/* PETRARCH-2 verb transformations, in file order. */
+	ent_transform *transforms;
+	size_t ntransforms, transforms_cap;
+
 	/* The CAMEO code table, sorted by code. */
 	ent_cameo_code *cameo;
 	size_t ncameo, cameo_cap;
@@ -173,7 +177,15 @@ typedef struct dict_load {
 	const char *block_passive; /* its passive code, if any */
 	int in_synset;            /* PETRARCH: + lines are synset members */
 	uint32_t synset;          /* current synset id */
+	/* PETRARCH verbs: one-word verbs read so far and their codes, for
+	 * the transformations at the end of the file (words point into the
+	 * file's text) */
+	struct dict_verb_code { const char *w; size_t n; const char *code; } *vcodes;
+	size_t nvcodes, vcodes_cap;
 } dict_load;
+
+/* Adds a transformation to d (dict.c). */
+int dict_transform_add(ent_dict *d, const ent_transform *t);
 
 /* ---- dict.c ---- */
 

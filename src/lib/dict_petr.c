@@ -6,16 +6,18 @@
  * Written from the format description (docs/dictionaries.md, "PETRARCH-2
  * formats") and the files themselves. Every line is either used or
  * reported: errors for lines that cannot be used, "unsupported" for
- * well-formed lines that entente does not apply (verb transformations,
- * TABARI's ^ and % pattern tokens).
+ * well-formed lines that entente does not apply (transformations with
+ * multi-word verbs, TABARI's ^ and % pattern tokens).
  *
  * Words in these files are upper case and joined by '_' or blanks; they
  * are stored like entente's phrases (tokenised, lower case), so that one
  * matcher serves both.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dict_int.h"
 
@@ -1100,6 +1102,22 @@ static int verb_line(dict_load *ld, const char *s, size_t n)
 	e.name = ld->block;
 	if ((rc = dict_entry_add(ld, &e, &id)) || (rc = verb_form(ld, verb, vn, id)))
 		return rc;
+	if (!has_char(verb, vn, "_+ \t")) {
+		/* a one-word verb: its code, for transformations */
+		if (ld->nvcodes == ld->vcodes_cap) {
+			size_t cap = ld->vcodes_cap ? ld->vcodes_cap * 2 : 256;
+			struct dict_verb_code *v = ent_realloc(ld->vcodes, cap * sizeof *v);
+
+			if (!v)
+				return ent_error_set(ENT_ENOMEM, "out of memory");
+			ld->vcodes = v;
+			ld->vcodes_cap = cap;
+		}
+		ld->vcodes[ld->nvcodes].w = verb;
+		ld->vcodes[ld->nvcodes].n = vn;
+		ld->vcodes[ld->nvcodes].code = code;
+		ld->nvcodes++;
+	}
 	if (forms) {
 		/* Forms are separated by blanks (some files add commas). */
 		for (i = 0; i < fn;) {
@@ -1342,6 +1360,109 @@ done:
 	return rc;
 }
 
+/* The code of a one-word verb read earlier in the file: the first of its
+ * lines that has one. *known gets whether the verb was read at all. */
+static const char *verb_code_of(const dict_load *ld, const char *w, size_t n, int *known)
+{
+	size_t i;
+
+	*known = 0;
+	for (i = 0; i < ld->nvcodes; i++)
+		if (ld->vcodes[i].n == n && strncasecmp(ld->vcodes[i].w, w, n) == 0) {
+			*known = 1;
+			if (ld->vcodes[i].code)
+				return ld->vcodes[i].code;
+		}
+	return NULL;
+}
+
+/* One word of a transformation line: the next run of characters that
+ * are not blanks or parentheses; a parenthesis is a word of its own. */
+static size_t tf_word(const char *s, size_t n, size_t *i, const char **w)
+{
+	size_t j;
+
+	while (*i < n && is_space(s[*i]))
+		(*i)++;
+	*w = s + *i;
+	if (*i >= n)
+		return 0;
+	if (s[*i] == '(' || s[*i] == ')' || s[*i] == '=') {
+		(*i)++;
+		return 1;
+	}
+	for (j = *i; j < n && !is_space(s[j]) && !strchr("()=", s[j]); j++)
+		;
+	j -= *i;
+	*i += j;
+	return j;
+}
+
+static int tf_var(const char *w, size_t n, char *out)
+{
+	if (n != 1 || !(isalpha((unsigned char)w[0]) || w[0] == '.' || w[0] == '_'))
+		return 0;
+	*out = (char)tolower((unsigned char)w[0]);
+	return 1;
+}
+
+/* ~ a (b c LOWER) UPPER = x y CODE: a verb transformation (dictionaries.rst,
+ * "Transformations"). The verbs must be one-word verbs of this file (a
+ * "Q" for the lower verb is any verb; for the code, the lower verb's). */
+static int transform_line(dict_load *ld, const char *s, size_t n)
+{
+	ent_transform t;
+	const char *w[12];
+	size_t wn[12], i = 1, k;
+	int nw = 0, known;
+
+	while (nw < 12 && (wn[nw] = tf_word(s, n, &i, &w[nw])) > 0)
+		nw++;
+	memset(&t, 0, sizeof t);
+	if (nw != 11 || w[1][0] != '(' || w[5][0] != ')' ||
+	    w[7][0] != '=' || !tf_var(w[0], wn[0], &t.upper_src) || !tf_var(w[2], wn[2], &t.lower_src) ||
+	    !tf_var(w[3], wn[3], &t.lower_tgt) || !tf_var(w[8], wn[8], &t.out_src) ||
+	    !tf_var(w[9], wn[9], &t.out_tgt))
+		return dict_diag(ld, ENT_DIAG_ERROR, "cannot read transformation '%.*s'; expected "
+		                 "'~ a (a b LOWER) UPPER = a b CODE'", (int)n, s);
+	if (has_char(w[4], wn[4], "_+&") || has_char(w[6], wn[6], "_+&"))
+		return dict_diag(ld, ENT_DIAG_UNSUPPORTED, "transformation with a multi-word verb is "
+		                 "not supported; line not used");
+	t.upper_verb = dict_string(ld->d, w[6], wn[6]);
+	t.upper_code = verb_code_of(ld, w[6], wn[6], &known);
+	if (!known)
+		return dict_diag(ld, ENT_DIAG_ERROR, "transformation names verb '%.*s' that is not "
+		                 "in this file; line not used", (int)wn[6], w[6]);
+	if (!(wn[4] == 1 && toupper((unsigned char)w[4][0]) == 'Q')) {
+		t.lower_verb = dict_string(ld->d, w[4], wn[4]);
+		t.lower_code = verb_code_of(ld, w[4], wn[4], &known);
+		if (!known)
+			return dict_diag(ld, ENT_DIAG_ERROR, "transformation names verb '%.*s' that is "
+			                 "not in this file; line not used", (int)wn[4], w[4]);
+		if (!t.lower_verb)
+			return ent_error_set(ENT_ENOMEM, "out of memory");
+	}
+	if (!(wn[10] == 1 && toupper((unsigned char)w[10][0]) == 'Q')) {
+		for (k = 0; k < wn[10]; k++)
+			if (!isdigit((unsigned char)w[10][k]))
+				break;
+		if (k != wn[10] || wn[10] < 2 || wn[10] > 4)
+			return dict_diag(ld, ENT_DIAG_ERROR, "bad transformation code '%.*s'; line not used",
+			                 (int)wn[10], w[10]);
+		t.code = dict_string(ld->d, w[10], wn[10]);
+		if (!t.code)
+			return ent_error_set(ENT_ENOMEM, "out of memory");
+		if (!ent_dict_cameo(ld->d, t.code))
+			dict_diag(ld, ENT_DIAG_WARNING, "code %s is not in the CAMEO codebook; kept", t.code);
+	}
+	t.file = ld->file;
+	t.line = ld->line;
+	t.text = dict_string(ld->d, s, n);
+	if (!t.upper_verb || !t.text)
+		return ent_error_set(ENT_ENOMEM, "out of memory");
+	return dict_transform_add(ld->d, &t);
+}
+
 static int load_verbs(dict_load *ld, const char *text, size_t len)
 {
 	petr_lines pl;
@@ -1420,14 +1541,16 @@ static int load_verbs(dict_load *ld, const char *text, size_t len)
 		} else if (s[0] == '-') {
 			rc = pattern_line(ld, s, n);
 		} else if (s[0] == '~') {
-			rc = dict_diag(ld, ENT_DIAG_UNSUPPORTED, "verb transformations are not supported; "
-			               "line not used");
+			rc = transform_line(ld, s, n);
 		} else if (!ld->group) {
 			rc = dict_diag(ld, ENT_DIAG_ERROR, "verb outside a verb block");
 		} else {
 			rc = verb_line(ld, s, n);
 		}
 	}
+	ent_free(ld->vcodes);
+	ld->vcodes = NULL;
+	ld->nvcodes = ld->vcodes_cap = 0;
 	return rc;
 }
 

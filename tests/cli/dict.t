@@ -63,7 +63,7 @@ stdout-has: petrarch-agents
 stdout-has: petrarch-discards
 stdout-has: petrarch-issues
 stderr-has: tests/fixtures/dict/petr/Test.verbs.txt:21: unsupported: TABARI token '^'
-stdout-has: 0 lines could not be used, 0 warnings, 2 unsupported
+stdout-has: 0 lines could not be used, 0 warnings, 1 unsupported
 
 === dict check reports bad lines with file:line and exits 3
 args: dict check --format actors tests/fixtures/dict/bad/actors.txt

@@ -367,7 +367,21 @@ TEST(dict_fixtures_load_clean)
 	ent_dict_free(d);
 	REQUIRE(ent_dict_load_dir(&d, "tests/fixtures/dict/petr") == 0);
 	CHECK_INT(ent_dict_nerrors(d), 0);
-	CHECK_INT(ent_dict_ndiags(d), 2);  /* the ^ token, the transformation */
+	CHECK_INT(ent_dict_ndiags(d), 1);  /* the ^ token */
+	{
+		/* ~ a (a b ATTACK) SAY = a b 015 */
+		const ent_transform *t = ent_dict_transform_get(d, 0);
+
+		CHECK_INT(ent_dict_ntransforms(d), 1);
+		REQUIRE(t != NULL);
+		CHECK(t->upper_src == 'a' && t->lower_src == 'a' && t->lower_tgt == 'b');
+		CHECK(t->out_src == 'a' && t->out_tgt == 'b');
+		CHECK_STR(t->upper_verb, "SAY");
+		CHECK_STR(t->upper_code, "010");
+		CHECK_STR(t->lower_verb, "ATTACK");
+		CHECK_STR(t->lower_code, "190");
+		CHECK_STR(t->code, "015");
+	}
 	for (i = 0; i < ent_dict_nfiles(d); i++)
 		CHECK(ent_dict_file(d, i)->format >= ENT_DICT_FMT_PETR_VERBS);
 	ent_dict_free(d);
