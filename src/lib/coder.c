@@ -1488,7 +1488,7 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 			     lemma_is(s, cs, "on") || lemma_is(s, cs, "toward") || lemma_is(s, cs, "towards") ||
 			     lemma_is(s, cs, "at") || lemma_is(s, cs, "into") || lemma_is(s, cs, "for") ||
 			     lemma_is(s, cs, "over") || lemma_is(s, cs, "upon") || lemma_is(s, cs, "between") ||
-			     lemma_is(s, cs, "among")))
+			     lemma_is(s, cs, "among") || lemma_is(s, cs, "from")))
 				nt = actors_of(s, k, tgt, MAX_CODES);
 		}
 	}
