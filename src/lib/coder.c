@@ -1404,6 +1404,30 @@ static int object_phrase_actors(const sent_ctx *s, int o, actor *out, int max)
 	return 0;
 }
 
+/* Whether an act of this code is done to the territory where it happens:
+ * yielding (08: lifting a curfew, easing restrictions), force posture
+ * (15), coercion (17), assault, fighting and mass violence (18-20). Talks,
+ * statements and protests are only held at a place. */
+static int territorial_code(const char *code)
+{
+	int root = atoi(code) / (strlen(code) == 4 ? 100 : 10);
+
+	return strlen(code) >= 3 && (root == 8 || root == 15 || root == 17 || root == 18 || root == 19 ||
+	                             root == 20);
+}
+
+/* Whether t names a place: a country or its capital (an actor phrase of
+ * kind name or capital whose code is a bare country). */
+static int place_token(const sent_ctx *s, int t)
+{
+	const ent_dict_entry *e;
+
+	if (s->actor_m[t] < 0 || !s->np_code[t] || root_len(s->np_code[t]) != strlen(s->np_code[t]))
+		return 0;
+	e = match_entry(s, s->actor_m[t]);
+	return e->sub == ENT_ACTOR_NAME || e->sub == ENT_ACTOR_CAPITAL || e->sub == ENT_ACTOR_SEAT;
+}
+
 /* The sources and targets of predicate p coded by pattern pat (matched
  * as pm): src and tgt get up to MAX_CODES actors each, *ns and *nt their
  * numbers; *passive whether p is a passive verb with its agent as the
@@ -1521,6 +1545,31 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 		/* an actor inside the object's phrase: "condemned an attack by
 		 * X", "welcomed memos from X" */
 		nt = object_phrase_actors(s, child(s, p, D_OBJ), tgt, MAX_CODES);
+	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive && pat->code &&
+	    territorial_code(pat->code)) {
+		/* an act done to a territory: the country where it is done
+		 * ("lifted a curfew in Montenegro", "troops deployed in X",
+		 * "shelled positions in X") */
+		int hosts[3], nh = 0, h, k;
+
+		/* the place hangs from the predicate, from its object
+		 * ("lifted a curfew in X"), or, for a noun, from its verb
+		 * ("reimposed blockades in the West Bank") */
+		hosts[nh++] = p;
+		if ((k = child(s, p, D_OBJ)) >= 0)
+			hosts[nh++] = k;
+		if (nounpred && s->head[p] >= 0 && dep_is(s, p, D_OBJ))
+			hosts[nh++] = s->head[p];
+		for (h = 0; h < nh && nt == 0; h++)
+			for (k = s->first_child[hosts[h]]; k >= 0 && nt == 0; k = s->next_sibling[k]) {
+				int cs = case_of(s, k);
+
+				if ((dep_is(s, k, D_OBL) || dep_is(s, k, D_NMOD)) && cs >= 0 && place_token(s, k) &&
+				    (lemma_is(s, cs, "in") || lemma_is(s, cs, "inside") ||
+				     lemma_is(s, cs, "across") || lemma_is(s, cs, "throughout")))
+					nt = actors_of(s, k, tgt, MAX_CODES);
+			}
+	}
 	*nsrc = ns;
 	*ntgt = nt;
 	*passive = is_passive;
