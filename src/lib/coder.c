@@ -1152,6 +1152,10 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 				return h;
 			return subj;
 		}
+		if (child(s, t, D_NSUBJ_PASS) >= 0 && t != p)
+			/* the subject of a passive governing verb: "Obama is
+			 * scheduled to attend", "X was urged to leave" */
+			return child(s, t, D_NSUBJ_PASS);
 		if (child(s, t, D_NSUBJ_PASS) >= 0 && child(s, t, D_AUX_PASS) >= 0 && t == p) {
 			/* passive: the agent is the source */
 			int k;
