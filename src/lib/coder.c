@@ -1432,6 +1432,34 @@ static int place_token(const sent_ctx *s, int t)
 	return e->sub == ENT_ACTOR_NAME || e->sub == ENT_ACTOR_CAPITAL || e->sub == ENT_ACTOR_SEAT;
 }
 
+/* Whether t is an actor of the verb phrase of p the way PETRARCH reads
+ * one: the object or the object of a preposition of p, or a word of
+ * that noun phrase (compounds, appositions, conjuncts, "of" phrases:
+ * "warned of the Prince of Dol Amroth"); no clause and no second
+ * prepositional phrase between them. */
+static int phrase_path(const sent_ctx *s, int t, int p)
+{
+	int guard = 0, links = 0;
+
+	while (t >= 0 && t != p && guard++ < 12) {
+		int cs = case_of(s, t);
+
+		if (upos(s, t) == ENT_UPOS_VERB || upos(s, t) == ENT_UPOS_AUX)
+			return 0;
+		if (dep_is(s, t, D_COMPOUND) || dep_is(s, t, D_FLAT) || dep_is(s, t, D_APPOS) ||
+		    dep_is(s, t, D_AMOD) || dep_is(s, t, D_CONJ) ||
+		    (dep_is(s, t, D_NMOD) && cs >= 0 && lemma_is(s, cs, "of")))
+			;  /* inside one noun phrase */
+		else if (dep_is(s, t, D_OBJ) || dep_is(s, t, D_IOBJ) || dep_is(s, t, D_OBL) ||
+		         dep_is(s, t, D_NMOD) || dep_is(s, t, D_NMOD_POSS))
+			links++;
+		else
+			return 0;
+		t = s->head[t];
+	}
+	return t == p && links <= 1;
+}
+
 /* The sources and targets of predicate p coded by pattern pat (matched
  * as pm): src and tgt get up to MAX_CODES actors each, *ns and *nt their
  * numbers; *passive whether p is a passive verb with its agent as the
@@ -1573,6 +1601,19 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 				     lemma_is(s, cs, "across") || lemma_is(s, cs, "throughout")))
 					nt = actors_of(s, k, tgt, MAX_CODES);
 			}
+	}
+	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive && (pat->flags & ENT_PAT_PETR) &&
+	    !nounpred) {
+		/* PETRARCH reads the target as the first actor of the verb
+		 * phrase, behind any preposition: "departed for Bree",
+		 * "warned of the Prince of Dol Amroth" */
+		frame fr;
+		int q;
+
+		build_frame(s, p, 0, &fr);
+		for (q = 0; q < fr.n && nt == 0; q++)
+			if (s->np_code[fr.tok[q]] && phrase_path(s, fr.tok[q], p))
+				nt = actors_of(s, fr.tok[q], tgt, MAX_CODES);
 	}
 	*nsrc = ns;
 	*ntgt = nt;
