@@ -223,6 +223,54 @@ static const char *actor_code(const sent_ctx *s, int mi, int *standalone, int *p
 	return e->code;
 }
 
+/* The code with the roles of the other role words before head t added
+ * ("an MSF Arnor diplomat": MSF's NGO~ before, NGOARNGOV): each agent
+ * phrase of a noun phrase adds its code, after the actor code or, for
+ * XXX~ codes, before it, once each. */
+static const char *add_modifier_roles(sent_ctx *s, int t, const char *code)
+{
+	int k;
+
+	if (!code)
+		return code;
+	for (k = t - 1; k >= 0; k--) {
+		int am = s->agent_m[k];
+		const ent_dict_entry *ge;
+		const char *role, *at;
+		size_t r;
+		char buf[64];
+
+		int x = k, guard = 0;
+
+		if (am < 0 || ((uint32_t)t >= s->m[am].start && (uint32_t)t < s->m[am].end))
+			continue;
+		/* a modifier of the head, or of a modifier of it ("MSF"
+		 * hangs from "Arnor" in "MSF Arnor diplomat") */
+		while (x >= 0 && x != t && guard++ < 4 &&
+		       (dep_is(s, x, D_COMPOUND) || dep_is(s, x, D_AMOD) || dep_is(s, x, D_FLAT)))
+			x = s->head[x];
+		if (x != t)
+			continue;
+		ge = match_entry(s, am);
+		role = ge->code[0] == '~' ? ge->code + 1 : ge->code;
+		/* once: not a role the code already has */
+		for (at = strstr(code, role); at; at = strstr(at + 1, role))
+			if ((size_t)(at - code) % 3 == 0)
+				break;
+		if (at)
+			continue;
+		r = strlen(code);
+		if (ge->flags & ENT_ENTRY_PREFIX)
+			snprintf(buf, sizeof buf, "%s%s", role, code);
+		else
+			snprintf(buf, sizeof buf, "%s%s", code, role);
+		if (strlen(buf) <= r)
+			continue;
+		code = ent_arena_strndup(s->arena, buf, strlen(buf));
+	}
+	return code;
+}
+
 /* Computes np_code for every token: the actor its noun phrase names. */
 static void compute_np_codes(sent_ctx *s)
 {
@@ -289,7 +337,7 @@ static void compute_np_codes(sent_ctx *s)
 			if (title && root_len(own) == strlen(own))
 				s->np_code[t] = compose(s, own, role, role_prefix);
 		} else if (role && mod) {
-			s->np_code[t] = compose(s, mod, role, role_prefix);
+			s->np_code[t] = add_modifier_roles(s, t, compose(s, mod, role, role_prefix));
 			s->np_person[t] = upos(s, t) == ENT_UPOS_NOUN &&
 			                  !(s->tok[t].xpos && 0);
 		} else if (mod && !role && s->actor_m[t] >= 0 && (upos(s, t) == ENT_UPOS_PROPN ||
