@@ -218,8 +218,10 @@ typedef struct ent_dict_entry {
 	const char *code;    /* actor code (RUSGOV); agent role (GOV, NGO);
 	                        verb default code (NULL: none); issue code;
 	                        NULL for discards, relations, [---] actors */
-	const char *passive_code; /* PETRARCH verb [a:p]: the default code when
-	                        the verb is passive; NULL: same as code */
+	const char *pair_code; /* PETRARCH verb [a:b]: the code of the paired
+	                        event, coded from the target to the source
+	                        ("visit" 032 and "receive a visit" 033);
+	                        NULL: none */
 	int32_t from, to;    /* DATED: days since 1970-01-01 (ent_date_days),
 	                        inclusive; ENT_DICT_OPEN_* for an open end */
 	uint32_t group;      /* verb: its patterns (ent_dict_verb_patterns) */
@@ -278,8 +280,9 @@ enum {
 
 typedef struct ent_pattern {
 	const char *code;         /* CAMEO code (active voice); NULL for none */
-	const char *passive_code; /* PETRARCH a:p codes: the code when the
-	                             predicate is passive; NULL: same as code */
+	const char *pair_code;    /* PETRARCH [a:b] codes: the code of the
+	                             paired event, from the target to the
+	                             source; NULL: none */
 	uint8_t flags;            /* ENT_PAT_* */
 	uint16_t nelems;
 	uint16_t pred;            /* index of the ENT_PE_PRED element */

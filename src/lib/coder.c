@@ -1516,6 +1516,8 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
                           int nounpred, actor *src, int *nsrc, actor *tgt, int *ntgt, int *passive)
 {
 	int ns = 0, nt = 0, is_passive = 0, subj = -1;
+	/* a statement (root 01) takes a target only from its pattern */
+	int statement = pat->code ? strncmp(pat->code, "01", 2) == 0 : 0;
 
 	/* source */
 	if (pm->source >= 0) {
@@ -1576,7 +1578,7 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 		               tgt, MAX_CODES);
 	} else if (is_passive) {
 		nt = actors_of(s, child(s, p, D_NSUBJ_PASS), tgt, MAX_CODES);
-	} else if (strncmp(pat->code, "01", 2) != 0) {
+	} else if (!statement) {
 		/* no X in the pattern: the recipient is the object, or the
 		 * object of a preposition that marks one */
 		int o = child(s, p, D_OBJ), k;
@@ -1597,7 +1599,7 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 		}
 	}
 	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive &&
-	    strncmp(pat->code, "01", 2) != 0) {
+	    !statement) {
 		/* (a statement's recipient must be written in its pattern:
 		 * "told MSNBC", "claimed Democrats ..." name no target)
 		 * deeper in the frame: "promised to continue aid to X", and
@@ -1621,7 +1623,7 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 		}
 	}
 	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive && !nounpred &&
-	    strncmp(pat->code, "01", 2) != 0)
+	    !statement)
 		/* an actor inside the object's phrase: "condemned an attack by
 		 * X", "welcomed memos from X" */
 		nt = object_phrase_actors(s, child(s, p, D_OBJ), tgt, MAX_CODES);
@@ -1739,14 +1741,12 @@ static int emit_coded(sent_ctx *s, int p, int first, const char *code, const cha
 	return ENT_OK;
 }
 
-/* The code of predicate p under pattern pat: the passive code for a
- * passive verb, the intent code for a future act (entente's patterns). */
-static const char *event_code(const ent_pattern *pat, int is_passive, int mod)
+/* The code of predicate p under pattern pat: the pattern's, or the
+ * intent code for a future act (entente's patterns). */
+static const char *event_code(const ent_pattern *pat, int mod)
 {
 	const char *code = pat->code;
 
-	if (is_passive && pat->passive_code)
-		code = pat->passive_code;
 	/* PETRARCH's dictionaries code a future act as the act itself (their
 	 * own patterns say where intent is meant: "PROMISE", "PLEDGE") */
 	if (code && mod == ENT_MOD_FUTURE && !(pat->flags & ENT_PAT_PETR) && intent_code(code))
@@ -1762,13 +1762,21 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	int ns = 0, nt = 0, is_passive = 0;
 	const char *code;
 
-	if (!pat->code)
+	const char *rule;
+	int rc;
+
+	if (!pat->code && !pat->pair_code)
 		return ENT_OK;
 	event_parties(s, p, pat, pm, nounpred, src, &ns, tgt, &nt, &is_passive);
-	code = event_code(pat, is_passive, mod);
-	if (!code)
-		return ENT_OK;
-	return emit_coded(s, p, pm->first, code, rule_id(s, pat), mod, src, ns, tgt, nt);
+	rule = rule_id(s, pat);
+	code = event_code(pat, mod);
+	if (code && (rc = emit_coded(s, p, pm->first, code, rule, mod, src, ns, tgt, nt)) != 0)
+		return rc;
+	/* a paired code ([032:033]: a visit, and receiving it) gives the
+	 * event from the target back to the source too */
+	if (pat->pair_code && nt > 0 && ns > 0)
+		return emit_coded(s, p, pm->first, pat->pair_code, rule, mod, tgt, nt, src, ns);
+	return ENT_OK;
 }
 
 /* The best pattern of one verb match. */
@@ -1828,6 +1836,7 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 		memset(bare_elem, 0, sizeof *bare_elem);
 		bare_elem->kind = ENT_PE_PRED;
 		bare->code = e->code;
+		bare->pair_code = e->pair_code;
 		bare->flags = ENT_PAT_BARE;
 		{
 			const ent_dict_file_info *fi = ent_dict_file(s->c->dict, e->file);
@@ -1938,7 +1947,7 @@ static int apply_transforms(sent_ctx *s, const choice *ch, uint8_t *consumed)
 		if (umod < 0)
 			continue;
 		event_parties(s, pl, lo->best, &lo->bm, 0, lsrc, &lns, ltgt, &lnt, &lpass);
-		lcode = event_code(lo->best, lpass, ENT_MOD_ASSERTED);
+		lcode = event_code(lo->best, ENT_MOD_ASSERTED);
 		/* the governed verb's own source: its subject, the object of
 		 * the governing verb before an infinitive ("wants Putin to
 		 * attack"), a passive's agent; none under control ("wants to

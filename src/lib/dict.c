@@ -709,7 +709,7 @@ int dict_pat_commit(dict_load *ld, const dict_pat_build *pb, const char *code,
 	p = &d->patterns[d->npatterns];
 	memset(p, 0, sizeof *p);
 	p->code = code;
-	p->passive_code = passive;
+	p->pair_code = passive;
 	p->flags = (uint8_t)flags;
 	p->nelems = (uint16_t)pb->nelems;
 	p->pred = (uint16_t)(pb->pred < 0 ? 0 : pb->pred);

@@ -174,7 +174,7 @@ typedef struct dict_load {
 	uint32_t group;           /* pattern group + 1 (0: no block yet) */
 	const char *block;        /* block name */
 	const char *block_code;   /* block default code (NULL: ---) */
-	const char *block_passive; /* its passive code, if any */
+	const char *block_pair; /* its passive code, if any */
 	int in_synset;            /* PETRARCH: + lines are synset members */
 	uint32_t synset;          /* current synset id */
 	/* PETRARCH verbs: one-word verbs read so far and their codes, for

@@ -994,7 +994,7 @@ static int block_line(dict_load *ld, const char *s, size_t n)
 		return rc;
 	ld->group = group + 1;
 	ld->block_code = code;
-	ld->block_passive = passive;
+	ld->block_pair = passive;
 	ld->block = dict_string(ld->d, name, nn);
 	if (!ld->block)
 		return ent_error_set(ENT_ENOMEM, "out of memory");
@@ -1081,7 +1081,7 @@ static int verb_line(dict_load *ld, const char *s, size_t n)
 			return dict_diag(ld, ENT_DIAG_ERROR, "unexpected text '%.*s'", (int)tn, t);
 	} else {
 		code = ld->block_code;
-		passive = ld->block_passive;
+		passive = ld->block_pair;
 	}
 	if (vn == 0 || has_char(verb, vn, "{}[]()*"))
 		return dict_diag(ld, ENT_DIAG_ERROR, "bad verb '%.*s'", (int)vn, verb);
@@ -1096,7 +1096,7 @@ static int verb_line(dict_load *ld, const char *s, size_t n)
 	e.kind = ENT_DICT_VERB;
 	e.sub = 1;
 	e.code = code;
-	e.passive_code = passive;
+	e.pair_code = passive;
 	e.group = ld->group - 1;
 	e.pred = (uint16_t)pred;
 	e.name = ld->block;

@@ -213,7 +213,7 @@ TEST(dict_patterns)
 	p = find_pattern(d, "tour", "(TO {CAPITAL CITY})");
 	REQUIRE(p != NULL);
 	CHECK_STR(p->code, "042");
-	CHECK_STR(p->passive_code, "043");
+	CHECK_STR(p->pair_code, "043");
 	CHECK(p->flags & ENT_PAT_PETR);
 	REQUIRE(p->nelems == 4);
 	CHECK_INT(p->elems[0].kind, ENT_PE_PRED);
@@ -229,7 +229,7 @@ TEST(dict_patterns)
 	p = find_pattern(d, "give", "WEAPONS");
 	REQUIRE(p != NULL);
 	CHECK(p->code == NULL);
-	CHECK_STR(p->passive_code, "072");
+	CHECK_STR(p->pair_code, "072");
 	p = find_pattern(d, "give", "NOTHING");
 	REQUIRE(p != NULL);
 	CHECK(p->flags & ENT_PAT_NULL);
