@@ -271,6 +271,27 @@ static const char *add_modifier_roles(sent_ctx *s, int t, const char *code)
 	return code;
 }
 
+/* The country a common noun names through a name among its compounds
+ * and adjectives ("the West Bank city", "a Russian town"): its code, or
+ * NULL. */
+static const char *place_modifier_code(const sent_ctx *s, int t)
+{
+	int k;
+
+	for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
+		int am = s->actor_m[k];
+		const ent_dict_entry *e;
+
+		if (k > t || am < 0 || !(dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_AMOD)))
+			continue;
+		e = match_entry(s, am);
+		if (e->code && root_len(e->code) == strlen(e->code) &&
+		    (e->sub == ENT_ACTOR_NAME || e->sub == ENT_ACTOR_ADJ || e->sub == ENT_ACTOR_OTHER))
+			return e->code;
+	}
+	return NULL;
+}
+
 /* Computes np_code for every token: the actor its noun phrase names. */
 static void compute_np_codes(sent_ctx *s)
 {
@@ -360,12 +381,16 @@ static void compute_np_codes(sent_ctx *s)
 		ge = match_entry(s, s->agent_m[t]);
 		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
 			int cs = case_of(s, k);
+			const char *kc = s->np_code[k];
 
-			if (k > t && s->np_code[k] && s->actor_m[k] < 0 && dep_is(s, k, D_NMOD) && cs >= 0 &&
+			if (!kc && s->actor_m[k] < 0 && s->agent_m[k] < 0 && upos(s, k) == ENT_UPOS_NOUN)
+				/* a place of a country: "the mayor of the West
+				 * Bank city of Nablus" */
+				kc = place_modifier_code(s, k);
+			if (k > t && kc && s->actor_m[k] < 0 && dep_is(s, k, D_NMOD) && cs >= 0 &&
 			    (lemma_is(s, cs, "of") || lemma_is(s, cs, "from") || lemma_is(s, cs, "in") ||
 			     lemma_is(s, cs, "at"))) {
-				s->np_code[t] = compose(s, s->np_code[k], ge->code,
-				                        (ge->flags & ENT_ENTRY_PREFIX) != 0);
+				s->np_code[t] = compose(s, kc, ge->code, (ge->flags & ENT_ENTRY_PREFIX) != 0);
 				break;
 			}
 		}
@@ -1477,7 +1502,8 @@ static int place_token(const sent_ctx *s, int t)
 	if (s->actor_m[t] < 0 || !s->np_code[t] || root_len(s->np_code[t]) != strlen(s->np_code[t]))
 		return 0;
 	e = match_entry(s, s->actor_m[t]);
-	return e->sub == ENT_ACTOR_NAME || e->sub == ENT_ACTOR_CAPITAL || e->sub == ENT_ACTOR_SEAT;
+	return e->sub == ENT_ACTOR_NAME || e->sub == ENT_ACTOR_CAPITAL || e->sub == ENT_ACTOR_SEAT ||
+	       e->sub == ENT_ACTOR_OTHER;  /* PETRARCH's actors have no kind */
 }
 
 /* Whether t is an actor of the verb phrase of p the way PETRARCH reads
