@@ -233,7 +233,7 @@ static const char *add_modifier_roles(sent_ctx *s, int t, const char *code)
 
 	if (!code)
 		return code;
-	for (k = t - 1; k >= 0; k--) {
+	for (k = t - 1; k >= 0 && k >= t - 8; k--) {  /* a noun phrase's modifiers are near */
 		int am = s->agent_m[k];
 		const ent_dict_entry *ge;
 		const char *role, *at;
@@ -1052,7 +1052,8 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 			               * infinitive: "won't try to clash" */
 			              (s->head[p] >= 0 && s->head[k] == s->head[p] && dep_is(s, p, D_XCOMP));
 
-			if (!ent_dict_elem_match(s->dsent, e, (size_t)k, &end) || (int)end > pos)
+			if ((!adjacent && !related) || !ent_dict_elem_match(s->dsent, e, (size_t)k, &end) ||
+			    (int)end > pos)
 				continue;
 			if (adjacent ? (int)end == pos : related) {
 				found = k;
