@@ -211,6 +211,27 @@ static const char *compose(sent_ctx *s, const char *code, const char *role, int 
 	return ent_arena_strndup(s->arena, buf, strlen(buf));
 }
 
+/* root of code + role + the roles code has ("the leaders of [Egypt's
+ * Muslim Brotherhood EGYMUS]" EGYOPPMUS), each role once. */
+static const char *compose_keep(sent_ctx *s, const char *code, const char *role, int prefix)
+{
+	size_t r = root_len(code), k;
+	char buf[64];
+	int n;
+
+	if (role[0] == '~')
+		role++;
+	if (prefix) {
+		snprintf(buf, sizeof buf, "%s%s", role, code);
+		return ent_arena_strndup(s->arena, buf, strlen(buf));
+	}
+	n = snprintf(buf, sizeof buf, "%.*s%s", (int)r, code, role);
+	for (k = r; k + 3 <= strlen(code) && n > 0 && (size_t)n + 3 < sizeof buf; k += 3)
+		if (strncmp(code + k, role, 3) != 0)
+			n += snprintf(buf + n, sizeof buf - (size_t)n, "%.3s", code + k);
+	return ent_arena_strndup(s->arena, buf, strlen(buf));
+}
+
 /* The code an actor match gives its token, and whether it names a person
  * and can stand alone (names, capitals, people, organisations; not
  * adjectives or combining forms). */
@@ -390,7 +411,7 @@ static void compute_np_codes(sent_ctx *s)
 			if (k > t && kc && s->actor_m[k] < 0 && dep_is(s, k, D_NMOD) && cs >= 0 &&
 			    (lemma_is(s, cs, "of") || lemma_is(s, cs, "from") || lemma_is(s, cs, "in") ||
 			     lemma_is(s, cs, "at"))) {
-				s->np_code[t] = compose(s, kc, ge->code, (ge->flags & ENT_ENTRY_PREFIX) != 0);
+				s->np_code[t] = compose_keep(s, kc, ge->code, (ge->flags & ENT_ENTRY_PREFIX) != 0);
 				break;
 			}
 		}
