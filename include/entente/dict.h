@@ -246,7 +246,8 @@ typedef enum ent_pattern_elem_kind {
 	ENT_PE_WORD = 0,   /* one of alts (a word, a/b/c, &synset) */
 	ENT_PE_PRED,       /* the predicate: the verb (or noun) that matched */
 	ENT_PE_TARGET,     /* X: the target actor */
-	ENT_PE_SOURCE      /* S: the source actor, where not the subject */
+	ENT_PE_SOURCE,     /* S: the source actor, where not the subject */
+	ENT_PE_SKIP        /* TABARI's ^: one noun phrase, skipped */
 } ent_pattern_elem_kind;
 
 enum {

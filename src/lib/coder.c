@@ -1122,6 +1122,28 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 					pos = q + 1;
 					break;
 				}
+			} else if (e->kind == ENT_PE_SKIP) {
+				/* ^: a noun phrase, passed over whole ("IFTAR IN ^
+				 * +": "Iftar in Osgiliath with Gondor") */
+				if (upos(s, t) == ENT_UPOS_NOUN || upos(s, t) == ENT_UPOS_PROPN ||
+				    upos(s, t) == ENT_UPOS_PRON || upos(s, t) == ENT_UPOS_NUM) {
+					int hd = t, guard = 0;
+
+					/* the phrase's head: climb through its own words */
+					while (s->head[hd] > t && guard++ < 8 &&
+					       (dep_is(s, hd, D_COMPOUND) || dep_is(s, hd, D_FLAT) ||
+					        dep_is(s, hd, D_AMOD) || dep_is(s, hd, D_NMOD_POSS) ||
+					        dep_is(s, hd, D_NUMMOD)))
+						hd = s->head[hd];
+					/* its words up to its head and the names
+					 * after it, not its prepositional phrases */
+					found = q;
+					while (q + 1 < nf && in_subtree(s, ftok[q + 1], hd) &&
+					       (ftok[q + 1] <= hd || dep_is(s, ftok[q + 1], D_FLAT)))
+						q++;
+					pos = q + 1;
+					break;
+				}
 			}
 			if (!skippable(s, t))
 				break;
@@ -1135,7 +1157,7 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 			r.target = ftok[found];
 		else if (e->kind == ENT_PE_SOURCE)
 			r.source = ftok[found];
-		r.score += e->kind == ENT_PE_WORD ? 2 : 3;
+		r.score += e->kind == ENT_PE_WORD ? 2 : e->kind == ENT_PE_SKIP ? 1 : 3;
 		if (ftok[found] > r.last)
 			r.last = ftok[found];
 	}

@@ -7,7 +7,7 @@
  * formats") and the files themselves. Every line is either used or
  * reported: errors for lines that cannot be used, "unsupported" for
  * well-formed lines that entente does not apply (transformations with
- * multi-word verbs, TABARI's ^ and % pattern tokens).
+ * multi-word verbs, TABARI's % pattern token).
  *
  * Words in these files are upper case and joined by '_' or blanks; they
  * are stored like entente's phrases (tokenised, lower case), so that one
@@ -1167,7 +1167,7 @@ static int verb_line(dict_load *ld, const char *s, size_t n)
 typedef struct pat_parse {
 	dict_load *ld;
 	dict_pat_build *pb;
-	int unsupported;   /* a ^ or % was dropped */
+	int unsupported;   /* a % was dropped */
 	int npred;
 } pat_parse;
 
@@ -1269,6 +1269,8 @@ static int pat_items(pat_parse *pp, const char *s, size_t n, int *bad)
 				dict_pat_elem(pb, ENT_PE_SOURCE, flags, NULL, 0, 0, 0);
 			} else if (c == '+') {
 				dict_pat_elem(pb, ENT_PE_TARGET, flags, NULL, 0, 0, 0);
+			} else if (c == '^') {
+				dict_pat_elem(pb, ENT_PE_SKIP, flags, NULL, 0, 0, 0);
 			} else {
 				pp->unsupported = c;
 			}
