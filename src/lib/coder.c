@@ -803,9 +803,12 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 		for (k = s->first_child[t]; k >= 0 && n < max; k = s->next_sibling[k]) {
 			int cs = case_of(s, k);
 
+			/* an apposition, or an nmod with no preposition, is a
+			 * name put next to the noun: "Human rights organization
+			 * Amnesty International" */
 			if (!(dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_AMOD) || dep_is(s, k, D_NMOD_POSS) ||
-			      dep_is(s, k, D_FLAT) || dep_is(s, k, D_NMOD_DESC) ||
-			      (dep_is(s, k, D_NMOD) && cs >= 0 && lemma_is(s, cs, "of"))))
+			      dep_is(s, k, D_FLAT) || dep_is(s, k, D_NMOD_DESC) || dep_is(s, k, D_APPOS) ||
+			      (dep_is(s, k, D_NMOD) && (cs < 0 || lemma_is(s, cs, "of")))))
 				continue;
 			if (s->np_code[k] || s->actor_m[k] >= 0) {
 				int sa, pe;
