@@ -1031,7 +1031,7 @@ static void build_frame(const sent_ctx *s, int p, int nounpred, frame *f)
 static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, const frame *fr)
 {
 	pmatch r;
-	int light = fr->light, i, pos, k, adjacent;
+	int light = fr->light, i, pos, k, adjacent, last_end;
 	const int *ftok = fr->tok;
 	int nf = fr->n;
 
@@ -1097,6 +1097,7 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 			r.first = found;
 	}
 	pos = 0;
+	last_end = p + 1;
 	for (i = (int)pat->pred + 1; i < (int)pat->nelems; i++) {
 		const ent_pattern_elem *e = &pat->elems[i];
 		int found = -1, q;
@@ -1104,6 +1105,13 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 		for (q = pos; q < nf; q++) {
 			int t = ftok[q];
 
+			/* A_B: B follows A directly ("&TIETYPES_MEMOS" is not
+			 * "cultural internal memos") */
+			if ((e->flags & ENT_PE_ADJACENT) && t != last_end) {
+				if (t > last_end)
+					break;
+				continue;
+			}
 			if (e->kind == ENT_PE_WORD) {
 				size_t end;
 
@@ -1117,12 +1125,14 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 					while (q + 1 < nf && ftok[q + 1] < (int)end)
 						q++;
 					pos = q + 1;
+					last_end = (int)end;
 					break;
 				}
 			} else if (e->kind == ENT_PE_TARGET || e->kind == ENT_PE_SOURCE) {
 				if (actor_token(s, t)) {
 					found = q;
 					pos = q + 1;
+					last_end = s->actor_m[t] >= 0 ? (int)s->m[s->actor_m[t]].end : t + 1;
 					break;
 				}
 			} else if (e->kind == ENT_PE_SKIP) {
@@ -1145,6 +1155,7 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 					       (ftok[q + 1] <= hd || dep_is(s, ftok[q + 1], D_FLAT)))
 						q++;
 					pos = q + 1;
+					last_end = ftok[q] + 1;
 					break;
 				}
 			}
