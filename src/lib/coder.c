@@ -1072,9 +1072,10 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 			size_t end;
 			int related = s->head[p] == k || s->head[k] == p || (light >= 0 && s->head[k] == light) ||
 			              k == light || (s->head[p] >= 0 && s->head[s->head[p]] == k) ||
-			              /* a word of the verb that governs an
-			               * infinitive: "won't try to clash" */
-			              (s->head[p] >= 0 && s->head[k] == s->head[p] && dep_is(s, p, D_XCOMP));
+			              /* a word hanging from the predicate's own
+			               * head: "won't try to clash", "inching
+			               * nearer to accord" */
+			              (s->head[p] >= 0 && s->head[k] == s->head[p]);
 
 			if ((!adjacent && !related) || !ent_dict_elem_match(s->dsent, e, (size_t)k, &end) ||
 			    (int)end > pos)
