@@ -718,7 +718,7 @@ static int source_actors(const sent_ctx *s, int t, actor *out, int max)
 static int quantity_word(const sent_ctx *s, int t)
 {
 	static const char *const words[] = {
-		"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+		"dozen", "dozens", "ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million",
 		"millions", "score", "scores", "group", "number", "handful", "majority", "some",
 		"many", "most", "all", "several", "few", "one", "member", "contingent", "unit",
 		"delegation", "team", "band", "batch", "wave", NULL
@@ -844,7 +844,7 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
 			int cs = case_of(s, k);
 
-			if (dep_is(s, k, D_NMOD) && cs >= 0 && lemma_is(s, cs, "of") && !quantity_word(s, k)) {
+			if (dep_is(s, k, D_NMOD) && cs >= 0 && lemma_is(s, cs, "of")) {  /* "tens of thousands of students" */
 				n = actors_of_role(s, k, out, max, as_source);
 				break;
 			}
