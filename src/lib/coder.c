@@ -368,6 +368,24 @@ static void compute_np_codes(sent_ctx *s)
 					mod = code;
 			}
 		}
+		if (!own && !mod && role) {
+			/* a country on a modifier of a modifier: "NATO
+			 * peacekeeping troops" with NATO under "peacekeeping" */
+			for (k = s->first_child[t]; k >= 0 && !mod; k = s->next_sibling[k]) {
+				int g;
+
+				if (k > t || !(dep_is(s, k, D_AMOD) || dep_is(s, k, D_COMPOUND)) || s->actor_m[k] >= 0)
+					continue;
+				for (g = s->first_child[k]; g >= 0 && !mod; g = s->next_sibling[g]) {
+					int sa, pe;
+
+					if (g < k && s->actor_m[g] >= 0 &&
+					    (dep_is(s, g, D_AMOD) || dep_is(s, g, D_COMPOUND)) &&
+					    !(s->m[s->actor_m[g]].start <= (uint32_t)t && (uint32_t)t < s->m[s->actor_m[g]].end))
+						mod = actor_code(s, s->actor_m[g], &sa, &pe);
+				}
+			}
+		}
 		if (own) {
 			/* A name: the phrase's own code ("President Putin"). A
 			 * role word on a bare country name adds its role
