@@ -1756,7 +1756,7 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 			}
 	}
 	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive && (pat->flags & ENT_PAT_PETR) &&
-	    !nounpred) {
+	    !nounpred && !statement) {
 		/* PETRARCH reads the target as the first actor of the verb
 		 * phrase, behind any preposition: "departed for Bree",
 		 * "warned of the Prince of Dol Amroth" */
