@@ -1611,6 +1611,30 @@ static int phrase_path(const sent_ctx *s, int t, int p)
 	return t == p && links <= 1;
 }
 
+/* Whether t comes into p's verb phrase through a preposition that does
+ * not introduce a party: a role ("served as president"), a comparison,
+ * a time ("during", "since", "after"). */
+static int non_party_prep(const sent_ctx *s, int t, int p)
+{
+	static const char *const preps[] = {
+		"as", "like", "than", "despite", "during", "since", "until", "before", "after", NULL
+	};
+	int guard = 0, i;
+
+	while (t >= 0 && t != p && guard++ < 12) {
+		int cs = case_of(s, t);
+
+		if (cs >= 0 && (dep_is(s, t, D_OBL) || dep_is(s, t, D_NMOD))) {
+			for (i = 0; preps[i]; i++)
+				if (lemma_is(s, cs, preps[i]))
+					return 1;
+			return 0;
+		}
+		t = s->head[t];
+	}
+	return 0;
+}
+
 /* The sources and targets of predicate p coded by pattern pat (matched
  * as pm): src and tgt get up to MAX_CODES actors each, *ns and *nt their
  * numbers; *passive whether p is a passive verb with its agent as the
@@ -1765,7 +1789,7 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 
 		build_frame(s, p, 0, &fr);
 		for (q = 0; q < fr.n && nt == 0; q++)
-			if (s->np_code[fr.tok[q]] && phrase_path(s, fr.tok[q], p))
+			if (s->np_code[fr.tok[q]] && phrase_path(s, fr.tok[q], p) && !non_party_prep(s, fr.tok[q], p))
 				nt = actors_of(s, fr.tok[q], tgt, MAX_CODES);
 	}
 	*nsrc = ns;
