@@ -276,7 +276,10 @@ enum {
 	ENT_PAT_NEGATED = 1 << 0, /* entente !CODE: the event does not happen */
 	ENT_PAT_NULL = 1 << 1,    /* PETRARCH [---]: matches, codes nothing */
 	ENT_PAT_BARE = 1 << 2,    /* the predicate alone ("042 | visit") */
-	ENT_PAT_PETR = 1 << 3     /* from a PETRARCH verb file */
+	ENT_PAT_PETR = 1 << 3,    /* from a PETRARCH verb file */
+	ENT_PAT_COMPOUND = 1 << 4 /* TABARI's % before the verb: the subject
+	                             is compound and the event is coded among
+	                             its members */
 };
 
 typedef struct ent_pattern {

@@ -1800,7 +1800,7 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 /* Emits code between the sources and targets given, for predicate p
  * (first: the first word of its pattern) under rule. */
 static int emit_coded(sent_ctx *s, int p, int first, const char *code, const char *rule, int mod,
-                      const actor *src, int ns, const actor *tgt, int nt)
+                      const actor *src, int ns, const actor *tgt, int nt, int mutual)
 {
 	const ent_cameo_code *row;
 	ent_event e;
@@ -1829,7 +1829,7 @@ static int emit_coded(sent_ctx *s, int p, int first, const char *code, const cha
 	 * held negotiations") give each pair both ways, for acts that are
 	 * mutual by nature: agreeing, consulting, cooperating, signing,
 	 * fighting. "X and Y condemned terrorism" is no mutual act. */
-	if (nt == 0 && ns >= 2 && reciprocal_code(s, p, code)) {
+	if (nt == 0 && ns >= 2 && (mutual || reciprocal_code(s, p, code))) {
 		for (i = 0; i < ns; i++)
 			for (j = 0; j < ns; j++) {
 				if (i == j || same_root(src[i].code, src[j].code))
@@ -1897,13 +1897,24 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	event_parties(s, p, pat, pm, nounpred, src, &ns, tgt, &nt, &is_passive);
 	rule = rule_id(s, pat);
 	code = event_code(pat, mod);
-	if (code && (rc = emit_coded(s, p, pm->first, code, rule, mod, src, ns, tgt, nt)) != 0)
+	if (code && (rc = emit_coded(s, p, pm->first, code, rule, mod, src, ns, tgt, nt,
+	                             (pat->flags & ENT_PAT_COMPOUND) != 0)) != 0)
 		return rc;
 	/* a paired code ([032:033]: a visit, and receiving it) gives the
 	 * event from the target back to the source too */
 	if (pat->pair_code && nt > 0 && ns > 0)
-		return emit_coded(s, p, pm->first, pat->pair_code, rule, mod, tgt, nt, src, ns);
+		return emit_coded(s, p, pm->first, pat->pair_code, rule, mod, tgt, nt, src, ns, 0);
 	return ENT_OK;
+}
+
+/* Whether verb p's subject names two actors or more ("Gondor and
+ * Osgiliath have delayed"). */
+static int compound_subject(const sent_ctx *s, int p)
+{
+	actor tmp[MAX_CODES];
+	int pass;
+
+	return source_actors(s, subject_of(s, p, &pass), tmp, MAX_CODES) >= 2;
 }
 
 /* The best pattern of one verb match. */
@@ -1942,6 +1953,9 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 		want_noun = (pat->elems[pat->pred].flags & ENT_PE_NOUN) != 0;
 		/* PETRARCH verbs are verbs: its nouns come after them */
 		if ((pat->flags & ENT_PAT_PETR) ? c->nounpred : want_noun != c->nounpred)
+			continue;
+		/* TABARI's % before the verb: only a compound subject */
+		if ((pat->flags & ENT_PAT_COMPOUND) && !compound_subject(s, c->p))
 			continue;
 		r = try_pattern(s, pat, c->p, fr);
 		if (!r.ok)
@@ -2125,7 +2139,7 @@ static int apply_transforms(sent_ctx *s, const choice *ch, uint8_t *consumed)
 				fprintf(stderr, "trace: transformation %s\n", buf);
 			if ((rc = emit_coded(s, pu, pu < pl ? pu : pl, t->code ? t->code : lcode,
 			                     ent_arena_strndup(s->arena, buf, strlen(buf)), umod,
-			                     osrc, ons, otgt, ont)) != 0)
+			                     osrc, ons, otgt, ont, 0)) != 0)
 				return rc;
 			break;
 		}

@@ -7,7 +7,7 @@
  * formats") and the files themselves. Every line is either used or
  * reported: errors for lines that cannot be used, "unsupported" for
  * well-formed lines that entente does not apply (transformations with
- * multi-word verbs, TABARI's % pattern token).
+ * multi-word verbs).
  *
  * Words in these files are upper case and joined by '_' or blanks; they
  * are stored like entente's phrases (tokenised, lower case), so that one
@@ -1167,7 +1167,7 @@ static int verb_line(dict_load *ld, const char *s, size_t n)
 typedef struct pat_parse {
 	dict_load *ld;
 	dict_pat_build *pb;
-	int unsupported;   /* a % was dropped */
+	int compound;      /* a % before the '*' */
 	int npred;
 } pat_parse;
 
@@ -1271,8 +1271,11 @@ static int pat_items(pat_parse *pp, const char *s, size_t n, int *bad)
 				dict_pat_elem(pb, ENT_PE_TARGET, flags, NULL, 0, 0, 0);
 			} else if (c == '^') {
 				dict_pat_elem(pb, ENT_PE_SKIP, flags, NULL, 0, 0, 0);
+			} else if (pp->npred == 0) {
+				pp->compound = 1;  /* % before the verb */
 			} else {
-				pp->unsupported = c;
+				/* % after the verb: a (compound) target */
+				dict_pat_elem(pb, ENT_PE_TARGET, flags, NULL, 0, 0, 0);
 			}
 			continue;
 		}
@@ -1348,10 +1351,8 @@ static int pattern_line(dict_load *ld, const char *s, size_t n)
 		rc = dict_diag(ld, ENT_DIAG_ERROR, "pattern needs exactly one '*'; skipped");
 		goto done;
 	}
-	if (pp.unsupported &&
-	    (rc = dict_diag(ld, ENT_DIAG_UNSUPPORTED, "TABARI token '%c' is not supported; "
-	                    "pattern used without it", pp.unsupported)))
-		goto done;
+	if (pp.compound)
+		flags |= ENT_PAT_COMPOUND;
 	if (pb->nelems == 1)
 		flags |= ENT_PAT_BARE;
 	if ((rc = dict_pat_commit(ld, pb, code, passive, flags, s, n, &pat)))
