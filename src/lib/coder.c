@@ -394,6 +394,30 @@ static void compute_np_codes(sent_ctx *s)
 			s->np_person[t] = person;
 			/* a name that gives only its country takes its title's
 			 * role ("Bree Prime Minister Romendacil" BREGOV) */
+			if (!title && root_len(own) == strlen(own) && upos(s, t) == ENT_UPOS_PROPN) {
+				/* the parser may make the country the head and
+				 * hang the title under the name after it ("Bree
+				 * President Romendacil": President under
+				 * Romendacil, Romendacil flat under Bree) */
+				for (k = t + 1; k < s->n && k <= t + 4 && !title; k++) {
+					int x = k, guard = 0;
+
+					if (s->agent_m[k] < 0 || s->actor_m[k] >= 0 || k + 1 >= s->n ||
+					    upos(s, k + 1) != ENT_UPOS_PROPN)
+						continue;
+					while (x >= 0 && x != t && guard++ < 4 &&
+					       (dep_is(s, x, D_FLAT) || dep_is(s, x, D_COMPOUND) ||
+					        dep_is(s, x, D_NMOD_DESC) || dep_is(s, x, D_AMOD)))
+						x = s->head[x];
+					if (x == t) {
+						const ent_dict_entry *ge = match_entry(s, s->agent_m[k]);
+
+						role = ge->code;
+						role_prefix = (ge->flags & ENT_ENTRY_PREFIX) != 0;
+						title = 1;
+					}
+				}
+			}
 			if (title && root_len(own) == strlen(own))
 				s->np_code[t] = compose(s, own, role, role_prefix);
 		} else if (role && mod) {
