@@ -765,15 +765,18 @@ static int quantity_word(const sent_ctx *s, int t)
 		"many", "most", "all", "several", "few", "one", "member", "contingent", "unit",
 		"delegation", "team", "band", "batch", "wave", NULL
 	};
-	int i;
+	int i, first;
 
 	if (upos(s, t) == ENT_UPOS_NUM)
 		return 1;
 	if (!(upos(s, t) == ENT_UPOS_NOUN || upos(s, t) == ENT_UPOS_PRON || upos(s, t) == ENT_UPOS_ADJ ||
 	      upos(s, t) == ENT_UPOS_DET))
 		return 0;
+	/* this runs for every candidate actor: compare first letters first */
+	first = s->tok[t].lemma ? s->tok[t].lemma[0] : s->text[s->tok[t].start];
+	first = first >= 'A' && first <= 'Z' ? first - 'A' + 'a' : first;
 	for (i = 0; words[i]; i++)
-		if (lemma_is(s, t, words[i]))
+		if (words[i][0] == first && lemma_is(s, t, words[i]))
 			return 1;
 	return 0;
 }
