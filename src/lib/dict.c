@@ -677,7 +677,7 @@ int dict_pat_elem(dict_pat_build *pb, int kind, int flags, const uint32_t *alts,
 }
 
 int dict_pat_commit(dict_load *ld, const dict_pat_build *pb, const char *code,
-                    const char *passive, int flags, const char *text,
+                    const char *pair, int flags, const char *text,
                     size_t text_len, uint32_t *id)
 {
 	ent_dict *d = ld->d;
@@ -709,7 +709,7 @@ int dict_pat_commit(dict_load *ld, const dict_pat_build *pb, const char *code,
 	p = &d->patterns[d->npatterns];
 	memset(p, 0, sizeof *p);
 	p->code = code;
-	p->pair_code = passive;
+	p->pair_code = pair;
 	p->flags = (uint8_t)flags;
 	p->nelems = (uint16_t)pb->nelems;
 	p->pred = (uint16_t)(pb->pred < 0 ? 0 : pb->pred);

@@ -174,7 +174,7 @@ typedef struct dict_load {
 	uint32_t group;           /* pattern group + 1 (0: no block yet) */
 	const char *block;        /* block name */
 	const char *block_code;   /* block default code (NULL: ---) */
-	const char *block_pair; /* its passive code, if any */
+	const char *block_pair; /* its paired code ([a:b]), if any */
 	int in_synset;            /* PETRARCH: + lines are synset members */
 	uint32_t synset;          /* current synset id */
 	/* PETRARCH verbs: one-word verbs read so far and their codes, for
@@ -253,7 +253,7 @@ int dict_pat_elem(dict_pat_build *pb, int kind, int flags, const uint32_t *alts,
                   size_t alts_len, uint16_t nalts, uint32_t synset);
 /* Commits the pattern; *id gets the pattern id. */
 int dict_pat_commit(dict_load *ld, const dict_pat_build *pb, const char *code,
-                    const char *passive, int flags, const char *text,
+                    const char *pair, int flags, const char *text,
                     size_t text_len, uint32_t *id);
 /* A new pattern group; *group gets its id. */
 int dict_group_new(ent_dict *d, uint32_t *group);

@@ -215,23 +215,24 @@ static int verb_code(dict_load *ld, const char *s, size_t n, const char **code, 
 	return 1;
 }
 
-/* Reads [a:p] codes (either part may be empty or ---) inside open..close.
- * Returns 1 when fine, 0 when bad. */
+/* Reads [a:b] codes inside open..close: a the event's code, b the code of
+ * its paired event (from the target back to the source); either may be
+ * empty or ---. Returns 1 when fine, 0 when bad. */
 static int verb_codes(dict_load *ld, const char *open, const char *close, const char **code,
-                      const char **passive, int *rc)
+                      const char **pair, int *rc)
 {
 	const char *colon = memchr(open, ':', (size_t)(close - open));
 	const char *a = open + 1, *p = colon ? colon + 1 : NULL;
 	size_t an = (size_t)((colon ? colon : close) - a), pn = p ? (size_t)(close - p) : 0;
 
-	*passive = NULL;
+	*pair = NULL;
 	dict_trim(&a, &an);
 	dict_trim(&p, &pn);
 	if (!verb_code(ld, a, an, code, rc))
 		return 0;
 	if (*rc)
 		return 1;
-	if (p && !verb_code(ld, p, pn, passive, rc))
+	if (p && !verb_code(ld, p, pn, pair, rc))
 		return 0;
 	return 1;
 }
@@ -974,7 +975,7 @@ static int load_issues(dict_load *ld, const char *text, size_t len)
 static int block_line(dict_load *ld, const char *s, size_t n)
 {
 	const char *open = memchr(s, '[', n), *close = open ? memchr(open, ']', n - (size_t)(open - s)) : NULL;
-	const char *name = s + 3, *code, *passive;
+	const char *name = s + 3, *code, *pair;
 	size_t nn;
 	uint32_t group;
 	int rc;
@@ -983,10 +984,10 @@ static int block_line(dict_load *ld, const char *s, size_t n)
 		return dict_diag(ld, ENT_DIAG_ERROR, "expected '--- NAME [CODE] ---'");
 	nn = (size_t)(open - name);
 	dict_trim(&name, &nn);
-	if (!verb_codes(ld, open, close, &code, &passive, &rc)) {
+	if (!verb_codes(ld, open, close, &code, &pair, &rc)) {
 		rc = dict_diag(ld, ENT_DIAG_ERROR, "bad block code '%.*s'; the block has no default code",
 		               (int)(close - open + 1), open);
-		code = passive = NULL;
+		code = pair = NULL;
 	}
 	if (rc)
 		return rc;
@@ -994,7 +995,7 @@ static int block_line(dict_load *ld, const char *s, size_t n)
 		return rc;
 	ld->group = group + 1;
 	ld->block_code = code;
-	ld->block_pair = passive;
+	ld->block_pair = pair;
 	ld->block = dict_string(ld->d, name, nn);
 	if (!ld->block)
 		return ent_error_set(ENT_ENOMEM, "out of memory");
@@ -1043,7 +1044,7 @@ static int verb_form(dict_load *ld, const char *s, size_t n, uint32_t entry)
 /* VERB {FORMS}? [CODE]? */
 static int verb_line(dict_load *ld, const char *s, size_t n)
 {
-	const char *brace = memchr(s, '{', n), *open = memchr(s, '[', n), *code = NULL, *passive = NULL;
+	const char *brace = memchr(s, '{', n), *open = memchr(s, '[', n), *code = NULL, *pair = NULL;
 	const char *forms = NULL, *verb = s, *plus;
 	size_t vn, fn = 0, i, w;
 	ent_dict_entry e;
@@ -1068,7 +1069,7 @@ static int verb_line(dict_load *ld, const char *s, size_t n)
 
 		if (!close)
 			return dict_diag(ld, ENT_DIAG_ERROR, "unclosed '[' in verb code");
-		if (!verb_codes(ld, open, close, &code, &passive, &rc)) {
+		if (!verb_codes(ld, open, close, &code, &pair, &rc)) {
 			return dict_diag(ld, ENT_DIAG_ERROR, "bad verb code '%.*s'; verb skipped",
 			                 (int)(close - open + 1), open);
 		}
@@ -1081,7 +1082,7 @@ static int verb_line(dict_load *ld, const char *s, size_t n)
 			return dict_diag(ld, ENT_DIAG_ERROR, "unexpected text '%.*s'", (int)tn, t);
 	} else {
 		code = ld->block_code;
-		passive = ld->block_pair;
+		pair = ld->block_pair;
 	}
 	if (vn == 0 || has_char(verb, vn, "{}[]()*"))
 		return dict_diag(ld, ENT_DIAG_ERROR, "bad verb '%.*s'", (int)vn, verb);
@@ -1096,7 +1097,7 @@ static int verb_line(dict_load *ld, const char *s, size_t n)
 	e.kind = ENT_DICT_VERB;
 	e.sub = 1;
 	e.code = code;
-	e.pair_code = passive;
+	e.pair_code = pair;
 	e.group = ld->group - 1;
 	e.pred = (uint16_t)pred;
 	e.name = ld->block;
@@ -1299,7 +1300,7 @@ static int pat_items(pat_parse *pp, const char *s, size_t n, int *bad)
 /* - PRE * POST [CODE] */
 static int pattern_line(dict_load *ld, const char *s, size_t n)
 {
-	const char *open = NULL, *close, *code = NULL, *passive = NULL, *body = s + 1;
+	const char *open = NULL, *close, *code = NULL, *pair = NULL, *body = s + 1;
 	size_t bn, i;
 	dict_pat_build *pb;
 	pat_parse pp;
@@ -1325,12 +1326,12 @@ static int pattern_line(dict_load *ld, const char *s, size_t n)
 			return dict_diag(ld, ENT_DIAG_ERROR, "unexpected text '%.*s' after the code",
 			                 (int)tn, t);
 	}
-	if (!verb_codes(ld, open, close, &code, &passive, &rc))
+	if (!verb_codes(ld, open, close, &code, &pair, &rc))
 		return dict_diag(ld, ENT_DIAG_ERROR, "bad code '%.*s'; pattern skipped",
 		                 (int)(close - open + 1), open);
 	if (rc)
 		return rc;
-	if (!code && !passive)
+	if (!code && !pair)
 		flags |= ENT_PAT_NULL;
 	bn = (size_t)(open - body);
 	dict_trim(&body, &bn);
@@ -1355,7 +1356,7 @@ static int pattern_line(dict_load *ld, const char *s, size_t n)
 		flags |= ENT_PAT_COMPOUND;
 	if (pb->nelems == 1)
 		flags |= ENT_PAT_BARE;
-	if ((rc = dict_pat_commit(ld, pb, code, passive, flags, s, n, &pat)))
+	if ((rc = dict_pat_commit(ld, pb, code, pair, flags, s, n, &pat)))
 		goto done;
 	rc = dict_group_add(ld->d, ld->group - 1, pat);
 done:
