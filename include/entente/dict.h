@@ -337,7 +337,10 @@ const ent_transform *ent_dict_transform_get(const ent_dict *d, size_t i);
 enum {
 	/* Lies inside a longer match of the same family (actors and agents
 	 * form one family; each other kind its own). */
-	ENT_MATCH_INNER = 1 << 0
+	ENT_MATCH_INNER = 1 << 0,
+	/* A one-word match made only through the word's lemma ("left" as
+	 * LEAVE), not through its own form ("left" as LEFT). */
+	ENT_MATCH_LEMMA = 1 << 1
 };
 
 typedef struct ent_dict_match {

@@ -2174,6 +2174,17 @@ static int apply_transforms(sent_ctx *s, const choice *ch, uint8_t *consumed)
 	return ENT_OK;
 }
 
+/* Of two verb entries on one word that score the same, whether match a
+ * comes first: the one listed under the word's own form ("left" as LEFT)
+ * before one reached through its lemma ("left" as LEAVE), else the first
+ * listed. */
+static int same_word_first(const sent_ctx *s, size_t a, size_t b)
+{
+	int la = (s->m[a].flags & ENT_MATCH_LEMMA) != 0, lb = (s->m[b].flags & ENT_MATCH_LEMMA) != 0;
+
+	return la != lb ? !la : a < b;
+}
+
 /* Codes every predicate of the sentence: for each predicate token, the
  * best pattern over all the verb entries that matched it. */
 static int code_predicates(sent_ctx *s)
@@ -2238,8 +2249,9 @@ static int code_predicates(sent_ctx *s)
 				continue;
 			if (o->bm.score > c->bm.score ||
 			    (o->bm.score == c->bm.score &&
-			     (o->p == c->p ? mj < mi : (c->nounpred && !o->nounpred) ||
-			                               (c->nounpred == o->nounpred && mj < mi))))
+			     (o->p == c->p ? same_word_first(s, mj, mi)
+			                   : (c->nounpred && !o->nounpred) ||
+			                     (c->nounpred == o->nounpred && mj < mi))))
 				beaten = 1;
 		}
 		if (beaten)
