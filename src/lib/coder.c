@@ -2185,6 +2185,45 @@ static int same_word_first(const sent_ctx *s, size_t a, size_t b)
 	return la != lb ? !la : a < b;
 }
 
+/* PETRARCH's combinations (dictionaries.rst): a verb coded as a bare
+ * intent (030: "wants", "pledged", "promised") that governs an infinitive
+ * coded as an act the codebook has an intent for gives that intent,
+ * between its source and the act's target: "wants to help Israel" 033,
+ * "pledged to visit" 036. Both verbs are consumed. */
+static int combine_intent(sent_ctx *s, const choice *ch, uint8_t *consumed)
+{
+	size_t mi, mj;
+	int rc;
+
+	for (mj = 0; mj < s->nm; mj++) {
+		const choice *lo = &ch[mj];
+		actor src[MAX_CODES], tgt[MAX_CODES], lsrc[MAX_CODES];
+		int pl = lo->p, pu, ns, nt, lns, lpass, pass, umod;
+		const char *code;
+
+		if (!lo->best || !lo->best->code || consumed[mj] || lo->nounpred || pl < 0 || pl >= s->n ||
+		    !(lo->best->flags & ENT_PAT_PETR) || s->head[pl] < 0 || !dep_is(s, pl, D_XCOMP) ||
+		    !(code = intent_code(lo->best->code)))
+			continue;
+		pu = s->head[pl];
+		for (mi = 0; mi < s->nm; mi++)
+			if (mi != mj && ch[mi].best && ch[mi].p == pu && !consumed[mi] && ch[mi].best->code &&
+			    strcmp(ch[mi].best->code, "030") == 0)
+				break;
+		if (mi == s->nm || modality_of(s, pl, lo->best, lo->bm.spells_neg) < 0)
+			continue;
+		umod = modality_of(s, pu, ch[mi].best, ch[mi].bm.spells_neg);
+		if (umod < 0)
+			continue;
+		event_parties(s, pl, lo->best, &lo->bm, 0, lsrc, &lns, tgt, &nt, &lpass);
+		ns = source_actors(s, subject_of(s, pu, &pass), src, MAX_CODES);
+		consumed[mi] = consumed[mj] = 1;
+		if ((rc = emit_coded(s, pu, pu, code, rule_id(s, lo->best), umod, src, ns, tgt, nt, 0)) != 0)
+			return rc;
+	}
+	return ENT_OK;
+}
+
 /* Codes every predicate of the sentence: for each predicate token, the
  * best pattern over all the verb entries that matched it. */
 static int code_predicates(sent_ctx *s)
@@ -2219,6 +2258,8 @@ static int code_predicates(sent_ctx *s)
 			        ch[mi].bm.target, ch[mi].bm.source);
 	}
 	if (ent_dict_ntransforms(s->c->dict) > 0 && (rc = apply_transforms(s, ch, consumed)) != 0)
+		return rc;
+	if ((rc = combine_intent(s, ch, consumed)) != 0)
 		return rc;
 	for (mi = 0; mi < s->nm; mi++) {
 		const choice *c = &ch[mi];
