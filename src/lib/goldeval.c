@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <jansson.h>
 
 #include "entente/goldeval.h"
@@ -105,6 +106,8 @@ static const char *fill(ent_goldeval *g, ent_gold_record *r, json_t *obj)
 			copy_code(r->events[i].code, sizeof r->events[i].code, json_object_get(e, "code"));
 		}
 		r->noevents = json_is_true(json_object_get(obj, "noevents")) || r->nevents == 0;
+		v = json_object_get(json_object_get(obj, "config_in_effect"), "require_dyad");
+		r->monadic = json_is_string(v) && strcasecmp(json_string_value(v), "false") == 0;
 		break;
 	case ENT_GOLD_CODE:
 		copy_code(r->code, sizeof r->code, json_object_get(obj, "cameo_code"));
@@ -236,13 +239,21 @@ typedef struct triple {
 	char s[8], t[8], c[8];
 } triple;
 
+/* The root of an actor code; no actor ("", or PETRARCH's "---") is "---". */
+static void gold_root(const char *code, char *root)
+{
+	ent_actor_root(code, root);
+	if (!root[0])
+		strcpy(root, "---");
+}
+
 static void make_triple(triple *x, const char *s, const char *t, const char *code, int full)
 {
-	ent_actor_root(s, x->s);
+	gold_root(s, x->s);
 	if (t && strcmp(t, "*") == 0)
 		strcpy(x->t, "*");
 	else
-		ent_actor_root(t, x->t);
+		gold_root(t, x->t);
 	snprintf(x->c, sizeof x->c, "%.*s", full ? 7 : 2, code ? code : "");
 }
 
