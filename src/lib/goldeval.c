@@ -294,6 +294,22 @@ static size_t intersect(const triple *gold, size_t ng, const triple *sys, size_t
 }
 
 /* Whether the sets of full (source, target, code) are equal. */
+/* Whether two actor codes are the same; no actor is "" or "---". */
+static int same_actor(const char *sys, const char *gold)
+{
+	if (!sys || !sys[0])
+		sys = "---";
+	if (!gold[0])
+		gold = "---";
+	return strcmp(sys, gold) == 0;
+}
+
+static int same_event(const ent_event *e, const ent_gold_event *g)
+{
+	return same_actor(e->source, g->source) && same_actor(e->target, g->target) &&
+	       strcmp(e->code, g->code) == 0;
+}
+
 static int exact_equal(const ent_gold_record *r, const ent_event *ev, size_t n)
 {
 	size_t i, j;
@@ -302,9 +318,7 @@ static int exact_equal(const ent_gold_record *r, const ent_event *ev, size_t n)
 		int found = 0;
 
 		for (j = 0; j < r->nevents && !found; j++)
-			found = strcmp(ev[i].source ? ev[i].source : "", r->events[j].source) == 0 &&
-			        strcmp(ev[i].target ? ev[i].target : "", r->events[j].target) == 0 &&
-			        strcmp(ev[i].code, r->events[j].code) == 0;
+			found = same_event(&ev[i], &r->events[j]);
 		if (!found)
 			return 0;
 	}
@@ -312,9 +326,7 @@ static int exact_equal(const ent_gold_record *r, const ent_event *ev, size_t n)
 		int found = 0;
 
 		for (i = 0; i < n && !found; i++)
-			found = strcmp(ev[i].source ? ev[i].source : "", r->events[j].source) == 0 &&
-			        strcmp(ev[i].target ? ev[i].target : "", r->events[j].target) == 0 &&
-			        strcmp(ev[i].code, r->events[j].code) == 0;
+			found = same_event(&ev[i], &r->events[j]);
 		if (!found)
 			return 0;
 	}
