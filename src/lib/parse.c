@@ -1353,7 +1353,38 @@ void ent_model_free(ent_model *m)
 
 /* scores[c] = sum over features of the rows' weights. Rows are read in
  * blocks of 16 lanes (the weight array is padded for that) and summed in
- * 16 bits, a shape the compiler turns into vector code. */
+ * 16 bits. With GCC or clang the sums are vectors of 16 lanes kept in
+ * registers, one function per number of blocks (the models have 2, 4 and
+ * 7); other compilers get the plain loop. */
+#if defined(__GNUC__)
+typedef int8_t lin_v16qi __attribute__((vector_size(16)));
+typedef int16_t lin_v16hi __attribute__((vector_size(32)));
+
+static inline __attribute__((always_inline)) void
+lin_sum(const int8_t *w, const uint32_t *start, size_t nf, uint32_t nb, int32_t *scores)
+{
+	lin_v16hi acc[16];
+	uint32_t b, c;
+	size_t i;
+
+	for (b = 0; b < nb; b++)
+		acc[b] = (lin_v16hi){0};
+	for (i = 0; i < nf; i++) {
+		const int8_t *r = w + start[i];
+
+		for (b = 0; b < nb; b++) {
+			lin_v16qi v;
+
+			memcpy(&v, r + 16 * b, 16);
+			acc[b] += __builtin_convertvector(v, lin_v16hi);
+		}
+	}
+	for (b = 0; b < nb; b++)
+		for (c = 0; c < 16; c++)
+			scores[16 * b + c] = acc[b][c];
+}
+#endif
+
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 /* An AVX2 version where the processor has it, chosen at load time. */
 __attribute__((target_clones("avx2", "default")))
@@ -1361,9 +1392,8 @@ __attribute__((target_clones("avx2", "default")))
 static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
 {
 	/* rows are padded to 32, but blocks of 16 are enough to read */
-	uint32_t c, j, nc = (lin->nclasses + 15u) & ~15u;
+	uint32_t c, nc = (lin->nclasses + 15u) & ~15u;
 	uint32_t start[ENT_PARSE_NFEAT + ENT_TAG_NFEAT + ENT_LABEL_NFEAT];
-	int16_t acc[256];
 	size_t i;
 
 	/* Find the rows and ask for them all before reading any: the rows are
@@ -1382,20 +1412,35 @@ static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t 
 		(void)row;
 #endif
 	}
-	memset(acc, 0, nc * sizeof *acc);
-	for (i = 0; i < nf; i++) {
-		const int8_t *w = lin->w + start[i];
-
-		for (c = 0; c < nc; c += 16) {
-			int16_t *s = acc + c;
-			const int8_t *r = w + c;
-
-			for (j = 0; j < 16; j++)
-				s[j] = (int16_t)(s[j] + r[j]);
-		}
+#if defined(__GNUC__)
+	switch (nc / 16) {
+	case 1: lin_sum(lin->w, start, nf, 1, scores); return;
+	case 2: lin_sum(lin->w, start, nf, 2, scores); return;
+	case 3: lin_sum(lin->w, start, nf, 3, scores); return;
+	case 4: lin_sum(lin->w, start, nf, 4, scores); return;
+	case 7: lin_sum(lin->w, start, nf, 7, scores); return;
+	default: break;
 	}
-	for (c = 0; c < nc; c++)
-		scores[c] = acc[c];
+#endif
+	{
+		int16_t acc[256];
+		uint32_t j;
+
+		memset(acc, 0, nc * sizeof *acc);
+		for (i = 0; i < nf; i++) {
+			const int8_t *w = lin->w + start[i];
+
+			for (c = 0; c < nc; c += 16) {
+				int16_t *s = acc + c;
+				const int8_t *r = w + c;
+
+				for (j = 0; j < 16; j++)
+					s[j] = (int16_t)(s[j] + r[j]);
+			}
+		}
+		for (c = 0; c < nc; c++)
+			scores[c] = acc[c];
+	}
 }
 
 /* The best label of mask (a bit per label) by the label model. */
