@@ -1498,7 +1498,8 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 	 * was unsure of */
 	for (i = 0; i < n; i++) {
 		size_t nf;
-		int best = 0, second = -1;
+		int best = 0;
+		int32_t top, second = INT32_MIN;  /* the best score and the next */
 
 		if (ti[i].fixed && ti[i].fixed <= m->ntags) {
 			r[i] = (uint8_t)(ti[i].fixed - 1);
@@ -1509,15 +1510,21 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 		}
 		nf = ent__tag_features(feats, ti, i, n, p1, p2, NULL);
 		lin_score(&m->tagger, feats, nf, scores);
-		for (k = 1; k < m->ntags; k++)
-			if (scores[k] > scores[best]) {
-				second = best;
+		/* (scores are sums of 8-bit weights, never INT32_MIN) */
+		top = scores[0];
+		for (k = 1; k < m->ntags; k++) {
+			int32_t v = scores[k];
+
+			if (v > top) {
+				second = top;
+				top = v;
 				best = k;
-			} else if (second < 0 || scores[k] > scores[second]) {
-				second = k;
+			} else if (v > second) {
+				second = v;
 			}
+		}
 		r[i] = (uint8_t)best;
-		sure[i] = second < 0 || scores[best] - scores[second] >= m->retag_margin;
+		sure[i] = second == INT32_MIN || top - second >= m->retag_margin;
 		p2 = p1;
 		p1 = best;
 	}
@@ -1528,11 +1535,16 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 		if (!sure[i]) {
 			size_t nf = ent__tag_features(feats, ti, i, n, p1, p2, r);
 
+			int32_t top;
+
 			lin_score(&m->tagger2, feats, nf, scores);
 			best = 0;
+			top = scores[0];
 			for (k = 1; k < m->ntags; k++)
-				if (scores[k] > scores[best])
+				if (scores[k] > top) {
+					top = scores[k];
 					best = k;
+				}
 		}
 		tokens[i].upos = m->tag_upos[best];
 		tokens[i].xpos = m->tag_xpos[best];
@@ -1564,12 +1576,15 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 			/* (a forced move, shift after the root's child, needs no
 			 * scores) */
 			size_t nf = ent__parse_features(feats, &st);
+			int32_t top = 0;
 
 			lin_score(&m->parser, feats, nf, scores);
 			best = -1;
 			for (k = 0; k < m->act.n; k++)
-				if (valid[k] && (best < 0 || scores[k] > scores[best]))
+				if (valid[k] && (best < 0 || scores[k] > top)) {
 					best = k;
+					top = scores[k];
+				}
 		}
 		if (best < 0)
 			break; /* cannot happen while the buffer has words */
