@@ -309,8 +309,30 @@ static inline uint64_t f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
 #define NONE_W 0x6e6f6e65ULL  /* a position outside the sentence */
 #define NONE_P 0xffU
 
-size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
-                         int p1, int p2, const uint8_t *r)
+/* Stores feature hash h as o[k] and, when decoding (pf not NULL), asks
+ * for the feature's row of pf at once: the rows are scattered over
+ * megabytes, and a row asked for while the rest of the features are
+ * still being hashed has mostly arrived when lin_score reads it. The
+ * trainer's calls (pf NULL) compile to the plain store. */
+static inline size_t put(uint64_t *o, size_t k, uint64_t h, const ent_lin *pf)
+{
+	o[k] = h;
+#ifdef __GNUC__
+	if (pf) {
+		const char *row = (const char *)(pf->w + ent__slot(h, pf->nslots, pf->nclasses));
+		uint32_t c;
+
+		for (c = 0; c < pf->nclasses; c += 64)
+			__builtin_prefetch(row + c);
+		__builtin_prefetch(row + pf->nclasses - 1);
+	}
+#endif
+	return k + 1;
+}
+
+static inline __attribute__((always_inline)) size_t
+tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n, int p1, int p2,
+             const uint8_t *r, const ent_lin *pf)
 {
 	const ent_tokinfo *t = &ti[i];
 	uint64_t wm1 = i >= 1 ? ti[i - 1].lower : NONE_W;
@@ -328,73 +350,79 @@ size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
 	size_t k = 0;
 	int rare = t->freq < 3;
 
-	o[k++] = f1(1, 0);
-	o[k++] = f1(2, t->lower);
-	o[k++] = f1(3, t->form);
-	o[k++] = f1(4, t->suf[0]);
-	o[k++] = f1(5, t->suf[1]);
-	o[k++] = f1(6, t->suf[2]);
-	o[k++] = f1(7, t->suf[3]);
-	o[k++] = f1(8, t->pre[0]);
-	o[k++] = f1(9, t->pre[1]);
-	o[k++] = f1(10, t->pre[2]);
-	o[k++] = f1(11, t->shape);
-	o[k++] = f1(12, P1);
-	o[k++] = f2(13, P1, P2);
-	o[k++] = f1(14, wm1);
-	o[k++] = f1(15, wm2);
-	o[k++] = f1(16, wp1);
-	o[k++] = f1(17, wp2);
-	o[k++] = f1(18, sm1);
-	o[k++] = f1(19, sp1);
-	o[k++] = f2(20, P1, t->lower);
-	o[k++] = f1(21, t->tagset);
-	o[k++] = f1(22, ap1);
-	o[k++] = f1(23, ap2);
-	o[k++] = f1(24, shp1);
-	o[k++] = f1(25, shm1);
-	o[k++] = f1(26, (uint64_t)(t->flags & (TI_CAP | TI_FIRST | TI_ALLCAP)));
-	o[k++] = f2(27, t->lower, wp1);
-	o[k++] = f2(28, wm1, t->lower);
-	o[k++] = f2(29, P1, ap1);
-	o[k++] = f2(30, t->tagset, ap1);
-	o[k++] = f2(31, P1, t->suf[2]);
-	o[k++] = f1(32, (uint64_t)t->flags);
-	o[k++] = f1(33, (uint64_t)t->freq);
-	o[k++] = f3(34, P2, P1, t->tagset);
-	o[k++] = f2(35, P1, t->tagset);
-	o[k++] = f2(36, am1, t->tagset);
-	o[k++] = f3(37, P1, t->tagset, ap1);
-	o[k++] = f2(38, t->tagset, wp1);
-	o[k++] = f2(39, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), t->suf[1]);
-	o[k++] = f2(40, P1, wp1);
-	o[k++] = f1(44, t->lex);
-	o[k++] = f2(45, t->lex, P1);
-	o[k++] = f2(46, t->lex, t->suf[1]);
-	o[k++] = f1(47, i + 1 < n ? ti[i + 1].lex : NONE_W);
-	o[k++] = f2(48, t->lex, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)));
+	k = put(o, k, f1(1, 0), pf);
+	k = put(o, k, f1(2, t->lower), pf);
+	k = put(o, k, f1(3, t->form), pf);
+	k = put(o, k, f1(4, t->suf[0]), pf);
+	k = put(o, k, f1(5, t->suf[1]), pf);
+	k = put(o, k, f1(6, t->suf[2]), pf);
+	k = put(o, k, f1(7, t->suf[3]), pf);
+	k = put(o, k, f1(8, t->pre[0]), pf);
+	k = put(o, k, f1(9, t->pre[1]), pf);
+	k = put(o, k, f1(10, t->pre[2]), pf);
+	k = put(o, k, f1(11, t->shape), pf);
+	k = put(o, k, f1(12, P1), pf);
+	k = put(o, k, f2(13, P1, P2), pf);
+	k = put(o, k, f1(14, wm1), pf);
+	k = put(o, k, f1(15, wm2), pf);
+	k = put(o, k, f1(16, wp1), pf);
+	k = put(o, k, f1(17, wp2), pf);
+	k = put(o, k, f1(18, sm1), pf);
+	k = put(o, k, f1(19, sp1), pf);
+	k = put(o, k, f2(20, P1, t->lower), pf);
+	k = put(o, k, f1(21, t->tagset), pf);
+	k = put(o, k, f1(22, ap1), pf);
+	k = put(o, k, f1(23, ap2), pf);
+	k = put(o, k, f1(24, shp1), pf);
+	k = put(o, k, f1(25, shm1), pf);
+	k = put(o, k, f1(26, (uint64_t)(t->flags & (TI_CAP | TI_FIRST | TI_ALLCAP))), pf);
+	k = put(o, k, f2(27, t->lower, wp1), pf);
+	k = put(o, k, f2(28, wm1, t->lower), pf);
+	k = put(o, k, f2(29, P1, ap1), pf);
+	k = put(o, k, f2(30, t->tagset, ap1), pf);
+	k = put(o, k, f2(31, P1, t->suf[2]), pf);
+	k = put(o, k, f1(32, (uint64_t)t->flags), pf);
+	k = put(o, k, f1(33, (uint64_t)t->freq), pf);
+	k = put(o, k, f3(34, P2, P1, t->tagset), pf);
+	k = put(o, k, f2(35, P1, t->tagset), pf);
+	k = put(o, k, f2(36, am1, t->tagset), pf);
+	k = put(o, k, f3(37, P1, t->tagset, ap1), pf);
+	k = put(o, k, f2(38, t->tagset, wp1), pf);
+	k = put(o, k, f2(39, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), t->suf[1]), pf);
+	k = put(o, k, f2(40, P1, wp1), pf);
+	k = put(o, k, f1(44, t->lex), pf);
+	k = put(o, k, f2(45, t->lex, P1), pf);
+	k = put(o, k, f2(46, t->lex, t->suf[1]), pf);
+	k = put(o, k, f1(47, i + 1 < n ? ti[i + 1].lex : NONE_W), pf);
+	k = put(o, k, f2(48, t->lex, (uint64_t)(t->flags & (TI_CAP | TI_FIRST))), pf);
 	if (rare) {
-		o[k++] = f2(41, t->shape, t->suf[2]);
-		o[k++] = f2(42, P1, t->shape);
-		o[k++] = f3(43, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), P1, t->suf[3]);
+		k = put(o, k, f2(41, t->shape, t->suf[2]), pf);
+		k = put(o, k, f2(42, P1, t->shape), pf);
+		k = put(o, k, f3(43, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), P1, t->suf[3]), pf);
 	}
 	if (r) {
 		/* the second pass: the first pass's classes of this word and the
 		 * two after it */
 		uint64_t R0 = r[i], R1 = i + 1 < n ? r[i + 1] : NONE_P, R2 = i + 2 < n ? r[i + 2] : NONE_P;
 
-		o[k++] = f1(60, R0);
-		o[k++] = f1(61, R1);
-		o[k++] = f2(62, R1, R2);
-		o[k++] = f2(63, R1, t->lower);
-		o[k++] = f2(64, P1, R1);
-		o[k++] = f2(65, R1, t->suf[2]);
-		o[k++] = f2(66, t->tagset, R1);
-		o[k++] = f2(67, R0, R1);
-		o[k++] = f3(68, P1, R0, R1);
-		o[k++] = f3(69, R0, R1, R2);
+		k = put(o, k, f1(60, R0), pf);
+		k = put(o, k, f1(61, R1), pf);
+		k = put(o, k, f2(62, R1, R2), pf);
+		k = put(o, k, f2(63, R1, t->lower), pf);
+		k = put(o, k, f2(64, P1, R1), pf);
+		k = put(o, k, f2(65, R1, t->suf[2]), pf);
+		k = put(o, k, f2(66, t->tagset, R1), pf);
+		k = put(o, k, f2(67, R0, R1), pf);
+		k = put(o, k, f3(68, P1, R0, R1), pf);
+		k = put(o, k, f3(69, R0, R1, R2), pf);
 	}
 	return k;
+}
+
+size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
+                         int p1, int p2, const uint8_t *r)
+{
+	return tag_features(o, ti, i, n, p1, p2, r, NULL);
 }
 
 #define IDX(x) ((x) < 0 ? NONE_W : st->word[x])
@@ -402,7 +430,8 @@ size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
 #define UTAG(x) ((x) < 0 ? (uint64_t)NONE_P : (uint64_t)st->utag[x])
 #define LAB(x) ((x) <= 0 ? 0 : (uint64_t)st->node[x].label)
 
-size_t ent__parse_features(uint64_t *o, const ent_pstate *st)
+static inline __attribute__((always_inline)) size_t
+parse_features(uint64_t *o, const ent_pstate *st, const ent_lin *pf)
 {
 	int n = st->n;
 	int s0 = st->sp > 0 ? st->stack[st->sp - 1] : -1;
@@ -441,116 +470,122 @@ size_t ent__parse_features(uint64_t *o, const ent_pstate *st)
 		sln = st->node[n0].lset;
 	}
 	/* single words */
-	o[k++] = f1(100, s0wp);
-	o[k++] = f1(101, s0w);
-	o[k++] = f1(102, s0p);
-	o[k++] = f1(103, n0wp);
-	o[k++] = f1(104, n0w);
-	o[k++] = f1(105, n0p);
-	o[k++] = f1(106, n1wp);
-	o[k++] = f1(107, n1w);
-	o[k++] = f1(108, n1p);
-	o[k++] = f1(109, n2wp);
-	o[k++] = f1(110, n2w);
-	o[k++] = f1(111, n2p);
+	k = put(o, k, f1(100, s0wp), pf);
+	k = put(o, k, f1(101, s0w), pf);
+	k = put(o, k, f1(102, s0p), pf);
+	k = put(o, k, f1(103, n0wp), pf);
+	k = put(o, k, f1(104, n0w), pf);
+	k = put(o, k, f1(105, n0p), pf);
+	k = put(o, k, f1(106, n1wp), pf);
+	k = put(o, k, f1(107, n1w), pf);
+	k = put(o, k, f1(108, n1p), pf);
+	k = put(o, k, f1(109, n2wp), pf);
+	k = put(o, k, f1(110, n2w), pf);
+	k = put(o, k, f1(111, n2p), pf);
 	/* pairs */
-	o[k++] = f2(112, s0wp, n0wp);
-	o[k++] = f3(113, s0wp, n0w, 0);
-	o[k++] = f3(114, s0w, n0wp, 0);
-	o[k++] = f2(115, s0wp, n0p);
-	o[k++] = f2(116, s0p, n0wp);
-	o[k++] = f2(117, s0w, n0w);
-	o[k++] = f2(118, s0p, n0p);
-	o[k++] = f2(119, n0p, n1p);
+	k = put(o, k, f2(112, s0wp, n0wp), pf);
+	k = put(o, k, f3(113, s0wp, n0w, 0), pf);
+	k = put(o, k, f3(114, s0w, n0wp, 0), pf);
+	k = put(o, k, f2(115, s0wp, n0p), pf);
+	k = put(o, k, f2(116, s0p, n0wp), pf);
+	k = put(o, k, f2(117, s0w, n0w), pf);
+	k = put(o, k, f2(118, s0p, n0p), pf);
+	k = put(o, k, f2(119, n0p, n1p), pf);
 	/* three words */
-	o[k++] = f3(120, n0p, n1p, n2p);
-	o[k++] = f3(121, s0p, n0p, n1p);
-	o[k++] = f3(122, TAG(s0h), s0p, n0p);
-	o[k++] = f3(123, s0p, TAG(s0l), n0p);
-	o[k++] = f3(124, s0p, TAG(s0r), n0p);
-	o[k++] = f3(125, s0p, n0p, TAG(n0l));
+	k = put(o, k, f3(120, n0p, n1p, n2p), pf);
+	k = put(o, k, f3(121, s0p, n0p, n1p), pf);
+	k = put(o, k, f3(122, TAG(s0h), s0p, n0p), pf);
+	k = put(o, k, f3(123, s0p, TAG(s0l), n0p), pf);
+	k = put(o, k, f3(124, s0p, TAG(s0r), n0p), pf);
+	k = put(o, k, f3(125, s0p, n0p, TAG(n0l)), pf);
 	/* distance */
-	o[k++] = f2(126, s0w, d);
-	o[k++] = f2(127, s0p, d);
-	o[k++] = f2(128, n0w, d);
-	o[k++] = f2(129, n0p, d);
-	o[k++] = f3(130, s0w, n0w, d);
-	o[k++] = f3(131, s0p, n0p, d);
+	k = put(o, k, f2(126, s0w, d), pf);
+	k = put(o, k, f2(127, s0p, d), pf);
+	k = put(o, k, f2(128, n0w, d), pf);
+	k = put(o, k, f2(129, n0p, d), pf);
+	k = put(o, k, f3(130, s0w, n0w, d), pf);
+	k = put(o, k, f3(131, s0p, n0p, d), pf);
 	/* valency */
-	o[k++] = f2(132, s0w, vr0);
-	o[k++] = f2(133, s0p, vr0);
-	o[k++] = f2(134, s0w, vl0);
-	o[k++] = f2(135, s0p, vl0);
-	o[k++] = f2(136, n0w, vln);
-	o[k++] = f2(137, n0p, vln);
+	k = put(o, k, f2(132, s0w, vr0), pf);
+	k = put(o, k, f2(133, s0p, vr0), pf);
+	k = put(o, k, f2(134, s0w, vl0), pf);
+	k = put(o, k, f2(135, s0p, vl0), pf);
+	k = put(o, k, f2(136, n0w, vln), pf);
+	k = put(o, k, f2(137, n0p, vln), pf);
 	/* unigrams of heads and dependents */
-	o[k++] = f1(138, IDX(s0h));
-	o[k++] = f1(139, TAG(s0h));
-	o[k++] = f1(140, LAB(s0));
-	o[k++] = f1(141, IDX(s0l));
-	o[k++] = f1(142, TAG(s0l));
-	o[k++] = f1(143, LAB(s0l));
-	o[k++] = f1(144, IDX(s0r));
-	o[k++] = f1(145, TAG(s0r));
-	o[k++] = f1(146, LAB(s0r));
-	o[k++] = f1(147, IDX(n0l));
-	o[k++] = f1(148, TAG(n0l));
-	o[k++] = f1(149, LAB(n0l));
+	k = put(o, k, f1(138, IDX(s0h)), pf);
+	k = put(o, k, f1(139, TAG(s0h)), pf);
+	k = put(o, k, f1(140, LAB(s0)), pf);
+	k = put(o, k, f1(141, IDX(s0l)), pf);
+	k = put(o, k, f1(142, TAG(s0l)), pf);
+	k = put(o, k, f1(143, LAB(s0l)), pf);
+	k = put(o, k, f1(144, IDX(s0r)), pf);
+	k = put(o, k, f1(145, TAG(s0r)), pf);
+	k = put(o, k, f1(146, LAB(s0r)), pf);
+	k = put(o, k, f1(147, IDX(n0l)), pf);
+	k = put(o, k, f1(148, TAG(n0l)), pf);
+	k = put(o, k, f1(149, LAB(n0l)), pf);
 	/* third order */
-	o[k++] = f1(150, IDX(s0h2));
-	o[k++] = f1(151, TAG(s0h2));
-	o[k++] = f1(152, LAB(s0h));
-	o[k++] = f1(153, IDX(s0l2));
-	o[k++] = f1(154, TAG(s0l2));
-	o[k++] = f1(155, LAB(s0l2));
-	o[k++] = f1(156, IDX(s0r2));
-	o[k++] = f1(157, TAG(s0r2));
-	o[k++] = f1(158, LAB(s0r2));
-	o[k++] = f1(159, IDX(n0l2));
-	o[k++] = f1(160, TAG(n0l2));
-	o[k++] = f1(161, LAB(n0l2));
-	o[k++] = f3(162, s0p, TAG(s0l), TAG(s0l2));
-	o[k++] = f3(163, s0p, TAG(s0r), TAG(s0r2));
-	o[k++] = f3(164, s0p, TAG(s0h), TAG(s0h2));
-	o[k++] = f3(165, n0p, TAG(n0l), TAG(n0l2));
+	k = put(o, k, f1(150, IDX(s0h2)), pf);
+	k = put(o, k, f1(151, TAG(s0h2)), pf);
+	k = put(o, k, f1(152, LAB(s0h)), pf);
+	k = put(o, k, f1(153, IDX(s0l2)), pf);
+	k = put(o, k, f1(154, TAG(s0l2)), pf);
+	k = put(o, k, f1(155, LAB(s0l2)), pf);
+	k = put(o, k, f1(156, IDX(s0r2)), pf);
+	k = put(o, k, f1(157, TAG(s0r2)), pf);
+	k = put(o, k, f1(158, LAB(s0r2)), pf);
+	k = put(o, k, f1(159, IDX(n0l2)), pf);
+	k = put(o, k, f1(160, TAG(n0l2)), pf);
+	k = put(o, k, f1(161, LAB(n0l2)), pf);
+	k = put(o, k, f3(162, s0p, TAG(s0l), TAG(s0l2)), pf);
+	k = put(o, k, f3(163, s0p, TAG(s0r), TAG(s0r2)), pf);
+	k = put(o, k, f3(164, s0p, TAG(s0h), TAG(s0h2)), pf);
+	k = put(o, k, f3(165, n0p, TAG(n0l), TAG(n0l2)), pf);
 	/* label sets */
-	o[k++] = f2(166, s0w, sr0);
-	o[k++] = f2(167, s0p, sr0);
-	o[k++] = f2(168, s0w, sl0);
-	o[k++] = f2(169, s0p, sl0);
-	o[k++] = f2(170, n0w, sln);
-	o[k++] = f2(171, n0p, sln);
+	k = put(o, k, f2(166, s0w, sr0), pf);
+	k = put(o, k, f2(167, s0p, sr0), pf);
+	k = put(o, k, f2(168, s0w, sl0), pf);
+	k = put(o, k, f2(169, s0p, sl0), pf);
+	k = put(o, k, f2(170, n0w, sln), pf);
+	k = put(o, k, f2(171, n0p, sln), pf);
 	/* the second stack word (beyond Zhang and Nivre) */
-	o[k++] = f1(172, IDX(s1));
-	o[k++] = f1(173, TAG(s1));
-	o[k++] = f3(174, TAG(s1), s0p, n0p);
-	o[k++] = f2(175, TAG(s1), n0p);
-	o[k++] = f3(176, IDX(s1), s0p, n0p);
-	o[k++] = f1(177, (uint64_t)(s0 > 0 && st->node[s0].head >= 0) + 2 * (uint64_t)(st->root_child > 0));
-	o[k++] = f2(178, s0p, LAB(s0));
-	o[k++] = f3(179, s0p, LAB(s0), n0p);
-	o[k++] = f3(180, n0wp, TAG(n0l), LAB(n0l));
-	o[k++] = f2(181, n0w, n1w);
+	k = put(o, k, f1(172, IDX(s1)), pf);
+	k = put(o, k, f1(173, TAG(s1)), pf);
+	k = put(o, k, f3(174, TAG(s1), s0p, n0p), pf);
+	k = put(o, k, f2(175, TAG(s1), n0p), pf);
+	k = put(o, k, f3(176, IDX(s1), s0p, n0p), pf);
+	k = put(o, k, f1(177, (uint64_t)(s0 > 0 && st->node[s0].head >= 0) + 2 * (uint64_t)(st->root_child > 0)), pf);
+	k = put(o, k, f2(178, s0p, LAB(s0)), pf);
+	k = put(o, k, f3(179, s0p, LAB(s0), n0p), pf);
+	k = put(o, k, f3(180, n0wp, TAG(n0l), LAB(n0l)), pf);
+	k = put(o, k, f2(181, n0w, n1w), pf);
 	/* universal tags (AUX and VERB, SCONJ and ADP share Penn tags) */
 	{
 		uint64_t s0u = UTAG(s0), n0u = UTAG(n0), n1u = UTAG(n1);
 
-		o[k++] = f1(190, s0u);
-		o[k++] = f1(191, n0u);
-		o[k++] = f2(192, s0u, n0u);
-		o[k++] = f3(193, s0u, n0u, n1u);
-		o[k++] = f2(194, s0u, n0w);
-		o[k++] = f2(195, s0w, n0u);
-		o[k++] = f3(196, UTAG(s1), s0u, n0u);
+		k = put(o, k, f1(190, s0u), pf);
+		k = put(o, k, f1(191, n0u), pf);
+		k = put(o, k, f2(192, s0u, n0u), pf);
+		k = put(o, k, f3(193, s0u, n0u, n1u), pf);
+		k = put(o, k, f2(194, s0u, n0w), pf);
+		k = put(o, k, f2(195, s0w, n0u), pf);
+		k = put(o, k, f3(196, UTAG(s1), s0u, n0u), pf);
 	}
 	return k;
+}
+
+size_t ent__parse_features(uint64_t *o, const ent_pstate *st)
+{
+	return parse_features(o, st, NULL);
 }
 
 /* Label features: the words and tags of the head and the dependent, the
  * direction and distance, the dependents each already has (their labels
  * and tags) and the tags around the dependent. Every feature is split by
  * direction. */
-size_t ent__label_features(uint64_t *o, const ent_pstate *st, int h, int d)
+static inline __attribute__((always_inline)) size_t
+label_features(uint64_t *o, const ent_pstate *st, int h, int d, const ent_lin *pf)
 {
 	const ent_pnode *hn = &st->node[h], *dn = &st->node[d];
 	int n = st->n, right = d > h;
@@ -569,41 +604,46 @@ size_t ent__label_features(uint64_t *o, const ent_pstate *st, int h, int d)
 	size_t k = 0;
 
 	dist = (uint64_t)(gap < 4 ? gap : gap < 7 ? 4 : gap < 12 ? 5 : 6);
-	o[k++] = f1(300, D);
-	o[k++] = f1(301, hw + D);
-	o[k++] = f1(302, hp + D);
-	o[k++] = f1(303, dw + D);
-	o[k++] = f1(304, dp + D);
-	o[k++] = f2(305, hw + D, hp);
-	o[k++] = f2(306, dw + D, dp);
-	o[k++] = f2(307, hp + D, dp);
-	o[k++] = f2(308, hw + D, dp);
-	o[k++] = f2(309, hp + D, dw);
-	o[k++] = f2(310, hw + D, dw);
-	o[k++] = f3(311, hp + D, dp, dist);
-	o[k++] = f2(312, dp + D, dn->lset);
-	o[k++] = f2(313, dp + D, dn->rset);
-	o[k++] = f2(314, hp + D, hn->lset);
-	o[k++] = f2(315, hp + D, hn->rset);
-	o[k++] = f3(316, hp + D, dp, hh);
-	o[k++] = f3(317, hp + D, dp, LAB(h));
-	o[k++] = f3(318, dp + D, dm1, dp1);
-	o[k++] = f3(319, hp + D, dp, dp1);
-	o[k++] = f3(320, hp + D, dp, dm1);
-	o[k++] = f3(321, dp + D, dl, dr);
-	o[k++] = f3(322, hp + D, dp, dl);
-	o[k++] = f3(323, hp + D, dp, dr);
-	o[k++] = f3(324, dw + D, hp, hn->lset);
-	o[k++] = f3(325, hp + D, dp, hn->lset);
-	o[k++] = f3(326, hp + D, dp, dn->lset);
-	o[k++] = f3(327, hp + D, dp, (uint64_t)(d == n) + 2 * (uint64_t)(h == 0));
-	o[k++] = f3(328, hp + D, hm1, hp1);
-	o[k++] = f3(329, hw + D, dp, dn->lset);
-	o[k++] = f3(330, dw + D, dp, hp);
-	o[k++] = f3(331, hw + D, hp, dp);
-	o[k++] = f3(332, hp + D, dp, (uint64_t)(hn->nl > 3 ? 3 : hn->nl) * 4 + (hn->nr > 3 ? 3 : hn->nr));
-	o[k++] = f3(333, dp + D, dll, drl);
+	k = put(o, k, f1(300, D), pf);
+	k = put(o, k, f1(301, hw + D), pf);
+	k = put(o, k, f1(302, hp + D), pf);
+	k = put(o, k, f1(303, dw + D), pf);
+	k = put(o, k, f1(304, dp + D), pf);
+	k = put(o, k, f2(305, hw + D, hp), pf);
+	k = put(o, k, f2(306, dw + D, dp), pf);
+	k = put(o, k, f2(307, hp + D, dp), pf);
+	k = put(o, k, f2(308, hw + D, dp), pf);
+	k = put(o, k, f2(309, hp + D, dw), pf);
+	k = put(o, k, f2(310, hw + D, dw), pf);
+	k = put(o, k, f3(311, hp + D, dp, dist), pf);
+	k = put(o, k, f2(312, dp + D, dn->lset), pf);
+	k = put(o, k, f2(313, dp + D, dn->rset), pf);
+	k = put(o, k, f2(314, hp + D, hn->lset), pf);
+	k = put(o, k, f2(315, hp + D, hn->rset), pf);
+	k = put(o, k, f3(316, hp + D, dp, hh), pf);
+	k = put(o, k, f3(317, hp + D, dp, LAB(h)), pf);
+	k = put(o, k, f3(318, dp + D, dm1, dp1), pf);
+	k = put(o, k, f3(319, hp + D, dp, dp1), pf);
+	k = put(o, k, f3(320, hp + D, dp, dm1), pf);
+	k = put(o, k, f3(321, dp + D, dl, dr), pf);
+	k = put(o, k, f3(322, hp + D, dp, dl), pf);
+	k = put(o, k, f3(323, hp + D, dp, dr), pf);
+	k = put(o, k, f3(324, dw + D, hp, hn->lset), pf);
+	k = put(o, k, f3(325, hp + D, dp, hn->lset), pf);
+	k = put(o, k, f3(326, hp + D, dp, dn->lset), pf);
+	k = put(o, k, f3(327, hp + D, dp, (uint64_t)(d == n) + 2 * (uint64_t)(h == 0)), pf);
+	k = put(o, k, f3(328, hp + D, hm1, hp1), pf);
+	k = put(o, k, f3(329, hw + D, dp, dn->lset), pf);
+	k = put(o, k, f3(330, dw + D, dp, hp), pf);
+	k = put(o, k, f3(331, hw + D, hp, dp), pf);
+	k = put(o, k, f3(332, hp + D, dp, (uint64_t)(hn->nl > 3 ? 3 : hn->nl) * 4 + (hn->nr > 3 ? 3 : hn->nr)), pf);
+	k = put(o, k, f3(333, dp + D, dll, drl), pf);
 	return k;
+}
+
+size_t ent__label_features(uint64_t *o, const ent_pstate *st, int h, int d)
+{
+	return label_features(o, st, h, d, NULL);
 }
 
 /* ---- the transition system ------------------------------------------ */
@@ -1396,22 +1436,9 @@ static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t 
 	uint32_t start[ENT_PARSE_NFEAT + ENT_TAG_NFEAT + ENT_LABEL_NFEAT];
 	size_t i;
 
-	/* Find the rows and ask for them all before reading any: the rows are
-	 * scattered over megabytes, and overlapping the cache misses is what
-	 * makes scoring fast. */
-	for (i = 0; i < nf; i++) {
-		const char *row;
-
+	/* (the rows were asked for as the features were hashed: see put) */
+	for (i = 0; i < nf; i++)
 		start[i] = ent__slot(f[i], lin->nslots, lin->nclasses);
-		row = (const char *)(lin->w + start[i]);
-#ifdef __GNUC__
-		for (c = 0; c < nc; c += 64)
-			__builtin_prefetch(row + c);
-		__builtin_prefetch(row + nc - 1);
-#else
-		(void)row;
-#endif
-	}
 #if defined(__GNUC__)
 	switch (nc / 16) {
 	case 1: lin_sum(lin->w, start, nf, 1, scores); return;
@@ -1447,7 +1474,7 @@ static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t 
 static int best_label(const ent_model *m, const ent_pstate *st, int h, int d, uint64_t mask,
                       uint64_t *feats, int32_t *scores)
 {
-	size_t nf = ent__label_features(feats, st, h, d);
+	size_t nf = label_features(feats, st, h, d, &m->labeler);
 	int k, best = -1;
 
 	lin_score(&m->labeler, feats, nf, scores);
@@ -1508,7 +1535,7 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 			p1 = r[i];
 			continue;
 		}
-		nf = ent__tag_features(feats, ti, i, n, p1, p2, NULL);
+		nf = tag_features(feats, ti, i, n, p1, p2, NULL, &m->tagger);
 		lin_score(&m->tagger, feats, nf, scores);
 		/* (scores are sums of 8-bit weights, never INT32_MIN) */
 		top = scores[0];
@@ -1533,7 +1560,7 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 		int best = r[i];
 
 		if (!sure[i]) {
-			size_t nf = ent__tag_features(feats, ti, i, n, p1, p2, r);
+			size_t nf = tag_features(feats, ti, i, n, p1, p2, r, &m->tagger2);
 
 			int32_t top;
 
@@ -1575,7 +1602,7 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 		if (nvalid > 1) {
 			/* (a forced move, shift after the root's child, needs no
 			 * scores) */
-			size_t nf = ent__parse_features(feats, &st);
+			size_t nf = parse_features(feats, &st, &m->parser);
 			int32_t top = 0;
 
 			lin_score(&m->parser, feats, nf, scores);
