@@ -291,17 +291,26 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
 
 /* ---- feature templates ---------------------------------------------- */
 
-static inline uint64_t f1(uint64_t t, uint64_t a)
+/* The templates below are expanded into the decoder's loop: these small
+ * helpers are called some 90 times per parser step and must not stay
+ * calls. */
+#if defined(__GNUC__)
+#define HOT_INLINE inline __attribute__((always_inline))
+#else
+#define HOT_INLINE inline
+#endif
+
+static HOT_INLINE uint64_t f1(uint64_t t, uint64_t a)
 {
 	return ent__mix(a + t * 0x9E3779B97F4A7C15ULL);
 }
 
-static inline uint64_t f2(uint64_t t, uint64_t a, uint64_t b)
+static HOT_INLINE uint64_t f2(uint64_t t, uint64_t a, uint64_t b)
 {
 	return ent__mix(f1(t, a) ^ (b * 0xC2B2AE3D27D4EB4FULL + 0x27d4eb2f165667c5ULL));
 }
 
-static inline uint64_t f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
+static HOT_INLINE uint64_t f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
 {
 	return ent__mix(f2(t, a, b) + c * 0x165667B19E3779F9ULL);
 }
@@ -314,7 +323,7 @@ static inline uint64_t f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
  * megabytes, and a row asked for while the rest of the features are
  * still being hashed has mostly arrived when lin_score reads it. The
  * trainer's calls (pf NULL) compile to the plain store. */
-static inline size_t put(uint64_t *o, size_t k, uint64_t h, const ent_lin *pf)
+static HOT_INLINE size_t put(uint64_t *o, size_t k, uint64_t h, const ent_lin *pf)
 {
 	o[k] = h;
 #ifdef __GNUC__
@@ -330,7 +339,7 @@ static inline size_t put(uint64_t *o, size_t k, uint64_t h, const ent_lin *pf)
 	return k + 1;
 }
 
-static inline __attribute__((always_inline)) size_t
+static HOT_INLINE size_t
 tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n, int p1, int p2,
              const uint8_t *r, const ent_lin *pf)
 {
@@ -430,7 +439,7 @@ size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
 #define UTAG(x) ((x) < 0 ? (uint64_t)NONE_P : (uint64_t)st->utag[x])
 #define LAB(x) ((x) <= 0 ? 0 : (uint64_t)st->node[x].label)
 
-static inline __attribute__((always_inline)) size_t
+static HOT_INLINE size_t
 parse_features(uint64_t *o, const ent_pstate *st, const ent_lin *pf)
 {
 	int n = st->n;
@@ -584,7 +593,7 @@ size_t ent__parse_features(uint64_t *o, const ent_pstate *st)
  * direction and distance, the dependents each already has (their labels
  * and tags) and the tags around the dependent. Every feature is split by
  * direction. */
-static inline __attribute__((always_inline)) size_t
+static HOT_INLINE size_t
 label_features(uint64_t *o, const ent_pstate *st, int h, int d, const ent_lin *pf)
 {
 	const ent_pnode *hn = &st->node[h], *dn = &st->node[d];
