@@ -18,6 +18,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(ENT_NO_AVX2)
+#include <immintrin.h>
+#endif
 
 #include "entente/builtin.h"
 #include "parse_int.h"
@@ -1400,83 +1403,91 @@ void ent_model_free(ent_model *m)
 
 /* ---- decoding ------------------------------------------------------- */
 
-/* scores[c] = sum over features of the rows' weights. Rows are read in
- * blocks of 16 lanes (the weight array is padded for that) and summed in
- * 16 bits. With GCC or clang the sums are vectors of 16 lanes kept in
- * registers, one function per number of blocks (the models have 2, 4 and
- * 7); other compilers get the plain loop. */
-#if defined(__GNUC__)
-typedef int8_t lin_v16qi __attribute__((vector_size(16)));
-typedef int16_t lin_v16hi __attribute__((vector_size(32)));
-
-static inline __attribute__((always_inline)) void
-lin_sum(const int8_t *w, const uint32_t *start, size_t nf, uint32_t nb, int32_t *scores)
+/* scores[c] = sum over features of the rows' weights, summed in 16 bits
+ * (see ENT_LIN_PAD); the rows were asked for as the features were hashed
+ * (see put). Rows are read in blocks of 16 lanes (the weight array is
+ * padded for that). */
+static void lin_score_plain(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
 {
-	lin_v16hi acc[16];
-	uint32_t b, c;
+	uint32_t c, j, nc = (lin->nclasses + 15u) & ~15u;
+	int16_t acc[256];
 	size_t i;
 
-	for (b = 0; b < nb; b++)
-		acc[b] = (lin_v16hi){0};
+	memset(acc, 0, nc * sizeof *acc);
 	for (i = 0; i < nf; i++) {
-		const int8_t *r = w + start[i];
+		const int8_t *w = lin->w + ent__slot(f[i], lin->nslots, lin->nclasses);
 
-		for (b = 0; b < nb; b++) {
-			lin_v16qi v;
+		for (c = 0; c < nc; c += 16) {
+			int16_t *s = acc + c;
+			const int8_t *r = w + c;
 
-			memcpy(&v, r + 16 * b, 16);
-			acc[b] += __builtin_convertvector(v, lin_v16hi);
+			for (j = 0; j < 16; j++)
+				s[j] = (int16_t)(s[j] + r[j]);
 		}
 	}
-	for (b = 0; b < nb; b++)
-		for (c = 0; c < 16; c++)
-			scores[16 * b + c] = acc[b][c];
+	for (c = 0; c < nc; c++)
+		scores[c] = acc[c];
+}
+
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(ENT_NO_AVX2)
+/* With AVX2 (chosen at run time): the sums of up to 8 blocks stay in
+ * registers, one body per number of blocks (the models have 2, 4 and 7),
+ * and a block costs one widening load and one add. */
+#define LIN_ADD(b) \
+	if (nb > b) \
+		a##b = _mm256_add_epi16(a##b, _mm256_cvtepi8_epi16( \
+		           _mm_loadu_si128((const __m128i *)(const void *)(r + 16 * b))))
+#define LIN_OUT(b) \
+	if (nb > b) { \
+		_mm256_storeu_si256((__m256i *)(void *)(scores + 16 * b), \
+		                    _mm256_cvtepi16_epi32(_mm256_castsi256_si128(a##b))); \
+		_mm256_storeu_si256((__m256i *)(void *)(scores + 16 * b + 8), \
+		                    _mm256_cvtepi16_epi32(_mm256_extracti128_si256(a##b, 1))); \
+	}
+
+static inline __attribute__((always_inline, target("avx2"))) void
+lin_sum_avx2(const ent_lin *lin, const uint64_t *f, size_t nf, uint32_t nb, int32_t *scores)
+{
+	__m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0,
+	        a6 = a0, a7 = a0;
+	size_t i;
+
+	for (i = 0; i < nf; i++) {
+		const int8_t *r = lin->w + ent__slot(f[i], lin->nslots, lin->nclasses);
+
+		LIN_ADD(0); LIN_ADD(1); LIN_ADD(2); LIN_ADD(3);
+		LIN_ADD(4); LIN_ADD(5); LIN_ADD(6); LIN_ADD(7);
+	}
+	LIN_OUT(0) LIN_OUT(1) LIN_OUT(2) LIN_OUT(3)
+	LIN_OUT(4) LIN_OUT(5) LIN_OUT(6) LIN_OUT(7)
+}
+
+__attribute__((target("avx2")))
+static void lin_score_avx2(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
+{
+	switch ((lin->nclasses + 15u) / 16u) {
+	case 1: lin_sum_avx2(lin, f, nf, 1, scores); break;
+	case 2: lin_sum_avx2(lin, f, nf, 2, scores); break;
+	case 3: lin_sum_avx2(lin, f, nf, 3, scores); break;
+	case 4: lin_sum_avx2(lin, f, nf, 4, scores); break;
+	case 5: lin_sum_avx2(lin, f, nf, 5, scores); break;
+	case 6: lin_sum_avx2(lin, f, nf, 6, scores); break;
+	case 7: lin_sum_avx2(lin, f, nf, 7, scores); break;
+	case 8: lin_sum_avx2(lin, f, nf, 8, scores); break;
+	default: lin_score_plain(lin, f, nf, scores); break;
+	}
 }
 #endif
 
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-/* An AVX2 version where the processor has it, chosen at load time. */
-__attribute__((target_clones("avx2", "default")))
-#endif
 static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
 {
-	/* rows are padded to 32, but blocks of 16 are enough to read */
-	uint32_t c, nc = (lin->nclasses + 15u) & ~15u;
-	uint32_t start[ENT_PARSE_NFEAT + ENT_TAG_NFEAT + ENT_LABEL_NFEAT];
-	size_t i;
-
-	/* (the rows were asked for as the features were hashed: see put) */
-	for (i = 0; i < nf; i++)
-		start[i] = ent__slot(f[i], lin->nslots, lin->nclasses);
-#if defined(__GNUC__)
-	switch (nc / 16) {
-	case 1: lin_sum(lin->w, start, nf, 1, scores); return;
-	case 2: lin_sum(lin->w, start, nf, 2, scores); return;
-	case 3: lin_sum(lin->w, start, nf, 3, scores); return;
-	case 4: lin_sum(lin->w, start, nf, 4, scores); return;
-	case 7: lin_sum(lin->w, start, nf, 7, scores); return;
-	default: break;
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(ENT_NO_AVX2)
+	if (__builtin_cpu_supports("avx2")) {
+		lin_score_avx2(lin, f, nf, scores);
+		return;
 	}
 #endif
-	{
-		int16_t acc[256];
-		uint32_t j;
-
-		memset(acc, 0, nc * sizeof *acc);
-		for (i = 0; i < nf; i++) {
-			const int8_t *w = lin->w + start[i];
-
-			for (c = 0; c < nc; c += 16) {
-				int16_t *s = acc + c;
-				const int8_t *r = w + c;
-
-				for (j = 0; j < 16; j++)
-					s[j] = (int16_t)(s[j] + r[j]);
-			}
-		}
-		for (c = 0; c < nc; c++)
-			scores[c] = acc[c];
-	}
+	lin_score_plain(lin, f, nf, scores);
 }
 
 /* The best label of mask (a bit per label) by the label model. */
