@@ -321,24 +321,28 @@ static HOT_INLINE uint64_t f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
 #define NONE_W 0x6e6f6e65ULL  /* a position outside the sentence */
 #define NONE_P 0xffU
 
-/* Stores feature hash h as o[k] and, when decoding (pf not NULL), asks
- * for the feature's row of pf at once: the rows are scattered over
- * megabytes, and a row asked for while the rest of the features are
- * still being hashed has mostly arrived when lin_score reads it. The
- * trainer's calls (pf NULL) compile to the plain store. */
+/* Stores feature hash h as o[k] (the trainer's calls, pf NULL) or, when
+ * decoding with model pf, the first slot of the feature's row in pf,
+ * and asks for the row at once: the rows are scattered over megabytes,
+ * and a row asked for while the rest of the features are still being
+ * hashed has mostly arrived when lin_score reads it. (Three prefetches
+ * cover rows of up to 128 classes; the models have 32, 51 and 108.) */
 static HOT_INLINE size_t put(uint64_t *o, size_t k, uint64_t h, const ent_lin *pf)
 {
-	o[k] = h;
-#ifdef __GNUC__
 	if (pf) {
-		const char *row = (const char *)(pf->w + ent__slot(h, pf->nslots, pf->nclasses));
-		uint32_t c;
+		uint32_t slot = ent__slot(h, pf->nslots, pf->nclasses);
+#ifdef __GNUC__
+		const char *row = (const char *)(pf->w + slot);
 
-		for (c = 0; c < pf->nclasses; c += 64)
-			__builtin_prefetch(row + c);
+		__builtin_prefetch(row);
 		__builtin_prefetch(row + pf->nclasses - 1);
-	}
+		if (pf->nclasses > 64)
+			__builtin_prefetch(row + 64);
 #endif
+		o[k] = slot;
+	} else {
+		o[k] = h;
+	}
 	return k + 1;
 }
 
@@ -1403,10 +1407,10 @@ void ent_model_free(ent_model *m)
 
 /* ---- decoding ------------------------------------------------------- */
 
-/* scores[c] = sum over features of the rows' weights, summed in 16 bits
- * (see ENT_LIN_PAD); the rows were asked for as the features were hashed
- * (see put). Rows are read in blocks of 16 lanes (the weight array is
- * padded for that). */
+/* scores[c] = sum over the rows starting at slots f[0..nf) of their
+ * weights, summed in 16 bits (see ENT_LIN_PAD); the feature templates
+ * found the slots and asked for the rows (see put). Rows are read in
+ * blocks of 16 lanes (the weight array is padded for that). */
 static void lin_score_plain(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
 {
 	uint32_t c, j, nc = (lin->nclasses + 15u) & ~15u;
@@ -1415,7 +1419,7 @@ static void lin_score_plain(const ent_lin *lin, const uint64_t *f, size_t nf, in
 
 	memset(acc, 0, nc * sizeof *acc);
 	for (i = 0; i < nf; i++) {
-		const int8_t *w = lin->w + ent__slot(f[i], lin->nslots, lin->nclasses);
+		const int8_t *w = lin->w + f[i];
 
 		for (c = 0; c < nc; c += 16) {
 			int16_t *s = acc + c;
@@ -1453,7 +1457,7 @@ lin_sum_avx2(const ent_lin *lin, const uint64_t *f, size_t nf, uint32_t nb, int3
 	size_t i;
 
 	for (i = 0; i < nf; i++) {
-		const int8_t *r = lin->w + ent__slot(f[i], lin->nslots, lin->nclasses);
+		const int8_t *r = lin->w + f[i];
 
 		LIN_ADD(0); LIN_ADD(1); LIN_ADD(2); LIN_ADD(3);
 		LIN_ADD(4); LIN_ADD(5); LIN_ADD(6); LIN_ADD(7);
