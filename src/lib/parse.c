@@ -136,6 +136,36 @@ const unsigned char *ent__tab_get(const ent_strtab *t, int cls, const char *key,
 	return NULL;
 }
 
+/* Prefetching for lookups of a block of words: the table is megabytes
+ * and a lookup is two dependent reads (the slot, then its entry), so the
+ * decoder asks for all the slots of a block, then for their entries,
+ * before the lookups. Only speed depends on these. */
+#define TAB_BLOCK 32
+
+static void tab_prefetch_slot(const ent_strtab *t, uint64_t h)
+{
+#ifdef __GNUC__
+	if (t->nslots)
+		__builtin_prefetch(&t->slots[(uint32_t)h & (t->nslots - 1)]);
+#else
+	(void)t, (void)h;
+#endif
+}
+
+static void tab_prefetch_entry(const ent_strtab *t, uint64_t h)
+{
+#ifdef __GNUC__
+	if (t->nslots) {
+		uint32_t off = t->slots[(uint32_t)h & (t->nslots - 1)];
+
+		if (off)
+			__builtin_prefetch(t->blob + off - 1);
+	}
+#else
+	(void)t, (void)h;
+#endif
+}
+
 /* ---- per-token values ----------------------------------------------- */
 
 /* Lower-cases ASCII letters and maps digits to '0' (so that "1998" and
@@ -238,6 +268,7 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
                   const ent_strtab *tab)
 {
 	size_t i, k;
+	uint64_t lexh[TAB_BLOCK];
 
 	for (i = 0; i < n; i++) {
 		const char *s = text + tokens[i].start;
@@ -247,6 +278,20 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
 		ent_tokinfo *t = &ti[i];
 		int letters = 0, uppers = 0, punct = 1;
 
+		if (i % TAB_BLOCK == 0) {
+			/* ask for the lexicon entries of the next block of words */
+			size_t e = n - i < TAB_BLOCK ? n - i : TAB_BLOCK;
+
+			for (j = 0; j < e; j++) {
+				const ent_token *tk = &tokens[i + j];
+
+				ln = normalise(low, text + tk->start, tk->end - tk->start, sizeof low);
+				lexh[j] = ent__tab_hash(TAB_LEX, low, ln);
+				tab_prefetch_slot(tab, lexh[j]);
+			}
+			for (j = 0; j < e; j++)
+				tab_prefetch_entry(tab, lexh[j]);
+		}
 		memset(t, 0, sizeof *t);
 		ln = normalise(low, s, len, sizeof low);
 		t->form = ent__hash_bytes(s, len, 1);
@@ -1585,7 +1630,6 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 
 		if (!sure[i]) {
 			size_t nf = tag_features(feats, ti, i, n, p1, p2, r, &m->tagger2);
-
 			int32_t top;
 
 			lin_score(&m->tagger2, feats, nf, scores);
@@ -1599,13 +1643,31 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 		}
 		tokens[i].upos = m->tag_upos[best];
 		tokens[i].xpos = m->tag_xpos[best];
+		p2 = p1;
+		p1 = best;
+	}
+	/* lemmas, asking for the table entries of (form, tag) of a block of
+	 * words before looking them up */
+	for (i = 0; i < n; i++) {
+		if (i % TAB_BLOCK == 0) {
+			uint64_t h[TAB_BLOCK];
+			size_t j, e = n - i < TAB_BLOCK ? n - i : TAB_BLOCK;
+
+			for (j = 0; j < e; j++) {
+				const ent_token *tk = &tokens[i + j];
+
+				h[j] = ent__tab_hash(TAB_LEMMA_EXACT + tk->xpos, text + tk->start,
+				                     tk->end - tk->start);
+				tab_prefetch_slot(&m->table, h[j]);
+			}
+			for (j = 0; j < e; j++)
+				tab_prefetch_entry(&m->table, h[j]);
+		}
 		tokens[i].lemma = ent__lemmatize(&m->table, text + tokens[i].start,
 		                                 tokens[i].end - tokens[i].start,
 		                                 tokens[i].upos, tokens[i].xpos, i == 0, arena);
 		if (!tokens[i].lemma)
 			return ENT_ENOMEM;
-		p2 = p1;
-		p1 = best;
 	}
 	/* parsing */
 	for (i = 0; i < n; i++) {
