@@ -1553,40 +1553,54 @@ static int best_label(const ent_model *m, const ent_pstate *st, int h, int d, ui
 	return best;
 }
 
-int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *text,
-                  ent_arena *arena)
+/* A sentence on its way through the parser: its tokens, the parser
+ * state and the step under way. */
+typedef struct parse_job {
+	ent_token *tokens;
+	size_t n;
+	ent_pstate st;
+	ent_pwords pw;
+	uint8_t *xpos, *upos;
+	size_t nf;             /* features of the step under way; 0: forced */
+	int forced;            /* the one valid class of a forced step */
+	uint8_t valid[256];
+	uint64_t feats[ENT_PARSE_NFEAT];
+} parse_job;
+
+/* Tags and lemmatises tokens[0..n) (n > 0) and readies job to parse
+ * them. */
+static int tag_sentence(const ent_model *m, parse_job *job, ent_token *tokens, size_t n,
+                        const char *text, ent_arena *arena)
 {
 	ent_tokinfo *ti;
-	uint64_t feats[ENT_PARSE_NFEAT + ENT_TAG_NFEAT + ENT_LABEL_NFEAT];
+	uint64_t feats[ENT_TAG_NFEAT];
 	int32_t scores[256];
-	uint8_t valid[256];
-	ent_pwords pw;
-	uint8_t *xpos, *upos, *r, *sure;
-	ent_pstate st;
+	ent_pwords *pw = &job->pw;
+	ent_pstate *st = &job->st;
+	uint8_t *r, *sure;
 	size_t i;
-	int p1 = -1, p2 = -1, punct = -1, dep = -1, k;
+	int p1 = -1, p2 = -1, k;
 
-	if (n == 0)
-		return 0;
 	if (n > ENT_PARSE_MAX_TOKENS)
 		return ent_error_set(ENT_ELIMIT, "sentence of %zu tokens is longer than %d",
 		                     n, ENT_PARSE_MAX_TOKENS);
+	job->tokens = tokens;
+	job->n = n;
 	ti = ent_arena_alloc(arena, n * sizeof *ti);
-	pw.word = ent_arena_alloc(arena, (n + 1) * sizeof *pw.word);
-	pw.suf = ent_arena_alloc(arena, (n + 1) * sizeof *pw.suf);
-	pw.cverb = ent_arena_alloc(arena, (n + 1) * sizeof *pw.cverb);
-	pw.cpunct = ent_arena_alloc(arena, (n + 1) * sizeof *pw.cpunct);
-	pw.tag = ent_arena_alloc(arena, n + 1);
-	pw.utag = ent_arena_alloc(arena, n + 1);
-	xpos = ent_arena_alloc(arena, n + 1);
-	upos = ent_arena_alloc(arena, n + 1);
+	pw->word = ent_arena_alloc(arena, (n + 1) * sizeof *pw->word);
+	pw->suf = ent_arena_alloc(arena, (n + 1) * sizeof *pw->suf);
+	pw->cverb = ent_arena_alloc(arena, (n + 1) * sizeof *pw->cverb);
+	pw->cpunct = ent_arena_alloc(arena, (n + 1) * sizeof *pw->cpunct);
+	pw->tag = ent_arena_alloc(arena, n + 1);
+	pw->utag = ent_arena_alloc(arena, n + 1);
+	job->xpos = ent_arena_alloc(arena, n + 1);
+	job->upos = ent_arena_alloc(arena, n + 1);
 	r = ent_arena_alloc(arena, n);
 	sure = ent_arena_alloc(arena, n);
-	st.stack = ent_arena_alloc(arena, (n + 1) * sizeof *st.stack);
-	st.node = ent_arena_alloc(arena, (n + 1) * sizeof *st.node);
-	if (!ti || !pw.word || !pw.suf || !pw.cverb || !pw.cpunct || !pw.tag || !pw.utag || !xpos ||
-	    !upos || !r || !sure ||
-	    !st.stack || !st.node)
+	st->stack = ent_arena_alloc(arena, (n + 1) * sizeof *st->stack);
+	st->node = ent_arena_alloc(arena, (n + 1) * sizeof *st->node);
+	if (!ti || !pw->word || !pw->suf || !pw->cverb || !pw->cpunct || !pw->tag || !pw->utag ||
+	    !job->xpos || !job->upos || !r || !sure || !st->stack || !st->node)
 		return ENT_ENOMEM;
 	ent__tokinfo(ti, tokens, n, text, &m->table);
 	/* tagging: a first pass left to right, then a second that also sees
@@ -1669,75 +1683,158 @@ int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *t
 		if (!tokens[i].lemma)
 			return ENT_ENOMEM;
 	}
-	/* parsing */
 	for (i = 0; i < n; i++) {
-		xpos[i] = tokens[i].xpos;
-		upos[i] = tokens[i].upos;
+		job->xpos[i] = tokens[i].xpos;
+		job->upos[i] = tokens[i].upos;
 	}
-	ent__pstate_words(&st, &pw, ti, xpos, upos, (int)n);
-	ent__pstate_init(&st, (int)n);
-	while (!ent__pstate_done(&st)) {
-		int best = -1, label = 0, kind, h, d, nvalid = 0;
+	ent__pstate_words(st, pw, ti, job->xpos, job->upos, (int)n);
+	ent__pstate_init(st, (int)n);
+	return 0;
+}
 
-		ent__act_valid(&m->act, &st, valid);
+/* The first half of a parser step: finds the valid classes and, unless
+ * one move is forced, hashes the features (which asks for their rows).
+ * Returns 0 when the parse is over. */
+static int step_begin(const ent_model *m, parse_job *job)
+{
+	int k, nvalid = 0;
+
+	if (ent__pstate_done(&job->st))
+		return 0;
+	ent__act_valid(&m->act, &job->st, job->valid);
+	job->forced = -1;
+	for (k = 0; k < m->act.n; k++)
+		if (job->valid[k]) {
+			nvalid++;
+			job->forced = k;
+		}
+	if (job->forced < 0)
+		return 0; /* cannot happen while the buffer has words */
+	/* (a forced move, shift after the root's child, needs no scores) */
+	job->nf = nvalid > 1 ? parse_features(job->feats, &job->st, &m->parser) : 0;
+	return 1;
+}
+
+/* The second half: scores the features, picks the best valid class (and
+ * the label, if the class leaves it to the label model) and applies it. */
+static void step_end(const ent_model *m, parse_job *job, uint64_t *feats, int32_t *scores)
+{
+	int best = job->forced, label = 0, kind, h, d, k;
+
+	if (job->nf) {
+		int32_t top = 0;
+
+		lin_score(&m->parser, job->feats, job->nf, scores);
+		best = -1;
 		for (k = 0; k < m->act.n; k++)
-			if (valid[k]) {
-				nvalid++;
+			if (job->valid[k] && (best < 0 || scores[k] > top)) {
 				best = k;
+				top = scores[k];
 			}
-		if (nvalid > 1) {
-			/* (a forced move, shift after the root's child, needs no
-			 * scores) */
-			size_t nf = parse_features(feats, &st, &m->parser);
-			int32_t top = 0;
-
-			lin_score(&m->parser, feats, nf, scores);
-			best = -1;
-			for (k = 0; k < m->act.n; k++)
-				if (valid[k] && (best < 0 || scores[k] > top)) {
-					best = k;
-					top = scores[k];
-				}
-		}
-		if (best < 0)
-			break; /* cannot happen while the buffer has words */
-		kind = ent__act_kind(&m->act, best);
-		if (kind == ACT_LEFT || kind == ACT_RIGHT) {
-			label = m->act.label[best];
-			if (label == ENT_LAB_OTHER) {
-				ent__pstate_arc(&st, kind, &h, &d);
-				label = best_label(m, &st, h, d, m->act.other[kind == ACT_RIGHT], feats,
-				                   scores);
-			}
-		}
-		best = kind;
-		ent__pstate_apply(&st, best, label);
 	}
+	kind = ent__act_kind(&m->act, best);
+	if (kind == ACT_LEFT || kind == ACT_RIGHT) {
+		label = m->act.label[best];
+		if (label == ENT_LAB_OTHER) {
+			ent__pstate_arc(&job->st, kind, &h, &d);
+			label = best_label(m, &job->st, h, d, m->act.other[kind == ACT_RIGHT], feats,
+			                   scores);
+		}
+	}
+	ent__pstate_apply(&job->st, kind, label);
+}
+
+/* Attaches the words left without a head and writes heads and labels. */
+static void parse_end(const ent_model *m, parse_job *job)
+{
+	int k, punct = -1, dep = -1;
+	size_t i;
+
 	for (k = 0; k < m->nlabels; k++) {
 		if (strcmp(deprel_names[m->labels[k]], "punct") == 0)
 			punct = k;
 		if (strcmp(deprel_names[m->labels[k]], "dep") == 0)
 			dep = k;
 	}
-	ent__pstate_finish(&st, m->nlabels, m->root_label, punct, dep >= 0 ? dep : punct);
-	for (i = 0; i < n; i++) {
-		const ent_pnode *nd = &st.node[i + 1];
+	ent__pstate_finish(&job->st, m->nlabels, m->root_label, punct, dep >= 0 ? dep : punct);
+	for (i = 0; i < job->n; i++) {
+		const ent_pnode *nd = &job->st.node[i + 1];
 
-		tokens[i].head = nd->head < 0 ? 0 : nd->head;
-		tokens[i].deprel = nd->label ? m->labels[nd->label - 1] : 0;
+		job->tokens[i].head = nd->head < 0 ? 0 : nd->head;
+		job->tokens[i].deprel = nd->label ? m->labels[nd->label - 1] : 0;
 	}
-	return 0;
+}
+
+/* Sentences parsed side by side: a parser step reads some 90 rows
+ * scattered over the model, so while the rows of one sentence's step
+ * are on their way the features of the other sentences' steps are
+ * hashed. Each sentence's steps are the same as alone. */
+#define PARSE_LANES 2
+
+int ent_tag_parse_batch(const ent_model *m, const ent_parse_item *items, size_t count,
+                        ent_arena *arena)
+{
+	parse_job jobs[PARSE_LANES], *lane[PARSE_LANES], *free_jobs[PARSE_LANES];
+	uint64_t feats[ENT_LABEL_NFEAT];
+	int32_t scores[256];
+	size_t next = 0;
+	int nlane = 0, nfree = PARSE_LANES, j, rc;
+
+	for (j = 0; j < PARSE_LANES; j++)
+		free_jobs[j] = &jobs[j];
+	for (;;) {
+		while (nfree > 0 && next < count) {
+			const ent_parse_item *it = &items[next++];
+
+			if (it->n == 0)
+				continue;
+			rc = tag_sentence(m, free_jobs[nfree - 1], it->tokens, it->n, it->text, arena);
+			if (rc)
+				return rc;
+			lane[nlane++] = free_jobs[--nfree];
+		}
+		if (nlane == 0)
+			return 0;
+		for (j = 0; j < nlane; j++) {
+			if (!step_begin(m, lane[j])) {
+				parse_end(m, lane[j]);
+				free_jobs[nfree++] = lane[j];
+				lane[j--] = lane[--nlane];
+			}
+		}
+		for (j = 0; j < nlane; j++)
+			step_end(m, lane[j], feats, scores);
+	}
+}
+
+int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *text,
+                  ent_arena *arena)
+{
+	ent_parse_item it;
+
+	it.tokens = tokens;
+	it.n = n;
+	it.text = text;
+	return ent_tag_parse_batch(m, &it, 1, arena);
 }
 
 int ent_tag_parse_all(const ent_model *m, ent_segmentation *seg, const char *text,
                       ent_arena *arena)
 {
-	size_t i;
+	ent_parse_item items[64];
+	size_t i = 0;
 	int rc;
 
-	for (i = 0; i < seg->nsents; i++) {
-		rc = ent_tag_parse(m, seg->tokens + seg->sents[i].first, seg->sents[i].ntokens,
-		                   text, arena);
+	/* in groups of 64 sentences, so that no memory is needed */
+	while (i < seg->nsents) {
+		size_t k;
+
+		for (k = 0; k < 64 && i < seg->nsents; k++, i++) {
+			items[k].tokens = seg->tokens + seg->sents[i].first;
+			items[k].n = seg->sents[i].ntokens;
+			items[k].text = text;
+		}
+		rc = ent_tag_parse_batch(m, items, k, arena);
 		if (rc)
 			return rc;
 	}
