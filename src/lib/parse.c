@@ -1553,40 +1553,43 @@ static int best_label(const ent_model *m, const ent_pstate *st, int h, int d, ui
 	return best;
 }
 
-/* A sentence on its way through the parser: its tokens, the parser
- * state and the step under way. */
+/* A sentence on its way through the tagger and the parser: its tokens,
+ * where it is, and the step under way. A step is one word tagged or one
+ * parser transition. */
+enum { PH_TAG1, PH_TAG2, PH_PARSE };
+
 typedef struct parse_job {
 	ent_token *tokens;
 	size_t n;
+	const char *text;
+	int phase;             /* PH_* */
+	size_t i;              /* the word being tagged */
+	int p1, p2;            /* the classes of the two words before it */
+	ent_tokinfo *ti;
+	uint8_t *r, *sure;     /* first pass: classes, and sure of them */
 	ent_pstate st;
 	ent_pwords pw;
 	uint8_t *xpos, *upos;
 	size_t nf;             /* features of the step under way; 0: forced */
 	int forced;            /* the one valid class of a forced step */
 	uint8_t valid[256];
-	uint64_t feats[ENT_PARSE_NFEAT];
+	uint64_t feats[ENT_PARSE_NFEAT > ENT_TAG_NFEAT ? ENT_PARSE_NFEAT : ENT_TAG_NFEAT];
 } parse_job;
 
-/* Tags and lemmatises tokens[0..n) (n > 0) and readies job to parse
- * them. */
-static int tag_sentence(const ent_model *m, parse_job *job, ent_token *tokens, size_t n,
-                        const char *text, ent_arena *arena)
+/* Readies job to tag and parse tokens[0..n) (n > 0). */
+static int job_start(const ent_model *m, parse_job *job, ent_token *tokens, size_t n,
+                     const char *text, ent_arena *arena)
 {
-	ent_tokinfo *ti;
-	uint64_t feats[ENT_TAG_NFEAT];
-	int32_t scores[256];
 	ent_pwords *pw = &job->pw;
 	ent_pstate *st = &job->st;
-	uint8_t *r, *sure;
-	size_t i;
-	int p1 = -1, p2 = -1, k;
 
 	if (n > ENT_PARSE_MAX_TOKENS)
 		return ent_error_set(ENT_ELIMIT, "sentence of %zu tokens is longer than %d",
 		                     n, ENT_PARSE_MAX_TOKENS);
 	job->tokens = tokens;
 	job->n = n;
-	ti = ent_arena_alloc(arena, n * sizeof *ti);
+	job->text = text;
+	job->ti = ent_arena_alloc(arena, n * sizeof *job->ti);
 	pw->word = ent_arena_alloc(arena, (n + 1) * sizeof *pw->word);
 	pw->suf = ent_arena_alloc(arena, (n + 1) * sizeof *pw->suf);
 	pw->cverb = ent_arena_alloc(arena, (n + 1) * sizeof *pw->cverb);
@@ -1595,73 +1598,30 @@ static int tag_sentence(const ent_model *m, parse_job *job, ent_token *tokens, s
 	pw->utag = ent_arena_alloc(arena, n + 1);
 	job->xpos = ent_arena_alloc(arena, n + 1);
 	job->upos = ent_arena_alloc(arena, n + 1);
-	r = ent_arena_alloc(arena, n);
-	sure = ent_arena_alloc(arena, n);
+	job->r = ent_arena_alloc(arena, n);
+	job->sure = ent_arena_alloc(arena, n);
 	st->stack = ent_arena_alloc(arena, (n + 1) * sizeof *st->stack);
 	st->node = ent_arena_alloc(arena, (n + 1) * sizeof *st->node);
-	if (!ti || !pw->word || !pw->suf || !pw->cverb || !pw->cpunct || !pw->tag || !pw->utag ||
-	    !job->xpos || !job->upos || !r || !sure || !st->stack || !st->node)
+	if (!job->ti || !pw->word || !pw->suf || !pw->cverb || !pw->cpunct || !pw->tag ||
+	    !pw->utag || !job->xpos || !job->upos || !job->r || !job->sure || !st->stack ||
+	    !st->node)
 		return ENT_ENOMEM;
-	ent__tokinfo(ti, tokens, n, text, &m->table);
-	/* tagging: a first pass left to right, then a second that also sees
-	 * the first pass's tags of the words after, for the words the first
-	 * was unsure of */
-	for (i = 0; i < n; i++) {
-		size_t nf;
-		int best = 0;
-		int32_t top, second = INT32_MIN;  /* the best score and the next */
+	ent__tokinfo(job->ti, tokens, n, text, &m->table);
+	job->phase = PH_TAG1;
+	job->i = 0;
+	job->p1 = job->p2 = -1;
+	return 0;
+}
 
-		if (ti[i].fixed && ti[i].fixed <= m->ntags) {
-			r[i] = (uint8_t)(ti[i].fixed - 1);
-			sure[i] = 1;
-			p2 = p1;
-			p1 = r[i];
-			continue;
-		}
-		nf = tag_features(feats, ti, i, n, p1, p2, NULL, &m->tagger);
-		lin_score(&m->tagger, feats, nf, scores);
-		/* (scores are sums of 8-bit weights, never INT32_MIN) */
-		top = scores[0];
-		for (k = 1; k < m->ntags; k++) {
-			int32_t v = scores[k];
+/* Lemmatises the tagged words, asking for the table entries of (form,
+ * tag) of a block of words before looking them up, and readies the
+ * parser. */
+static int job_lemmas(const ent_model *m, parse_job *job, ent_arena *arena)
+{
+	ent_token *tokens = job->tokens;
+	const char *text = job->text;
+	size_t i, n = job->n;
 
-			if (v > top) {
-				second = top;
-				top = v;
-				best = k;
-			} else if (v > second) {
-				second = v;
-			}
-		}
-		r[i] = (uint8_t)best;
-		sure[i] = second == INT32_MIN || top - second >= m->retag_margin;
-		p2 = p1;
-		p1 = best;
-	}
-	p1 = p2 = -1;
-	for (i = 0; i < n; i++) {
-		int best = r[i];
-
-		if (!sure[i]) {
-			size_t nf = tag_features(feats, ti, i, n, p1, p2, r, &m->tagger2);
-			int32_t top;
-
-			lin_score(&m->tagger2, feats, nf, scores);
-			best = 0;
-			top = scores[0];
-			for (k = 1; k < m->ntags; k++)
-				if (scores[k] > top) {
-					top = scores[k];
-					best = k;
-				}
-		}
-		tokens[i].upos = m->tag_upos[best];
-		tokens[i].xpos = m->tag_xpos[best];
-		p2 = p1;
-		p1 = best;
-	}
-	/* lemmas, asking for the table entries of (form, tag) of a block of
-	 * words before looking them up */
 	for (i = 0; i < n; i++) {
 		if (i % TAB_BLOCK == 0) {
 			uint64_t h[TAB_BLOCK];
@@ -1687,43 +1647,130 @@ static int tag_sentence(const ent_model *m, parse_job *job, ent_token *tokens, s
 		job->xpos[i] = tokens[i].xpos;
 		job->upos[i] = tokens[i].upos;
 	}
-	ent__pstate_words(st, pw, ti, job->xpos, job->upos, (int)n);
-	ent__pstate_init(st, (int)n);
+	ent__pstate_words(&job->st, &job->pw, job->ti, job->xpos, job->upos, (int)n);
+	ent__pstate_init(&job->st, (int)n);
 	return 0;
 }
 
-/* The first half of a parser step: finds the valid classes and, unless
- * one move is forced, hashes the features (which asks for their rows).
- * Returns 0 when the parse is over. */
-static int step_begin(const ent_model *m, parse_job *job)
+/* The first half of a step: moves over what needs no scores (words of
+ * one class, words the first pass is sure of, lemmas, forced parser
+ * moves) up to the next scored step and hashes its features, which asks
+ * for their rows. Returns 1 for a step, 0 when the sentence is done, or a
+ * negative error code. The tagger's first pass goes left to right; the
+ * second, which also sees the first pass's classes of the words after,
+ * retags the words the first was unsure of. */
+static int step_begin(const ent_model *m, parse_job *job, ent_arena *arena)
 {
-	int k, nvalid = 0;
+	const ent_tokinfo *ti = job->ti;
+	size_t n = job->n;
+	int k, nvalid = 0, rc;
 
-	if (ent__pstate_done(&job->st))
-		return 0;
-	ent__act_valid(&m->act, &job->st, job->valid);
-	job->forced = -1;
-	for (k = 0; k < m->act.n; k++)
-		if (job->valid[k]) {
-			nvalid++;
-			job->forced = k;
+	for (;;) {
+		switch (job->phase) {
+		case PH_TAG1:
+			while (job->i < n && ti[job->i].fixed && ti[job->i].fixed <= m->ntags) {
+				job->r[job->i] = (uint8_t)(ti[job->i].fixed - 1);
+				job->sure[job->i] = 1;
+				job->p2 = job->p1;
+				job->p1 = job->r[job->i++];
+			}
+			if (job->i < n) {
+				job->nf = tag_features(job->feats, ti, job->i, n, job->p1, job->p2, NULL,
+				                       &m->tagger);
+				return 1;
+			}
+			job->phase = PH_TAG2;
+			job->i = 0;
+			job->p1 = job->p2 = -1;
+			break;
+		case PH_TAG2:
+			while (job->i < n && job->sure[job->i]) {
+				int best = job->r[job->i];
+
+				job->tokens[job->i].upos = m->tag_upos[best];
+				job->tokens[job->i++].xpos = m->tag_xpos[best];
+				job->p2 = job->p1;
+				job->p1 = best;
+			}
+			if (job->i < n) {
+				job->nf = tag_features(job->feats, ti, job->i, n, job->p1, job->p2, job->r,
+				                       &m->tagger2);
+				return 1;
+			}
+			if ((rc = job_lemmas(m, job, arena)) != 0)
+				return rc;
+			job->phase = PH_PARSE;
+			break;
+		default:
+			if (ent__pstate_done(&job->st))
+				return 0;
+			ent__act_valid(&m->act, &job->st, job->valid);
+			job->forced = -1;
+			for (k = 0; k < m->act.n; k++)
+				if (job->valid[k]) {
+					nvalid++;
+					job->forced = k;
+				}
+			if (job->forced < 0)
+				return 0; /* cannot happen while the buffer has words */
+			/* (a forced move, shift after the root's child, needs no
+			 * scores) */
+			job->nf = nvalid > 1 ? parse_features(job->feats, &job->st, &m->parser) : 0;
+			return 1;
 		}
-	if (job->forced < 0)
-		return 0; /* cannot happen while the buffer has words */
-	/* (a forced move, shift after the root's child, needs no scores) */
-	job->nf = nvalid > 1 ? parse_features(job->feats, &job->st, &m->parser) : 0;
-	return 1;
+	}
 }
 
-/* The second half: scores the features, picks the best valid class (and
- * the label, if the class leaves it to the label model) and applies it. */
+/* The second half: scores the features and takes the best class (with
+ * the parser, the best valid one and its label, from the label model if
+ * the class leaves the label to it). */
 static void step_end(const ent_model *m, parse_job *job, uint64_t *feats, int32_t *scores)
 {
-	int best = job->forced, label = 0, kind, h, d, k;
+	int best = 0, label = 0, kind, h, d, k;
+	int32_t top;
 
+	switch (job->phase) {
+	case PH_TAG1: {
+		int32_t second = INT32_MIN;  /* (scores are never INT32_MIN) */
+
+		lin_score(&m->tagger, job->feats, job->nf, scores);
+		top = scores[0];
+		for (k = 1; k < m->ntags; k++) {
+			int32_t v = scores[k];
+
+			if (v > top) {
+				second = top;
+				top = v;
+				best = k;
+			} else if (v > second) {
+				second = v;
+			}
+		}
+		job->r[job->i] = (uint8_t)best;
+		job->sure[job->i++] = second == INT32_MIN || top - second >= m->retag_margin;
+		job->p2 = job->p1;
+		job->p1 = best;
+		return;
+	}
+	case PH_TAG2:
+		lin_score(&m->tagger2, job->feats, job->nf, scores);
+		top = scores[0];
+		for (k = 1; k < m->ntags; k++)
+			if (scores[k] > top) {
+				top = scores[k];
+				best = k;
+			}
+		job->tokens[job->i].upos = m->tag_upos[best];
+		job->tokens[job->i++].xpos = m->tag_xpos[best];
+		job->p2 = job->p1;
+		job->p1 = best;
+		return;
+	default:
+		break;
+	}
+	best = job->forced;
 	if (job->nf) {
-		int32_t top = 0;
-
+		top = 0;
 		lin_score(&m->parser, job->feats, job->nf, scores);
 		best = -1;
 		for (k = 0; k < m->act.n; k++)
@@ -1765,9 +1812,9 @@ static void parse_end(const ent_model *m, parse_job *job)
 	}
 }
 
-/* Sentences parsed side by side: a parser step reads some 90 rows
- * scattered over the model, so while the rows of one sentence's step
- * are on their way the features of the other sentences' steps are
+/* Sentences tagged and parsed side by side: a step reads some 50 to 90
+ * rows scattered over the model, so while the rows of one sentence's
+ * step are on their way the features of the other sentence's step are
  * hashed. Each sentence's steps are the same as alone. */
 #define PARSE_LANES 2
 
@@ -1788,7 +1835,7 @@ int ent_tag_parse_batch(const ent_model *m, const ent_parse_item *items, size_t 
 
 			if (it->n == 0)
 				continue;
-			rc = tag_sentence(m, free_jobs[nfree - 1], it->tokens, it->n, it->text, arena);
+			rc = job_start(m, free_jobs[nfree - 1], it->tokens, it->n, it->text, arena);
 			if (rc)
 				return rc;
 			lane[nlane++] = free_jobs[--nfree];
@@ -1796,7 +1843,10 @@ int ent_tag_parse_batch(const ent_model *m, const ent_parse_item *items, size_t 
 		if (nlane == 0)
 			return 0;
 		for (j = 0; j < nlane; j++) {
-			if (!step_begin(m, lane[j])) {
+			rc = step_begin(m, lane[j], arena);
+			if (rc < 0)
+				return rc;
+			if (rc == 0) {
 				parse_end(m, lane[j]);
 				free_jobs[nfree++] = lane[j];
 				lane[j--] = lane[--nlane];
