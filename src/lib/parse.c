@@ -370,9 +370,13 @@ static HOT_INLINE uint64_t f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
  * decoding with model pf, the first slot of the feature's row in pf,
  * and asks for the row at once: the rows are scattered over megabytes,
  * and a row asked for while the rest of the features are still being
- * hashed has mostly arrived when lin_score reads it. (Three prefetches
- * cover rows of up to 128 classes; the models have 32, 51 and 108.) */
-static HOT_INLINE size_t put(uint64_t *o, size_t k, uint64_t h, const ent_lin *pf)
+ * hashed has mostly arrived when lin_score reads it. put asks for the
+ * first and last byte of the row, which covers rows of up to 64 classes
+ * (the parser has 32, the label model 51); put_wide also for byte 64,
+ * which covers up to 128 (the tagger has 108). Longer rows would only
+ * be slower. */
+static HOT_INLINE size_t put_row(uint64_t *o, size_t k, uint64_t h, const ent_lin *pf,
+                                 int wide)
 {
 	if (pf) {
 		uint32_t slot = ent__slot(h, pf->nslots, pf->nclasses);
@@ -381,14 +385,26 @@ static HOT_INLINE size_t put(uint64_t *o, size_t k, uint64_t h, const ent_lin *p
 
 		__builtin_prefetch(row);
 		__builtin_prefetch(row + pf->nclasses - 1);
-		if (pf->nclasses > 64)
+		if (wide)
 			__builtin_prefetch(row + 64);
+#else
+		(void)wide;
 #endif
 		o[k] = slot;
 	} else {
 		o[k] = h;
 	}
 	return k + 1;
+}
+
+static HOT_INLINE size_t put(uint64_t *o, size_t k, uint64_t h, const ent_lin *pf)
+{
+	return put_row(o, k, h, pf, 0);
+}
+
+static HOT_INLINE size_t put_wide(uint64_t *o, size_t k, uint64_t h, const ent_lin *pf)
+{
+	return put_row(o, k, h, pf, 1);
 }
 
 static HOT_INLINE size_t
@@ -411,71 +427,71 @@ tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n, int p1, int
 	size_t k = 0;
 	int rare = t->freq < 3;
 
-	k = put(o, k, f1(1, 0), pf);
-	k = put(o, k, f1(2, t->lower), pf);
-	k = put(o, k, f1(3, t->form), pf);
-	k = put(o, k, f1(4, t->suf[0]), pf);
-	k = put(o, k, f1(5, t->suf[1]), pf);
-	k = put(o, k, f1(6, t->suf[2]), pf);
-	k = put(o, k, f1(7, t->suf[3]), pf);
-	k = put(o, k, f1(8, t->pre[0]), pf);
-	k = put(o, k, f1(9, t->pre[1]), pf);
-	k = put(o, k, f1(10, t->pre[2]), pf);
-	k = put(o, k, f1(11, t->shape), pf);
-	k = put(o, k, f1(12, P1), pf);
-	k = put(o, k, f2(13, P1, P2), pf);
-	k = put(o, k, f1(14, wm1), pf);
-	k = put(o, k, f1(15, wm2), pf);
-	k = put(o, k, f1(16, wp1), pf);
-	k = put(o, k, f1(17, wp2), pf);
-	k = put(o, k, f1(18, sm1), pf);
-	k = put(o, k, f1(19, sp1), pf);
-	k = put(o, k, f2(20, P1, t->lower), pf);
-	k = put(o, k, f1(21, t->tagset), pf);
-	k = put(o, k, f1(22, ap1), pf);
-	k = put(o, k, f1(23, ap2), pf);
-	k = put(o, k, f1(24, shp1), pf);
-	k = put(o, k, f1(25, shm1), pf);
-	k = put(o, k, f1(26, (uint64_t)(t->flags & (TI_CAP | TI_FIRST | TI_ALLCAP))), pf);
-	k = put(o, k, f2(27, t->lower, wp1), pf);
-	k = put(o, k, f2(28, wm1, t->lower), pf);
-	k = put(o, k, f2(29, P1, ap1), pf);
-	k = put(o, k, f2(30, t->tagset, ap1), pf);
-	k = put(o, k, f2(31, P1, t->suf[2]), pf);
-	k = put(o, k, f1(32, (uint64_t)t->flags), pf);
-	k = put(o, k, f1(33, (uint64_t)t->freq), pf);
-	k = put(o, k, f3(34, P2, P1, t->tagset), pf);
-	k = put(o, k, f2(35, P1, t->tagset), pf);
-	k = put(o, k, f2(36, am1, t->tagset), pf);
-	k = put(o, k, f3(37, P1, t->tagset, ap1), pf);
-	k = put(o, k, f2(38, t->tagset, wp1), pf);
-	k = put(o, k, f2(39, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), t->suf[1]), pf);
-	k = put(o, k, f2(40, P1, wp1), pf);
-	k = put(o, k, f1(44, t->lex), pf);
-	k = put(o, k, f2(45, t->lex, P1), pf);
-	k = put(o, k, f2(46, t->lex, t->suf[1]), pf);
-	k = put(o, k, f1(47, i + 1 < n ? ti[i + 1].lex : NONE_W), pf);
-	k = put(o, k, f2(48, t->lex, (uint64_t)(t->flags & (TI_CAP | TI_FIRST))), pf);
+	k = put_wide(o, k, f1(1, 0), pf);
+	k = put_wide(o, k, f1(2, t->lower), pf);
+	k = put_wide(o, k, f1(3, t->form), pf);
+	k = put_wide(o, k, f1(4, t->suf[0]), pf);
+	k = put_wide(o, k, f1(5, t->suf[1]), pf);
+	k = put_wide(o, k, f1(6, t->suf[2]), pf);
+	k = put_wide(o, k, f1(7, t->suf[3]), pf);
+	k = put_wide(o, k, f1(8, t->pre[0]), pf);
+	k = put_wide(o, k, f1(9, t->pre[1]), pf);
+	k = put_wide(o, k, f1(10, t->pre[2]), pf);
+	k = put_wide(o, k, f1(11, t->shape), pf);
+	k = put_wide(o, k, f1(12, P1), pf);
+	k = put_wide(o, k, f2(13, P1, P2), pf);
+	k = put_wide(o, k, f1(14, wm1), pf);
+	k = put_wide(o, k, f1(15, wm2), pf);
+	k = put_wide(o, k, f1(16, wp1), pf);
+	k = put_wide(o, k, f1(17, wp2), pf);
+	k = put_wide(o, k, f1(18, sm1), pf);
+	k = put_wide(o, k, f1(19, sp1), pf);
+	k = put_wide(o, k, f2(20, P1, t->lower), pf);
+	k = put_wide(o, k, f1(21, t->tagset), pf);
+	k = put_wide(o, k, f1(22, ap1), pf);
+	k = put_wide(o, k, f1(23, ap2), pf);
+	k = put_wide(o, k, f1(24, shp1), pf);
+	k = put_wide(o, k, f1(25, shm1), pf);
+	k = put_wide(o, k, f1(26, (uint64_t)(t->flags & (TI_CAP | TI_FIRST | TI_ALLCAP))), pf);
+	k = put_wide(o, k, f2(27, t->lower, wp1), pf);
+	k = put_wide(o, k, f2(28, wm1, t->lower), pf);
+	k = put_wide(o, k, f2(29, P1, ap1), pf);
+	k = put_wide(o, k, f2(30, t->tagset, ap1), pf);
+	k = put_wide(o, k, f2(31, P1, t->suf[2]), pf);
+	k = put_wide(o, k, f1(32, (uint64_t)t->flags), pf);
+	k = put_wide(o, k, f1(33, (uint64_t)t->freq), pf);
+	k = put_wide(o, k, f3(34, P2, P1, t->tagset), pf);
+	k = put_wide(o, k, f2(35, P1, t->tagset), pf);
+	k = put_wide(o, k, f2(36, am1, t->tagset), pf);
+	k = put_wide(o, k, f3(37, P1, t->tagset, ap1), pf);
+	k = put_wide(o, k, f2(38, t->tagset, wp1), pf);
+	k = put_wide(o, k, f2(39, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), t->suf[1]), pf);
+	k = put_wide(o, k, f2(40, P1, wp1), pf);
+	k = put_wide(o, k, f1(44, t->lex), pf);
+	k = put_wide(o, k, f2(45, t->lex, P1), pf);
+	k = put_wide(o, k, f2(46, t->lex, t->suf[1]), pf);
+	k = put_wide(o, k, f1(47, i + 1 < n ? ti[i + 1].lex : NONE_W), pf);
+	k = put_wide(o, k, f2(48, t->lex, (uint64_t)(t->flags & (TI_CAP | TI_FIRST))), pf);
 	if (rare) {
-		k = put(o, k, f2(41, t->shape, t->suf[2]), pf);
-		k = put(o, k, f2(42, P1, t->shape), pf);
-		k = put(o, k, f3(43, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), P1, t->suf[3]), pf);
+		k = put_wide(o, k, f2(41, t->shape, t->suf[2]), pf);
+		k = put_wide(o, k, f2(42, P1, t->shape), pf);
+		k = put_wide(o, k, f3(43, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), P1, t->suf[3]), pf);
 	}
 	if (r) {
 		/* the second pass: the first pass's classes of this word and the
 		 * two after it */
 		uint64_t R0 = r[i], R1 = i + 1 < n ? r[i + 1] : NONE_P, R2 = i + 2 < n ? r[i + 2] : NONE_P;
 
-		k = put(o, k, f1(60, R0), pf);
-		k = put(o, k, f1(61, R1), pf);
-		k = put(o, k, f2(62, R1, R2), pf);
-		k = put(o, k, f2(63, R1, t->lower), pf);
-		k = put(o, k, f2(64, P1, R1), pf);
-		k = put(o, k, f2(65, R1, t->suf[2]), pf);
-		k = put(o, k, f2(66, t->tagset, R1), pf);
-		k = put(o, k, f2(67, R0, R1), pf);
-		k = put(o, k, f3(68, P1, R0, R1), pf);
-		k = put(o, k, f3(69, R0, R1, R2), pf);
+		k = put_wide(o, k, f1(60, R0), pf);
+		k = put_wide(o, k, f1(61, R1), pf);
+		k = put_wide(o, k, f2(62, R1, R2), pf);
+		k = put_wide(o, k, f2(63, R1, t->lower), pf);
+		k = put_wide(o, k, f2(64, P1, R1), pf);
+		k = put_wide(o, k, f2(65, R1, t->suf[2]), pf);
+		k = put_wide(o, k, f2(66, t->tagset, R1), pf);
+		k = put_wide(o, k, f2(67, R0, R1), pf);
+		k = put_wide(o, k, f3(68, P1, R0, R1), pf);
+		k = put_wide(o, k, f3(69, R0, R1, R2), pf);
 	}
 	return k;
 }
@@ -1228,13 +1244,17 @@ int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len)
 			if (slen == 0 || slen > 64)
 				return ent_error_set(ENT_EFORMAT, "model: bad label section");
 			m->nlabels = (int)slen;
-			m->root_label = -1;
+			m->root_label = m->punct_label = m->dep_label = -1;
 			for (k = 0; k < slen; k++) {
 				if (p[k] == 0 || p[k] >= ENT_DEPREL_COUNT)
 					return ent_error_set(ENT_EFORMAT, "model: bad label");
 				m->labels[k] = p[k];
 				if (strcmp(deprel_names[p[k]], "root") == 0)
 					m->root_label = (int)k;
+				if (strcmp(deprel_names[p[k]], "punct") == 0)
+					m->punct_label = (int)k;
+				if (strcmp(deprel_names[p[k]], "dep") == 0)
+					m->dep_label = (int)k;
 			}
 			if (m->root_label < 0)
 				return ent_error_set(ENT_EFORMAT, "model: no root label");
@@ -1794,16 +1814,10 @@ static void step_end(const ent_model *m, parse_job *job, uint64_t *feats, int32_
 /* Attaches the words left without a head and writes heads and labels. */
 static void parse_end(const ent_model *m, parse_job *job)
 {
-	int k, punct = -1, dep = -1;
 	size_t i;
 
-	for (k = 0; k < m->nlabels; k++) {
-		if (strcmp(deprel_names[m->labels[k]], "punct") == 0)
-			punct = k;
-		if (strcmp(deprel_names[m->labels[k]], "dep") == 0)
-			dep = k;
-	}
-	ent__pstate_finish(&job->st, m->nlabels, m->root_label, punct, dep >= 0 ? dep : punct);
+	ent__pstate_finish(&job->st, m->nlabels, m->root_label, m->punct_label,
+	                   m->dep_label >= 0 ? m->dep_label : m->punct_label);
 	for (i = 0; i < job->n; i++) {
 		const ent_pnode *nd = &job->st.node[i + 1];
 
