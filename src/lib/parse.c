@@ -99,9 +99,27 @@ uint64_t ent__hash_bytes(const void *p, size_t n, uint64_t seed)
 		n -= 8;
 	}
 	if (n) {
-		uint64_t v = 0;
+		/* the last n < 8 bytes as the low bytes of v (what memcpy into a
+		 * zeroed v gives on a little-endian machine, as the model files
+		 * are), read in two overlapping pieces: bytes copied one by one
+		 * into memory and read back as a word would stall the load */
+		uint64_t v;
 
-		memcpy(&v, s, n);
+		if (n >= 4) {
+			uint32_t lo, hi;
+
+			memcpy(&lo, s, 4);
+			memcpy(&hi, s + n - 4, 4);
+			v = lo | (uint64_t)hi << (8 * (n - 4));
+		} else if (n >= 2) {
+			uint16_t lo, hi;
+
+			memcpy(&lo, s, 2);
+			memcpy(&hi, s + n - 2, 2);
+			v = lo | (uint64_t)hi << (8 * (n - 2));
+		} else {
+			v = s[0];
+		}
 		h = (h ^ ent__mix(v ^ 0xa5)) * 0xff51afd7ed558ccdULL;
 	}
 	return ent__mix(h);
