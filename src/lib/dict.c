@@ -1316,6 +1316,18 @@ const uint32_t *ent_dict_verb_patterns(const ent_dict *d, uint32_t entry, size_t
 	if (!e || e->kind != ENT_DICT_VERB || !d->finished || e->group >= d->ngroups)
 		return NULL;
 	*n = d->group_n[e->group];
+#ifdef __GNUC__
+	{
+		/* the caller reads every pattern of the group, scattered over
+		 * the pattern array: ask for them all now */
+		const uint32_t *ids = d->group_ids + d->group_head[e->group];
+		size_t k;
+
+		for (k = 0; k < *n; k++)
+			if (ids[k] < d->npatterns)
+				__builtin_prefetch(&d->patterns[ids[k]]);
+	}
+#endif
 	return d->group_ids + d->group_head[e->group];
 }
 
