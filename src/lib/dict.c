@@ -1337,6 +1337,18 @@ const uint32_t *ent_dict_verb_patterns(const ent_dict *d, uint32_t entry, size_t
 	if (!e || e->kind != ENT_DICT_VERB || !d->finished || e->group >= d->ngroups)
 		return NULL;
 	*n = d->group_n[e->group];
+#ifdef __GNUC__
+	{
+		/* the caller reads every pattern of the group, scattered over
+		 * the pattern array: ask for them all now */
+		const uint32_t *ids = d->group_ids + d->group_head[e->group];
+		size_t k;
+
+		for (k = 0; k < *n; k++)
+			if (ids[k] < d->npatterns)
+				__builtin_prefetch(&d->patterns[ids[k]]);
+	}
+#endif
 	return d->group_ids + d->group_head[e->group];
 }
 
@@ -1369,12 +1381,29 @@ static void key_push(uint32_t *keys, uint32_t key)
 	}
 }
 
+/* Asks for the slot where a lookup of hash h in t starts. */
+static void intern_prefetch(const dict_intern *t, uint32_t h)
+{
+#ifdef __GNUC__
+	if (t->slots)
+		__builtin_prefetch(&t->slots[h & t->mask]);
+#else
+	(void)t, (void)h;
+#endif
+}
+
+#define PREP_BLOCK 16
+
 int ent_dict_sent_prepare(ent_dict_sent **out, const ent_dict *d,
                           const char *text, const ent_token *tokens,
                           size_t ntokens, ent_arena *arena)
 {
 	ent_dict_sent *s;
 	size_t t;
+	char form[PREP_BLOCK][DICT_WORD_MAX];
+	size_t form_len[PREP_BLOCK];
+	uint32_t form_hash[PREP_BLOCK];
+	int form_caps[PREP_BLOCK];
 
 	*out = NULL;
 	if (!d->finished)
@@ -1391,12 +1420,32 @@ int ent_dict_sent_prepare(ent_dict_sent **out, const ent_dict *d,
 	for (t = 0; t < ntokens; t++) {
 		const ent_token *tok = &tokens[t];
 		uint32_t *keys = s->keys + t * TOKEN_KEYS;
-		char buf[DICT_WORD_MAX];
-		int caps = 0;
-		size_t n = dict_norm(buf, sizeof buf, text + tok->start, tok->end - tok->start,
-		                     &caps, NULL);
-		uint32_t w = n ? dict_intern_find(&d->words, buf, n) : 0;
-		uint8_t f = w ? d->wflags[w] : 0;
+		size_t j = t % PREP_BLOCK, n;
+		char *buf = form[j];
+		int caps;
+		uint32_t w;
+		uint8_t f;
+
+		if (j == 0) {
+			/* normalise a block of words and ask for their slots in the
+			 * word table before looking any up (a lookup is a cache
+			 * miss or two) */
+			size_t e = ntokens - t < PREP_BLOCK ? ntokens - t : PREP_BLOCK, i;
+
+			for (i = 0; i < e; i++) {
+				const ent_token *tk = &tokens[t + i];
+
+				form_caps[i] = 0;
+				form_len[i] = dict_norm(form[i], DICT_WORD_MAX, text + tk->start,
+				                        tk->end - tk->start, &form_caps[i], NULL);
+				form_hash[i] = hash_bytes(form[i], form_len[i]);
+				intern_prefetch(&d->words, form_hash[i]);
+			}
+		}
+		n = form_len[j];
+		caps = form_caps[j];
+		w = n ? dict_intern_find_h(&d->words, buf, n, form_hash[j]) : 0;
+		f = w ? d->wflags[w] : 0;
 
 		if (f & DICT_W_FORM)
 			key_push(keys, DICT_KEY(w, DICT_FORM));
