@@ -521,18 +521,50 @@ static int in_subtree(const sent_ctx *s, int t, int root);
 
 /* Resolves a pronoun or description at token t to up to max actors of
  * the document mentioned before it. Returns the count. */
+/* Whether "it" (token t) is a dummy subject: UD's expl, or the subject of
+ * a predicate adjective or of a copular verb with one ("it is clear
+ * that", "it became necessary to") that takes a clause. */
+static int expletive_it(const sent_ctx *s, int t)
+{
+	int h = s->head[t], x = -1, c;
+
+	if (dep_is(s, t, D_EXPL))
+		return 1;
+	if (!dep_is(s, t, D_NSUBJ) || h < 0)
+		return 0;
+	if (upos(s, h) == ENT_UPOS_ADJ)
+		x = h;
+	else if (lemma_is(s, h, "become") || lemma_is(s, h, "seem") || lemma_is(s, h, "appear") ||
+	         lemma_is(s, h, "remain") || lemma_is(s, h, "be")) {
+		x = child(s, h, D_XCOMP);
+		if (x >= 0 && upos(s, x) != ENT_UPOS_ADJ)
+			x = -1;
+	}
+	if (x < 0)
+		return 0;
+	for (c = s->first_child[x]; c >= 0; c = s->next_sibling[c])
+		if (dep_is(s, c, D_XCOMP) || dep_is(s, c, D_CCOMP) || dep_is(s, c, D_CSUBJ) ||
+		    (dep_is(s, c, D_ADVCL) && (child_lemma(s, c, D_MARK, "to") ||
+		                               child_lemma(s, c, D_MARK, "that"))))
+			return 1;
+	return 0;
+}
+
 static int resolve(const sent_ctx *s, int t, actor *out, int max)
 {
 	const history *h = s->hist;
-	int want_person = -1, count = 1, found = 0;
+	int want_person = -1, count = 1, found = 0, pronoun = 0;
 	size_t i;
 
 	if (lemma_is(s, t, "he") || lemma_is(s, t, "she") || lemma_is(s, t, "his") ||
 	    lemma_is(s, t, "her") || lemma_is(s, t, "him"))
 		want_person = 1;
-	else if (lemma_is(s, t, "it") || lemma_is(s, t, "its"))
+	else if (lemma_is(s, t, "it") || lemma_is(s, t, "its")) {
+		if (expletive_it(s, t))
+			return 0;  /* "it became necessary to ...": nobody */
 		want_person = 0;
-	else if (lemma_is(s, t, "they") || lemma_is(s, t, "their") || lemma_is(s, t, "them")) {
+		pronoun = 1;
+	} else if (lemma_is(s, t, "they") || lemma_is(s, t, "their") || lemma_is(s, t, "them")) {
 		int k2;
 
 		/* the group named last: earlier in this sentence ("Obama and
@@ -568,6 +600,7 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 			return k;
 		}
 		want_person = -1;
+		pronoun = 1;
 	}
 	else if ((lemma_is(s, t, "country") || lemma_is(s, t, "side") || lemma_is(s, t, "government") ||
 	          lemma_is(s, t, "nation") || lemma_is(s, t, "neighbour") || lemma_is(s, t, "neighbor") ||
@@ -619,6 +652,8 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 				continue;
 			if (want_person >= 0 && s->np_person[k2] != want_person)
 				continue;
+			if (pronoun && ent_actor_is_region(s->np_code[k2]))
+				continue;  /* "it" and "they" are states or groups, not regions */
 			for (k = 0; k < found; k++)
 				dup |= strncmp(out[k].code, s->np_code[k2], root_len(s->np_code[k2])) == 0;
 			if (dup)
@@ -636,6 +671,8 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 		int k, dup = 0;
 
 		if (want_person >= 0 && a->person != want_person)
+			continue;
+		if (pronoun && ent_actor_is_region(a->code))
 			continue;
 		for (k = 0; k < found; k++)
 			dup |= strncmp(out[k].code, a->code, root_len(a->code)) == 0;
