@@ -1748,7 +1748,8 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 		 * the noun the clause modifies names no actor; its clause's
 		 * subject does */
 		if (ns == 0 && subj >= 0 && !is_passive && (upos(s, subj) == ENT_UPOS_NOUN ||
-		                                            upos(s, subj) == ENT_UPOS_PRON)) {
+		                                            upos(s, subj) == ENT_UPOS_PRON) &&
+		    !dep_is(s, p, D_ACL_RELCL)) {  /* "terrorists who threaten": the terrorists */
 			int v = s->head[subj], guard = 0, pass2;
 
 			while (v >= 0 && upos(s, v) != ENT_UPOS_VERB && upos(s, v) != ENT_UPOS_AUX && guard++ < 4)
