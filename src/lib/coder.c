@@ -1811,6 +1811,12 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 			        lemma_is(s, cs, "towards") || lemma_is(s, cs, "into") || lemma_is(s, cs, "at") ||
 			        lemma_is(s, cs, "between") || lemma_is(s, cs, "among")))))
 				continue;
+			/* a deeper verb's object or subject counts only when it
+			 * names an actor itself: in "pledges to block US
+			 * strikes" the US is not the one pledged to */
+			if (s->head[k] != p && !s->np_code[k] &&
+			    (dep_is(s, k, D_OBJ) || dep_is(s, k, D_IOBJ) || dep_is(s, k, D_NSUBJ)))
+				continue;
 			nt = actors_of(s, k, tgt, MAX_CODES);
 		}
 	}
