@@ -521,6 +521,25 @@ static int in_subtree(const sent_ctx *s, int t, int root);
 
 /* Resolves a pronoun or description at token t to up to max actors of
  * the document mentioned before it. Returns the count. */
+/* Whether adjective t says something of a whole clause put after it
+ * ("it is necessary to", "it is clear that"), not of a subject that
+ * acts ("it is ready to", "it is willing to"). */
+static int extraposing_adjective(const sent_ctx *s, int t)
+{
+	static const char *const adj[] = {
+		"necessary", "clear", "likely", "unlikely", "possible", "impossible", "important",
+		"reasonable", "advisable", "obvious", "evident", "true", "difficult", "easy", "hard",
+		"essential", "crucial", "vital", "imperative", "surprising", "unclear", "doubtful",
+		"apparent", "natural", "unusual", "rare", "common", "wise", "useful", "worth",
+		"unthinkable", "inevitable", "probable", "plausible", "fair", "safe", "tempting"};
+	size_t i;
+
+	for (i = 0; i < sizeof adj / sizeof adj[0]; i++)
+		if (lemma_is(s, t, adj[i]))
+			return 1;
+	return 0;
+}
+
 /* Whether "it" (token t) is a dummy subject: UD's expl, or the subject of
  * a predicate adjective or of a copular verb with one ("it is clear
  * that", "it became necessary to") that takes a clause. */
@@ -540,8 +559,8 @@ static int expletive_it(const sent_ctx *s, int t)
 		if (x >= 0 && upos(s, x) != ENT_UPOS_ADJ)
 			x = -1;
 	}
-	if (x < 0)
-		return 0;
+	if (x < 0 || !extraposing_adjective(s, x))
+		return 0;  /* "it is ready to talk": someone is */
 	for (c = s->first_child[x]; c >= 0; c = s->next_sibling[c])
 		if (dep_is(s, c, D_XCOMP) || dep_is(s, c, D_CCOMP) || dep_is(s, c, D_CSUBJ) ||
 		    (dep_is(s, c, D_ADVCL) && (child_lemma(s, c, D_MARK, "to") ||
