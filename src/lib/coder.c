@@ -547,10 +547,11 @@ static int expletive_it(const sent_ctx *s, int t)
 {
 	int h = s->head[t], x = -1, c;
 
-	if (dep_is(s, t, D_EXPL))
-		return 1;
-	if (!dep_is(s, t, D_NSUBJ) || h < 0)
+	if (!(dep_is(s, t, D_EXPL) || dep_is(s, t, D_NSUBJ)) || h < 0)
 		return 0;
+	if (dep_is(s, t, D_EXPL) && (lemma_is(s, h, "seem") || lemma_is(s, h, "appear") ||
+	                             lemma_is(s, h, "emerge") || lemma_is(s, h, "happen")))
+		return 1;  /* "it seems that ..." */
 	if (upos(s, h) == ENT_UPOS_ADJ)
 		x = h;
 	else if (lemma_is(s, h, "become") || lemma_is(s, h, "seem") || lemma_is(s, h, "appear") ||
