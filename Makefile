@@ -238,3 +238,9 @@ eval: $(BUILD)/entente
 $(BUILD)/bench_analysis: bench/bench_analysis.c $(BUILD)/libentente.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libentente.a $(LDLIBS)
 bench: $(BUILD)/bench_analysis
+
+# --- Store benchmark (bench/bench_70_store.sh): builds a store of ten
+# million generated events and times the dyad and balance commands on it.
+$(BUILD)/bench_store: bench/bench_store.c $(BUILD)/libentente.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libentente.a $(LDLIBS)
+bench: $(BUILD)/bench_store

@@ -218,8 +218,10 @@ typedef struct ent_dict_entry {
 	const char *code;    /* actor code (RUSGOV); agent role (GOV, NGO);
 	                        verb default code (NULL: none); issue code;
 	                        NULL for discards, relations, [---] actors */
-	const char *passive_code; /* PETRARCH verb [a:p]: the default code when
-	                        the verb is passive; NULL: same as code */
+	const char *pair_code; /* PETRARCH verb [a:b]: the code of the paired
+	                        event, coded from the target to the source
+	                        ("visit" 032 and "receive a visit" 033);
+	                        NULL: none */
 	int32_t from, to;    /* DATED: days since 1970-01-01 (ent_date_days),
 	                        inclusive; ENT_DICT_OPEN_* for an open end */
 	uint32_t group;      /* verb: its patterns (ent_dict_verb_patterns) */
@@ -244,7 +246,8 @@ typedef enum ent_pattern_elem_kind {
 	ENT_PE_WORD = 0,   /* one of alts (a word, a/b/c, &synset) */
 	ENT_PE_PRED,       /* the predicate: the verb (or noun) that matched */
 	ENT_PE_TARGET,     /* X: the target actor */
-	ENT_PE_SOURCE      /* S: the source actor, where not the subject */
+	ENT_PE_SOURCE,     /* S: the source actor, where not the subject */
+	ENT_PE_SKIP        /* TABARI's ^: one noun phrase, skipped */
 } ent_pattern_elem_kind;
 
 enum {
@@ -273,13 +276,17 @@ enum {
 	ENT_PAT_NEGATED = 1 << 0, /* entente !CODE: the event does not happen */
 	ENT_PAT_NULL = 1 << 1,    /* PETRARCH [---]: matches, codes nothing */
 	ENT_PAT_BARE = 1 << 2,    /* the predicate alone ("042 | visit") */
-	ENT_PAT_PETR = 1 << 3     /* from a PETRARCH verb file */
+	ENT_PAT_PETR = 1 << 3,    /* from a PETRARCH verb file */
+	ENT_PAT_COMPOUND = 1 << 4 /* TABARI's % before the verb: the subject
+	                             is compound and the event is coded among
+	                             its members */
 };
 
 typedef struct ent_pattern {
 	const char *code;         /* CAMEO code (active voice); NULL for none */
-	const char *passive_code; /* PETRARCH a:p codes: the code when the
-	                             predicate is passive; NULL: same as code */
+	const char *pair_code;    /* PETRARCH [a:b] codes: the code of the
+	                             paired event, from the target to the
+	                             source; NULL: none */
 	uint8_t flags;            /* ENT_PAT_* */
 	uint16_t nelems;
 	uint16_t pred;            /* index of the ENT_PE_PRED element */
@@ -299,6 +306,30 @@ const uint32_t *ent_dict_verb_patterns(const ent_dict *d, uint32_t entry,
 /* The name of a synset ("troops", "CURRENCY"), or NULL. */
 const char *ent_dict_synset_name(const ent_dict *d, uint32_t synset);
 
+/* A PETRARCH-2 verb transformation, "~ a (b . ATTACK) SAY = a b 112":
+ * when a verb coded like SAY, whose source is a, governs a verb coded
+ * like ATTACK whose source b is another actor (its target: any), the
+ * pair is coded a -> b 112 instead of the events of either verb. The
+ * variables are letters (the same letter: the same actor), '.' (any
+ * actor, or none) and '_' (no actor of its own: "wants to attack X"). */
+typedef struct ent_transform {
+	char upper_src;            /* the governing verb's source */
+	char lower_src, lower_tgt; /* the governed verb's source and target */
+	char out_src, out_tgt;     /* the result's source and target */
+	const char *upper_verb;    /* the verbs as written ("SAY") */
+	const char *lower_verb;    /* NULL: Q, any verb */
+	const char *upper_code;    /* their codes in the same file; NULL */
+	const char *lower_code;    /*   when the verb has none */
+	const char *code;          /* the result; NULL: the governed verb's */
+	uint16_t file;
+	uint32_t line;
+	const char *text;          /* the line as written */
+} ent_transform;
+
+size_t ent_dict_ntransforms(const ent_dict *d);
+/* Borrowed from d; NULL when i is out of range. */
+const ent_transform *ent_dict_transform_get(const ent_dict *d, size_t i);
+
 /* ------------------------------------------------------------------ */
 /* Matching                                                            */
 
@@ -306,7 +337,10 @@ const char *ent_dict_synset_name(const ent_dict *d, uint32_t synset);
 enum {
 	/* Lies inside a longer match of the same family (actors and agents
 	 * form one family; each other kind its own). */
-	ENT_MATCH_INNER = 1 << 0
+	ENT_MATCH_INNER = 1 << 0,
+	/* A one-word match made only through the word's lemma ("left" as
+	 * LEAVE), not through its own form ("left" as LEFT). */
+	ENT_MATCH_LEMMA = 1 << 1
 };
 
 typedef struct ent_dict_match {

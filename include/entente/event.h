@@ -70,6 +70,9 @@ typedef enum ent_event_format {
 size_t ent_actor_root_len(const char *code);
 /* The root of an actor code into root (at least 8 bytes). */
 void ent_actor_root(const char *code, char *root);
+/* Whether an actor code's root is one of CAMEO's regional codes (EUR,
+ * AFR, MEA, CAU, WST...): a region, not a state or a group. */
+int ent_actor_is_region(const char *code);
 
 const char *ent_modality_name(int modality);
 const char *ent_trend_name(int trend);

@@ -38,6 +38,9 @@ typedef struct ent_gold_record {
 	ent_gold_event *events;  /* ENT_GOLD_EVENTS */
 	size_t nevents;
 	int noevents;            /* the record expects no event */
+	int monadic;             /* EVENTS: the record's configuration lets
+	                            an event lack a target (PETRARCH's
+	                            require_dyad = false) */
 	char code[8];            /* ENT_GOLD_CODE / PLOVER ("" when unknown) */
 	const char **sources;    /* PLOVER: codes; SPANS: span texts */
 	size_t nsources;

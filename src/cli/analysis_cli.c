@@ -1,7 +1,7 @@
 /*
  * analysis_cli.c - shared parts of the analysis commands: options, the
- * store, and events read into the analysis library's observations (one
- * actor id per country or group root).
+ * store, the dyads read from the store's per-dyad aggregates (one actor
+ * index per country or group root), and the evidence printer.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -112,79 +112,304 @@ int an_open(ent_store **out, const an_opts *o)
 	return 0;
 }
 
-typedef struct load_ctx {
-	an_events *ev;
+/* ---------------------------------------------------------------------
+ * Dyads from the store's aggregates
+ * ------------------------------------------------------------------- */
+
+/* An actor root while loading: where it first appears in the order a
+ * pass over the rows would meet it (events before relation statements,
+ * then by day and id, a source before its target). */
+typedef struct agg_actor {
+	char *name;
+	int kind;
+	long day;
+	long long id;
+	int role;
+	uint32_t final;   /* its index once sorted */
+} agg_actor;
+
+typedef struct agg_row {
+	uint32_t source, target;   /* agg_actor indices */
+	ent_dyad_day day;
+} agg_row;
+
+typedef struct agg_load {
+	agg_actor *actors;
+	size_t nactors, actors_cap;
+	uint32_t *slot;            /* open addressing: actor index + 1 */
+	size_t slot_cap;
+	agg_row *rows;
+	size_t nrows, rows_cap;
 	int failed;
-	int events_only;
-} load_ctx;
+} agg_load;
 
-static int on_row(const ent_store_row *row, void *ctx)
+static size_t name_hash(const char *s)
 {
-	load_ctx *l = ctx;
-	char sr[16], tr[16];
-	double g;
-	int quad = 0;
+	uint64_t h = 1469598103934665603ULL;
 
-	if (!row->source || !row->target || !*row->target)
-		return 0;
-	if (row->relation && l->events_only)
-		return 0;
-	ent_actor_root(row->source, sr);
-	ent_actor_root(row->target, tr);
-	if (strcmp(sr, tr) == 0)
-		return 0;  /* within one country: not a relation between states */
-	if (row->relation) {
-		/* A relation statement ("its arch-rival India", "relations
-		 * cooled") counts as evidence of the tie's sign: +-3 by its
-		 * polarity, +2 when rising, -4 when falling. */
-		g = 3.0 * (row->polarity < 0 ? -1 : 1) + (row->trend > 0 ? 2 : row->trend < 0 ? -4 : 0);
-	} else {
-		g = row->goldstein;
-		quad = row->quad >= 0 && row->quad <= 4 ? row->quad : 0;
-	}
-	if (ent_event_table_add(l->ev->table, row->day, sr, tr, quad, g) == ENT_ENOMEM) {
-		l->failed = 1;
-		return 1;
-	}
-	return 0;
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return (size_t)(h ^ (h >> 29));
 }
 
-int an_load(an_events *ev, ent_store *store, const char *a, const char *b, const an_opts *o)
+/* The index of root (added when new, with its first appearance updated
+ * by this row); -1 when out of memory. */
+static long agg_actor_of(agg_load *l, const char *root, const ent_store_agg *r, int role)
 {
-	ent_store_query q;
-	load_ctx l = {ev, 0, o->events_only};
+	size_t h, i;
+	agg_actor *a;
 
-	memset(ev, 0, sizeof *ev);
-	if (ent_event_table_new(&ev->table)) {
-		cli_lib_error();
-		return EXIT_FAIL;
+	if ((l->nactors + 1) * 2 > l->slot_cap) {
+		size_t cap = l->slot_cap ? l->slot_cap * 2 : 256;
+		uint32_t *slot = calloc(cap, sizeof *slot);
+
+		if (!slot)
+			return -1;
+		for (i = 0; i < l->nactors; i++) {
+			for (h = name_hash(l->actors[i].name) & (cap - 1); slot[h]; h = (h + 1) & (cap - 1))
+				;
+			slot[h] = (uint32_t)i + 1;
+		}
+		free(l->slot);
+		l->slot = slot;
+		l->slot_cap = cap;
 	}
+	for (h = name_hash(root) & (l->slot_cap - 1); l->slot[h]; h = (h + 1) & (l->slot_cap - 1))
+		if (strcmp(l->actors[l->slot[h] - 1].name, root) == 0)
+			break;
+	if (l->slot[h]) {
+		a = &l->actors[l->slot[h] - 1];
+		if (r->relation < a->kind ||
+		    (r->relation == a->kind && (r->first_day < a->day ||
+		     (r->first_day == a->day && (r->first_id < a->id ||
+		      (r->first_id == a->id && role < a->role)))))) {
+			a->kind = r->relation;
+			a->day = r->first_day;
+			a->id = r->first_id;
+			a->role = role;
+		}
+		return (long)(a - l->actors);
+	}
+	if (l->nactors == l->actors_cap) {
+		size_t cap = l->actors_cap ? l->actors_cap * 2 : 128;
+		agg_actor *na = realloc(l->actors, cap * sizeof *na);
+
+		if (!na)
+			return -1;
+		l->actors = na;
+		l->actors_cap = cap;
+	}
+	a = &l->actors[l->nactors];
+	if (!(a->name = strdup(root)))
+		return -1;
+	a->kind = r->relation;
+	a->day = r->first_day;
+	a->id = r->first_id;
+	a->role = role;
+	l->slot[h] = (uint32_t)++l->nactors;
+	return (long)l->nactors - 1;
+}
+
+static int on_agg(const ent_store_agg *r, void *ctx)
+{
+	agg_load *l = ctx;
+	long s, t;
+	agg_row *row;
+
+	if (r->count <= 0)
+		return 0;
+	if ((s = agg_actor_of(l, r->source, r, 0)) < 0 || (t = agg_actor_of(l, r->target, r, 1)) < 0)
+		goto oom;
+	if (l->nrows == l->rows_cap) {
+		size_t cap = l->rows_cap ? l->rows_cap * 2 : 1024;
+		agg_row *nr = realloc(l->rows, cap * sizeof *nr);
+
+		if (!nr)
+			goto oom;
+		l->rows = nr;
+		l->rows_cap = cap;
+	}
+	row = &l->rows[l->nrows++];
+	row->source = (uint32_t)s;
+	row->target = (uint32_t)t;
+	row->day.day = (int32_t)r->start;
+	row->day.count = (uint32_t)r->count;
+	row->day.quad[0] = (uint32_t)r->quad[0];
+	row->day.quad[1] = (uint32_t)r->quad[1];
+	row->day.quad[2] = (uint32_t)r->quad[2];
+	row->day.quad[3] = (uint32_t)r->quad[3];
+	row->day.coop = r->coop;
+	row->day.conflict = r->conflict;
+	return 0;
+oom:
+	l->failed = 1;
+	return 1;
+}
+
+static int actor_order(const void *x, const void *y)
+{
+	const agg_actor *a = *(agg_actor *const *)x, *b = *(agg_actor *const *)y;
+
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	return (a->role > b->role) - (a->role < b->role);
+}
+
+static int total_order(const void *x, const void *y)
+{
+	const ent_dyad_total *p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return p->b < q->b ? -1 : p->b > q->b;
+}
+
+/* Sums the rows per undirected dyad into d->totals, sorted by (a, b). */
+static int sum_dyads(an_dyads *d, const agg_load *l)
+{
+	uint64_t *keys = NULL;
+	uint32_t *slot = NULL;
+	size_t cap = 1024, i, h;
+	int rc = -1;
+
+	while (cap < l->nrows * 2)
+		cap *= 2;
+	keys = malloc(cap * sizeof *keys);
+	slot = malloc(cap * sizeof *slot);
+	d->totals = malloc((l->nrows ? l->nrows : 1) * sizeof *d->totals);
+	if (!keys || !slot || !d->totals)
+		goto done;
+	memset(keys, 0xff, cap * sizeof *keys);
+	for (i = 0; i < l->nrows; i++) {
+		const agg_row *r = &l->rows[i];
+		uint32_t s = l->actors[r->source].final, t = l->actors[r->target].final;
+		uint32_t a = s < t ? s : t, b = s < t ? t : s;
+		uint64_t key = (uint64_t)a << 32 | b;
+		ent_dyad_total *tot;
+
+		h = (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 20) & (cap - 1);
+		while (keys[h] != UINT64_MAX && keys[h] != key)
+			h = (h + 1) & (cap - 1);
+		if (keys[h] == UINT64_MAX) {
+			keys[h] = key;
+			slot[h] = (uint32_t)d->ntotals;
+			tot = &d->totals[d->ntotals++];
+			memset(tot, 0, sizeof *tot);
+			tot->a = a;
+			tot->b = b;
+		} else {
+			tot = &d->totals[slot[h]];
+		}
+		tot->count += r->day.count;
+		tot->quad[0] += r->day.quad[0];
+		tot->quad[1] += r->day.quad[1];
+		tot->quad[2] += r->day.quad[2];
+		tot->quad[3] += r->day.quad[3];
+		tot->coop += r->day.coop;
+		tot->conflict += r->day.conflict;
+	}
+	for (i = 0; i < d->ntotals; i++)
+		d->totals[i].net = d->totals[i].coop - d->totals[i].conflict;
+	if (d->ntotals)
+		qsort(d->totals, d->ntotals, sizeof *d->totals, total_order);
+	rc = 0;
+done:
+	free(keys);
+	free(slot);
+	return rc;
+}
+
+int an_load_dyads(an_dyads *d, ent_store *store, const char *a, const char *b, int level,
+                  const an_opts *o)
+{
+	ent_store_agg_query q;
+	agg_load l;
+	agg_actor **order = NULL;
+	size_t i;
+	int status = EXIT_FAIL;
+
+	memset(d, 0, sizeof *d);
+	memset(&l, 0, sizeof l);
 	memset(&q, 0, sizeof q);
 	q.a = a;
 	q.b = b;
-	q.both_ways = 1;
 	q.from_day = o->from;
 	q.to_day = o->to;
+	q.level = level;
 	q.with_relations = !o->events_only;
-	if (ent_store_each(store, &q, on_row, &l)) {
+	if (ent_store_each_agg(store, &q, on_agg, &l)) {
 		cli_lib_error();
-		return EXIT_FAIL;
+		goto done;
 	}
-	if (l.failed) {
-		cli_error("out of memory reading events");
-		return EXIT_FAIL;
+	if (l.failed)
+		goto oom;
+	/* Actors in the order a pass over the events would have met them,
+	 * which the network's node order (and so every result that depends
+	 * on it) follows. */
+	order = malloc((l.nactors ? l.nactors : 1) * sizeof *order);
+	d->names = calloc(l.nactors ? l.nactors : 1, sizeof *d->names);
+	if (!order || !d->names)
+		goto oom;
+	for (i = 0; i < l.nactors; i++)
+		order[i] = &l.actors[i];
+	qsort(order, l.nactors, sizeof *order, actor_order);
+	for (i = 0; i < l.nactors; i++) {
+		order[i]->final = (uint32_t)i;
+		d->names[i] = order[i]->name;
+		order[i]->name = NULL;
 	}
-	ev->obs = ent_event_table_events(ev->table);
-	ev->n = ent_event_table_len(ev->table);
-	ev->names = ent_event_table_actors(ev->table);
-	ev->nnames = ent_event_table_actor_count(ev->table);
-	return 0;
+	d->nnames = l.nactors;
+	{
+		d->days = malloc((l.nrows ? l.nrows : 1) * sizeof *d->days);
+		d->day_a = malloc((l.nrows ? l.nrows : 1) * sizeof *d->day_a);
+		d->day_b = malloc((l.nrows ? l.nrows : 1) * sizeof *d->day_b);
+		if (!d->days || !d->day_a || !d->day_b)
+			goto oom;
+		for (i = 0; i < l.nrows; i++) {
+			uint32_t s = l.actors[l.rows[i].source].final, t = l.actors[l.rows[i].target].final;
+
+			d->days[i] = l.rows[i].day;
+			d->day_a[i] = s < t ? s : t;
+			d->day_b[i] = s < t ? t : s;
+		}
+		d->ndays = l.nrows;
+	}
+	for (i = 0; i < l.nrows; i++)
+		d->events += l.rows[i].day.count;
+	if (sum_dyads(d, &l))
+		goto oom;
+	status = 0;
+	goto done;
+oom:
+	cli_error("out of memory reading the store");
+done:
+	for (i = 0; i < l.nactors; i++)
+		free(l.actors[i].name);
+	free(l.actors);
+	free(l.slot);
+	free(l.rows);
+	free(order);
+	if (status)
+		an_dyads_free(d);
+	return status;
 }
 
-void an_free(an_events *ev)
+void an_dyads_free(an_dyads *d)
 {
-	ent_event_table_free(ev->table);
-	memset(ev, 0, sizeof *ev);
+	size_t i;
+
+	for (i = 0; d->names && i < d->nnames; i++)
+		free(d->names[i]);
+	free(d->names);
+	free(d->days);
+	free(d->day_a);
+	free(d->day_b);
+	free(d->totals);
+	memset(d, 0, sizeof *d);
 }
 
 typedef struct evidence_ctx {

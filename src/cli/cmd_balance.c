@@ -41,25 +41,24 @@ int cmd_balance(int argc, char **argv)
 {
 	an_opts o;
 	ent_store *store = NULL;
-	an_events ev;
+	an_dyads dy;
 	ent_signed *g = NULL;
-	ent_dyad_total *dyads = NULL;
 	ent_triangle_census tc;
 	ent_frustration *fr = NULL;
 	ent_blocs *blocs = NULL;
 	ent_blocs_opts bo;
 	ent_balancer *bal = NULL;
-	size_t nd = 0, nbal = 0, i;
+	size_t nbal = 0, i;
 	double walk = 0;
 	int status = EXIT_OK, b;
 
-	memset(&ev, 0, sizeof ev);
+	memset(&dy, 0, sizeof dy);
 	if (an_parse(&o, argc, argv, usage, 0, &status))
 		return status;
 	if ((status = an_open(&store, &o)) != 0)
 		return status;
-	if ((status = an_load(&ev, store, NULL, NULL, &o)) != 0 ||
-	    (status = an_network(&g, &dyads, &nd, &ev, &o)) != 0)
+	if ((status = an_load_dyads(&dy, store, NULL, NULL, 2, &o)) != 0 ||
+	    (status = an_network(&g, &dy, &o)) != 0)
 		goto done;
 	memset(&bo, 0, sizeof bo);
 	bo.method = ENT_BLOCS_SPINGLASS;
@@ -140,9 +139,8 @@ done:
 	free(bal);
 	ent_blocs_free(blocs);
 	ent_frustration_free(fr);
-	free(dyads);
 	ent_signed_free(g);
-	an_free(&ev);
+	an_dyads_free(&dy);
 	ent_store_close(store);
 	return status;
 }

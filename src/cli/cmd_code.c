@@ -11,8 +11,6 @@
 
 #include "cli.h"
 
-#define BATCH_DOCS 64
-
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -36,22 +34,41 @@ static void usage(FILE *f)
 	        "FILE may be a directory; '-' or none reads standard input.\n");
 }
 
-/* A document copied out of the reader, with its output. */
+/* A document copied out of the reader (into its own arena), with its
+ * output. */
 typedef struct job {
 	ent_doc doc;
+	ent_arena *copy;
 	ent_buf out;
 	int failed;
+	int done;             /* coded, waiting to be written (under lock) */
 	char message[512];
 } job;
 
-typedef struct pool {
+/* Documents flow through a ring of jobs: the main thread reads and
+ * copies them in at the tail, the workers take them in order and code
+ * them, and the main thread writes finished jobs from the head, so the
+ * output keeps the input order while the workers never wait for a batch
+ * to drain. With one thread the main thread codes each document as it
+ * comes. */
+#define JOBS_PER_THREAD 32
+
+typedef struct run {
 	const ent_coder *coder;
 	ent_event_format format;
+	int threads;
 	job *jobs;
-	size_t njobs;
-	size_t next;          /* next job to take */
+	size_t njobs;         /* ring size */
+	size_t head;          /* next job to write */
+	size_t taken;         /* next job for a worker */
+	size_t tail;          /* next job to fill */
+	int stop;             /* no more documents */
 	pthread_mutex_t lock;
-} pool;
+	pthread_cond_t work;  /* a job to take, or stop */
+	pthread_cond_t done;  /* a job finished */
+	ent_arena *arena;     /* the main thread's, for -j 1 */
+	int failed, write_failed;
+} run;
 
 static void code_job(const ent_coder *coder, ent_event_format format, job *j, ent_arena *arena)
 {
@@ -78,73 +95,63 @@ static void code_job(const ent_coder *coder, ent_event_format format, job *j, en
 
 static void *worker(void *arg)
 {
-	pool *p = arg;
+	run *r = arg;
 	ent_arena *arena;
 
 	if (ent_arena_new(&arena, 1 << 20))
 		return NULL;
+	pthread_mutex_lock(&r->lock);
 	for (;;) {
-		size_t k;
+		job *j;
 
-		pthread_mutex_lock(&p->lock);
-		k = p->next++;
-		pthread_mutex_unlock(&p->lock);
-		if (k >= p->njobs)
+		while (r->taken == r->tail && !r->stop)
+			pthread_cond_wait(&r->work, &r->lock);
+		if (r->taken == r->tail)
 			break;
+		j = &r->jobs[r->taken++ % r->njobs];
+		pthread_mutex_unlock(&r->lock);
 		ent_arena_reset(arena);
-		code_job(p->coder, p->format, &p->jobs[k], arena);
+		code_job(r->coder, r->format, j, arena);
+		pthread_mutex_lock(&r->lock);
+		j->done = 1;
+		pthread_cond_signal(&r->done);
 	}
+	pthread_mutex_unlock(&r->lock);
 	ent_arena_free(arena);
 	return NULL;
 }
 
-typedef struct run {
-	const ent_coder *coder;
-	ent_event_format format;
-	int threads;
-	job jobs[BATCH_DOCS];
-	size_t njobs;
-	ent_arena *batch_arena;  /* copies of the batch's documents */
-	long docs, events_bytes;
-	int failed;
-} run;
-
-/* Codes the batch with the threads and writes the outputs in order. */
-static int flush(run *r)
+/* Writes the finished job at the head (called without the lock). */
+static void write_head(run *r)
 {
-	pool p;
-	pthread_t tid[64];
-	int t, n = r->threads, started = 0, rc = 0;
-	size_t i;
+	job *j = &r->jobs[r->head % r->njobs];
 
-	if (r->njobs == 0)
-		return 0;
-	memset(&p, 0, sizeof p);
-	p.coder = r->coder;
-	p.format = r->format;
-	p.jobs = r->jobs;
-	p.njobs = r->njobs;
-	pthread_mutex_init(&p.lock, NULL);
-	if (n > (int)r->njobs)
-		n = (int)r->njobs;
-	for (t = 1; t < n && t < 64; t++)
-		if (pthread_create(&tid[t], NULL, worker, &p) == 0)
-			started = t;
-	worker(&p);  /* this thread works too */
-	for (t = 1; t <= started; t++)
-		pthread_join(tid[t], NULL);
-	pthread_mutex_destroy(&p.lock);
-	for (i = 0; i < r->njobs; i++) {
-		if (r->jobs[i].failed) {
-			cli_error("%s", r->jobs[i].message);
-			r->failed = 1;
-		} else if (!rc) {
-			rc = cli_write(&r->jobs[i].out);
-		}
+	if (j->failed) {
+		cli_error("%s", j->message);
+		r->failed = 1;
+	} else if (!r->write_failed && cli_write(&j->out)) {
+		r->write_failed = 1;
 	}
-	r->njobs = 0;
-	ent_arena_reset(r->batch_arena);
-	return rc;
+	r->head++;
+}
+
+/* Writes the finished jobs at the head; with wait, also waits for jobs
+ * until at most keep are left unwritten. */
+static void drain(run *r, size_t keep)
+{
+	for (;;) {
+		int ready;
+
+		pthread_mutex_lock(&r->lock);
+		while (r->head < r->tail && r->tail - r->head > keep &&
+		       !r->jobs[r->head % r->njobs].done)
+			pthread_cond_wait(&r->done, &r->lock);
+		ready = r->head < r->tail && r->jobs[r->head % r->njobs].done;
+		pthread_mutex_unlock(&r->lock);
+		if (!ready)
+			return;
+		write_head(r);
+	}
 }
 
 static const char *copy_str(ent_arena *a, const char *s)
@@ -158,24 +165,35 @@ static int on_doc(const ent_doc *doc, ent_arena *arena, void *ctx)
 	job *j;
 
 	(void)arena;
-	j = &r->jobs[r->njobs];
+	if (r->threads > 1)
+		drain(r, r->njobs - 1);  /* a free job at the tail */
+	j = &r->jobs[r->tail % r->njobs];
+	ent_arena_reset(j->copy);
 	j->doc = *doc;
-	j->doc.id = copy_str(r->batch_arena, doc->id);
-	j->doc.title = copy_str(r->batch_arena, doc->title);
-	j->doc.source = copy_str(r->batch_arena, doc->source);
-	j->doc.url = copy_str(r->batch_arena, doc->url);
-	j->doc.file = copy_str(r->batch_arena, doc->file);
-	j->doc.text = ent_arena_strndup(r->batch_arena, doc->text, doc->text_len);
+	j->doc.id = copy_str(j->copy, doc->id);
+	j->doc.title = copy_str(j->copy, doc->title);
+	j->doc.source = copy_str(j->copy, doc->source);
+	j->doc.url = copy_str(j->copy, doc->url);
+	j->doc.file = copy_str(j->copy, doc->file);
+	j->doc.text = ent_arena_strndup(j->copy, doc->text, doc->text_len);
 	j->failed = 0;
+	j->done = 0;
 	if (!j->doc.id || !j->doc.text) {
 		cli_error("out of memory");
 		return 1;
 	}
-	r->njobs++;
-	r->docs++;
-	if (r->njobs == BATCH_DOCS)
-		return flush(r);
-	return 0;
+	if (r->threads <= 1) {
+		ent_arena_reset(r->arena);
+		code_job(r->coder, r->format, j, r->arena);
+		r->tail++;
+		write_head(r);
+		return r->write_failed;
+	}
+	pthread_mutex_lock(&r->lock);
+	r->tail++;
+	pthread_cond_signal(&r->work);
+	pthread_mutex_unlock(&r->lock);
+	return r->write_failed;
 }
 
 int cmd_code(int argc, char **argv)
@@ -187,8 +205,9 @@ int cmd_code(int argc, char **argv)
 	ent_model *model = NULL;
 	ent_coder *coder = NULL;
 	ent_coder_opts copts;
-	int i, rc = EXIT_OK;
+	int i, t, started = 0, rc = EXIT_OK;
 	size_t k;
+	pthread_t tid[64];
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 
 	memset(&in, 0, sizeof in);
@@ -259,28 +278,63 @@ int cmd_code(int argc, char **argv)
 		ent_dict_free(dict);
 		return EXIT_DICT;
 	}
-	if (ent_coder_new(&coder, dict, model, &copts) || ent_arena_new(&r.batch_arena, 1 << 20)) {
-		cli_lib_error();
+	r.njobs = r.threads > 1 ? (size_t)r.threads * JOBS_PER_THREAD : 1;
+	r.jobs = calloc(r.njobs, sizeof *r.jobs);
+	if (ent_coder_new(&coder, dict, model, &copts) || !r.jobs ||
+	    ent_arena_new(&r.arena, 1 << 20)) {
+		if (r.jobs)
+			cli_lib_error();
+		else
+			cli_error("out of memory");
 		rc = EXIT_FAIL;
 		goto done;
 	}
-	r.coder = coder;
-	for (k = 0; k < BATCH_DOCS; k++)
+	for (k = 0; k < r.njobs; k++) {
 		ent_buf_init(&r.jobs[k].out, 0);
+		if (ent_arena_new(&r.jobs[k].copy, 0)) {
+			cli_lib_error();
+			rc = EXIT_FAIL;
+			goto done;
+		}
+	}
+	r.coder = coder;
+	pthread_mutex_init(&r.lock, NULL);
+	pthread_cond_init(&r.work, NULL);
+	pthread_cond_init(&r.done, NULL);
+	for (t = 0; t < r.threads && r.threads > 1; t++)
+		if (pthread_create(&tid[t], NULL, worker, &r) == 0)
+			started++;
+	if (r.threads > 1 && !started) {
+		r.threads = 1;  /* code in this thread */
+		r.njobs = 1;
+	}
 	fputs(ent_event_header(r.format), stdout);
 	rc = cli_for_each_doc(argv + i, argc - i, &in, on_doc, &r);
-	if (flush(&r))
-		rc = EXIT_FAIL;
-	if (r.failed)
+	pthread_mutex_lock(&r.lock);
+	r.stop = 1;
+	pthread_cond_broadcast(&r.work);
+	pthread_mutex_unlock(&r.lock);
+	if (r.threads > 1)
+		drain(&r, 0);
+	for (t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+	pthread_cond_destroy(&r.done);
+	pthread_cond_destroy(&r.work);
+	pthread_mutex_destroy(&r.lock);
+	if (r.failed || r.write_failed)
 		rc = EXIT_FAIL;
 	if (fflush(stdout) != 0) {
 		cli_error("cannot write output");
 		rc = EXIT_FAIL;
 	}
-	for (k = 0; k < BATCH_DOCS; k++)
-		ent_buf_free(&r.jobs[k].out);
 done:
-	ent_arena_free(r.batch_arena);
+	if (r.jobs)
+		for (k = 0; k < r.njobs; k++) {
+			ent_buf_free(&r.jobs[k].out);
+			ent_arena_free(r.jobs[k].copy);
+		}
+	free(r.jobs);
+	ent_arena_free(r.arena);
 	ent_coder_free(coder);
 	ent_model_free(model);
 	ent_dict_free(dict);

@@ -401,7 +401,7 @@ static void put_pattern(ent_buf *b, const ent_dict *d, uint32_t id)
 	ent_buf_printf(b, "\t\tpattern %s%s%s%s\t%s\t%s:%lu\n",
 	               p->flags & ENT_PAT_NEGATED ? "!" : "",
 	               p->code ? p->code : p->flags & ENT_PAT_NULL ? "---" : "",
-	               p->passive_code ? ":" : "", p->passive_code ? p->passive_code : "",
+	               p->pair_code ? ":" : "", p->pair_code ? p->pair_code : "",
 	               p->text, f ? f->path : "?", (unsigned long)p->line);
 }
 

@@ -31,13 +31,14 @@ int cmd_dyad(int argc, char **argv)
 {
 	an_opts o;
 	ent_store *store = NULL;
-	an_events ev;
+	an_dyads dy;
 	ent_series *series = NULL;
 	ent_series_opts so;
 	const ent_dyad_bin *bins;
 	size_t i, n;
 	int status = EXIT_OK;
 
+	memset(&dy, 0, sizeof dy);
 	if (an_parse(&o, argc, argv, usage, 0, &status))
 		return status;
 	if (o.nargs != 2) {
@@ -46,18 +47,18 @@ int cmd_dyad(int argc, char **argv)
 	}
 	if ((status = an_open(&store, &o)) != 0)
 		return status;
-	if ((status = an_load(&ev, store, o.args[0], o.args[1], &o)) != 0)
+	if ((status = an_load_dyads(&dy, store, o.args[0], o.args[1], 0, &o)) != 0)
 		goto done;
 	memset(&so, 0, sizeof so);
 	so.period = (ent_period)ent_period_parse(o.by);
 	so.from = o.from == LONG_MIN ? ENT_DAY_UNSET : (int32_t)o.from;
 	so.to = o.to == LONG_MAX ? ENT_DAY_UNSET : (int32_t)o.to;
-	if (ev.n == 0) {
+	if (dy.events == 0) {
 		cli_error("no events between %s and %s in %s", o.args[0], o.args[1], o.db);
 		status = EXIT_FAIL;
 		goto done;
 	}
-	if (ent_series_build(&series, ev.obs, ev.n, NULL, 0, &so)) {
+	if (ent_series_build_days(&series, dy.days, dy.ndays, NULL, 0, &so)) {
 		cli_lib_error();
 		status = EXIT_FAIL;
 		goto done;
@@ -67,8 +68,8 @@ int cmd_dyad(int argc, char **argv)
 	if (o.format == OUT_CSV)
 		printf("period,start,end,events,verbal_coop,material_coop,verbal_conflict,material_conflict,coop,conflict,net,score\n");
 	else if (o.format == OUT_TABLE)
-		printf("%s-%s by %s (%zu events)\n%-12s %6s %5s %5s %5s %5s %8s %8s %8s %8s\n", o.args[0], o.args[1],
-		       o.by, ev.n, "period", "events", "vcoop", "mcoop", "vconf", "mconf", "coop", "conflict",
+		printf("%s-%s by %s (%llu events)\n%-12s %6s %5s %5s %5s %5s %8s %8s %8s %8s\n", o.args[0], o.args[1],
+		       o.by, dy.events, "period", "events", "vcoop", "mcoop", "vconf", "mconf", "coop", "conflict",
 		       "net", "score");
 	else
 		printf("[");
@@ -97,7 +98,7 @@ int cmd_dyad(int argc, char **argv)
 		printf("]\n");
 done:
 	ent_series_free(series);
-	an_free(&ev);
+	an_dyads_free(&dy);
 	ent_store_close(store);
 	return status;
 }

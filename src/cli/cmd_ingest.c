@@ -10,6 +10,8 @@
 /* command: ingest 60 store events and relation statements in an SQLite store */
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -21,7 +23,9 @@
 typedef struct ingest ingest;
 static int ingest_events(ingest *g, const char *path);
 
-#define BATCH_ROWS 20000
+/* Rows (events, relations, documents) a transaction: a larger batch
+ * aggregates better; a kill loses at most one. */
+#define BATCH_ROWS 100000
 
 static void usage(FILE *f)
 {
@@ -36,6 +40,10 @@ static void usage(FILE *f)
 	        "  --db FILE     the store (default entente.db; created when missing)\n"
 	        "  --dict DIR    dictionaries for coding documents (default: built-in)\n"
 	        "  --date D      document date for texts that carry none\n"
+	        "  --batch N     rows a transaction (default 100000)\n"
+	        "  --rebuild     recompute the per-dyad aggregates that the analysis\n"
+	        "                commands read from the stored events (after the FILEs,\n"
+	        "                if any; none are read from standard input then)\n"
 	        "  -q, --quiet   no progress or summary on stderr\n"
 	        "  -h, --help    this help\n\n"
 	        "FILE '-' or none reads standard input.\n");
@@ -113,23 +121,101 @@ typedef struct ingest {
 	long long duplicates;
 	id_set seen;
 	long long events, relations, lines, bad;
-	long rows_in_batch;
+	long rows_in_batch, batch_rows;
 	int quiet;
 	time_t started, last_report;
 	char last_doc[512];
 } ingest;
 
-static const char *jstr(const ent_flatjson *obj, const char *key)
+/* The fields of an event or relation line that ingest reads, found in
+ * one pass over the parsed line (the first of a repeated key counts, as
+ * with ent_flatjson_str). */
+enum {
+	F_KIND, F_DOC, F_DATE, F_SENT, F_SOURCE, F_TARGET, F_CODE, F_QUAD, F_GOLDSTEIN, F_PLOVER, F_MODALITY, F_SENTENCE, F_SOURCE_TEXT, F_TARGET_TEXT, F_PREDICATE_TEXT, F_RULE, F_A, F_B, F_POLARITY, F_TREND, F_TEXT, F_COUNT
+};
+
+static const char *const field_names[F_COUNT] = {
+	"kind", "doc", "date", "sent", "source", "target", "code", "quad", "goldstein", "plover", "modality", "sentence", "source_text", "target_text", "predicate_text", "rule", "a", "b", "polarity", "trend", "text"
+};
+
+typedef struct line_fields {
+	const ent_flatjson_field *f[F_COUNT];
+} line_fields;
+
+static void fields_find(line_fields *lf, const ent_flatjson *obj)
 {
-	return ent_flatjson_str(obj, key);
+	size_t k;
+	int i;
+
+	memset(lf, 0, sizeof *lf);
+	for (k = 0; k < obj->n; k++) {
+		const char *key = obj->fields[k].key;
+
+		for (i = 0; i < F_COUNT; i++)
+			if (key[0] == field_names[i][0] && strcmp(key, field_names[i]) == 0) {
+				if (!lf->f[i])
+					lf->f[i] = &obj->fields[k];
+				break;
+			}
+	}
 }
 
-/* The integer value of key, or fallback when absent or not a number. */
-static long jint(const ent_flatjson *obj, const char *key, long fallback)
+/* The string value of a field, or NULL when absent or not a string. */
+static const char *jstr(const line_fields *lf, int which)
+{
+	const ent_flatjson_field *f = lf->f[which];
+
+	return f && f->is_string ? f->value : NULL;
+}
+
+/* The number value of a field: 0, or -1 when absent or not a number. */
+static int jnum(const line_fields *lf, int which, double *out)
+{
+	const ent_flatjson_field *f = lf->f[which];
+
+	const char *v;
+	uint64_t m = 0;
+	int digits = 0, frac = -1, neg;
+
+	if (!f || f->is_string || *f->value == 't' || *f->value == 'f' || *f->value == 'n')
+		return -1;
+	/* Short decimals (all of event lines' numbers) without strtod: the
+	 * digits and the power of ten are exact doubles, so one division
+	 * rounds as strtod does. */
+	v = f->value;
+	neg = *v == '-';
+	for (v += neg; *v && digits <= 15; v++) {
+		if (*v >= '0' && *v <= '9') {
+			m = m * 10 + (uint64_t)(*v - '0');
+			digits++;
+			if (frac >= 0)
+				frac++;
+		} else if (*v == '.' && frac < 0) {
+			frac = 0;
+		} else {
+			break;
+		}
+	}
+	if (*v || !digits || digits > 15 || frac == 0) {
+		*out = strtod(f->value, NULL);
+		return 0;
+	}
+	{
+		static const double pow10[16] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+		                                 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+		double d = frac > 0 ? (double)m / pow10[frac] : (double)m;
+
+		*out = neg ? -d : d;
+	}
+	return 0;
+}
+
+/* The integer value of a field, or fallback when absent or not a number. */
+static long jint(const line_fields *lf, int which, long fallback)
 {
 	double v;
 
-	return ent_flatjson_num(obj, key, &v) == 0 ? (long)v : fallback;
+	return jnum(lf, which, &v) == 0 ? (long)v : fallback;
 }
 
 static void progress(ingest *g, int final)
@@ -147,11 +233,25 @@ static void progress(ingest *g, int final)
 /* Ingests one parsed line; returns 0, or -1 for a store error (fatal). */
 static int ingest_line(ingest *g, const ent_flatjson *obj, const char *file, long line)
 {
-	const char *kind = jstr(obj, "kind"), *doc = jstr(obj, "doc"), *date = jstr(obj, "date");
-	long sent = jint(obj, "sent", -1);
+	line_fields lf;
+	const char *kind, *doc, *date;
+	long sent;
 	ent_date d;
 	int rc, isnew;
+	size_t n;
 
+	fields_find(&lf, obj);
+	kind = jstr(&lf, F_KIND);
+	doc = jstr(&lf, F_DOC);
+	date = jstr(&lf, F_DATE);
+	sent = jint(&lf, F_SENT, -1);
+
+	if (sent >= 1L << 20) {
+		cli_error("sentence index %ld beyond the store's limit (2^20 a document): %s:%ld", sent, file,
+		          line);
+		g->bad++;
+		return 0;
+	}
 	if (!kind || !doc || sent < 0 ||
 	    (strcmp(kind, "event") != 0 && strcmp(kind, "relation") != 0)) {
 		cli_error("not an event or relation line (needs kind, doc, sent): %s:%ld", file, line);
@@ -166,13 +266,17 @@ static int ingest_line(ingest *g, const ent_flatjson *obj, const char *file, lon
 	}
 	/* A new document: commit the batch when it is full, then replace. */
 	if (strcmp(g->last_doc, doc) != 0) {
-		if (g->rows_in_batch >= BATCH_ROWS) {
+		if (g->rows_in_batch >= g->batch_rows) {
 			if (ent_store_commit(g->store) || ent_store_begin(g->store))
 				return -1;
 			g->rows_in_batch = 0;
 			progress(g, 0);
 		}
-		snprintf(g->last_doc, sizeof g->last_doc, "%s", doc);
+		n = strlen(doc);
+		if (n >= sizeof g->last_doc)
+			n = sizeof g->last_doc - 1;  /* never equal to doc: ids this long are looked up */
+		memcpy(g->last_doc, doc, n);
+		g->last_doc[n] = '\0';
 		isnew = id_set_add(&g->seen, doc);
 		if (isnew < 0) {
 			ent_error_set(ENT_ENOMEM, "out of memory");
@@ -183,50 +287,56 @@ static int ingest_line(ingest *g, const ent_flatjson *obj, const char *file, lon
 	}
 	if (strcmp(kind, "event") == 0) {
 		ent_event e;
-		const char *code = jstr(obj, "code"), *mod = jstr(obj, "modality");
+		const char *code = jstr(&lf, F_CODE), *mod = jstr(&lf, F_MODALITY);
 
 		memset(&e, 0, sizeof e);
-		e.source = jstr(obj, "source");
-		e.target = jstr(obj, "target");
+		e.source = jstr(&lf, F_SOURCE);
+		e.target = jstr(&lf, F_TARGET);
 		if (!e.source || !code || strlen(code) < 2 || strlen(code) > 4) {
 			cli_error("event without source or a CAMEO code: %s:%ld", file, line);
 			g->bad++;
 			return 0;
 		}
-		snprintf(e.code, sizeof e.code, "%s", code);
-		snprintf(e.root, sizeof e.root, "%.2s", code);
-		e.quad = (int)jint(obj, "quad", 0);
-		if (ent_flatjson_num(obj, "goldstein", &e.goldstein))
+		memcpy(e.code, code, strlen(code) + 1);   /* 2-4 bytes and a NUL */
+		memcpy(e.root, code, 2);
+		e.root[2] = '\0';
+		e.quad = (int)jint(&lf, F_QUAD, 0);
+		if (jnum(&lf, F_GOLDSTEIN, &e.goldstein))
 			e.goldstein = 0;
-		e.plover = jstr(obj, "plover");
+		if (!isfinite((float)e.goldstein)) {
+			cli_error("Goldstein score out of range: %s:%ld", file, line);
+			g->bad++;
+			return 0;
+		}
+		e.plover = jstr(&lf, F_PLOVER);
 		e.date = d;
 		e.modality = !mod || strcmp(mod, "asserted") == 0 ? ENT_MOD_ASSERTED
 		             : strcmp(mod, "hedged") == 0 ? ENT_MOD_HEDGED
 		             : strcmp(mod, "future") == 0 ? ENT_MOD_FUTURE : ENT_MOD_HYPOTHETICAL;
 		e.sent = (uint32_t)sent;
-		e.rule = jstr(obj, "rule");
-		rc = ent_store_put_event(g->store, doc, jstr(obj, "sentence"), jstr(obj, "source_text"),
-		                         jstr(obj, "target_text"), jstr(obj, "predicate_text"), &e);
+		e.rule = jstr(&lf, F_RULE);
+		rc = ent_store_put_event(g->store, doc, jstr(&lf, F_SENTENCE), jstr(&lf, F_SOURCE_TEXT),
+		                         jstr(&lf, F_TARGET_TEXT), jstr(&lf, F_PREDICATE_TEXT), &e);
 		g->events++;
 	} else {
 		ent_relation r;
-		const char *trend = jstr(obj, "trend");
+		const char *trend = jstr(&lf, F_TREND);
 
 		memset(&r, 0, sizeof r);
-		r.a = jstr(obj, "a");
-		r.b = jstr(obj, "b");
+		r.a = jstr(&lf, F_A);
+		r.b = jstr(&lf, F_B);
 		if (!r.a || !r.b) {
 			cli_error("relation without actors a and b: %s:%ld", file, line);
 			g->bad++;
 			return 0;
 		}
-		r.polarity = jint(obj, "polarity", 1) < 0 ? -1 : 1;
+		r.polarity = jint(&lf, F_POLARITY, 1) < 0 ? -1 : 1;
 		r.trend = !trend ? ENT_TREND_NONE : strcmp(trend, "up") == 0 ? ENT_TREND_UP
 		          : strcmp(trend, "down") == 0 ? ENT_TREND_DOWN : ENT_TREND_NONE;
 		r.date = d;
 		r.sent = (uint32_t)sent;
-		r.rule = jstr(obj, "rule");
-		rc = ent_store_put_relation(g->store, doc, jstr(obj, "sentence"), jstr(obj, "text"), &r);
+		r.rule = jstr(&lf, F_RULE);
+		rc = ent_store_put_relation(g->store, doc, jstr(&lf, F_SENTENCE), jstr(&lf, F_TEXT), &r);
 		g->relations++;
 	}
 	g->rows_in_batch++;
@@ -281,7 +391,7 @@ static int on_document(const ent_doc *doc, ent_arena *arena, void *ctx)
 		g->bad++;
 		return 0;
 	}
-	if (g->rows_in_batch >= BATCH_ROWS) {
+	if (g->rows_in_batch >= g->batch_rows) {
 		if (ent_store_commit(g->store) || ent_store_begin(g->store))
 			return -1;
 		g->rows_in_batch = 0;
@@ -361,6 +471,7 @@ static int ingest_events(ingest *g, const char *path)
 		g->bad++;
 		return 0;
 	}
+	setvbuf(f, NULL, _IOFBF, 1 << 20);
 	ent_flatjson obj;
 
 	ent_flatjson_init(&obj);
@@ -389,10 +500,11 @@ int cmd_ingest(int argc, char **argv)
 {
 	const char *db = "entente.db";
 	ingest g;
-	int i, rc = 0;
+	int i, rc = 0, rebuild = 0;
 	ent_store_counts counts;
 
 	memset(&g, 0, sizeof g);
+	g.batch_rows = BATCH_ROWS;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -403,6 +515,14 @@ int cmd_ingest(int argc, char **argv)
 			db = argv[++i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			db = a + 5;
+		} else if (strcmp(a, "--batch") == 0 && i + 1 < argc) {
+			g.batch_rows = strtol(argv[++i], NULL, 10);
+			if (g.batch_rows < 1) {
+				cli_error("--batch: needs a number of rows above 0");
+				return EXIT_USAGE;
+			}
+		} else if (strcmp(a, "--rebuild") == 0) {
+			rebuild = 1;
 		} else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
 			g.quiet = 1;
 			g.input.quiet = 1;
@@ -429,18 +549,26 @@ int cmd_ingest(int argc, char **argv)
 		return ent_error_last()[0] && strstr(ent_error_last(), "not an entente store") ? EXIT_DICT : EXIT_FAIL;
 	}
 	g.started = g.last_report = time(NULL);
-	if (ent_store_begin(g.store)) {
+	if (ent_store_load_begin(g.store) || ent_store_begin(g.store)) {
 		cli_lib_error();
 		ent_store_close(g.store);
 		return EXIT_FAIL;
 	}
-	if (i == argc)
+	if (i == argc && !rebuild)
 		rc = ingest_file(&g, "-");
 	for (; i < argc && !rc; i++)
 		rc = ingest_file(&g, argv[i]);
 	if (rc && rc != EXIT_DICT)
 		cli_lib_error();  /* a dictionary error was reported already */
 	if (ent_store_commit(g.store)) {
+		cli_lib_error();
+		rc = -1;
+	}
+	if (ent_store_index(g.store)) {
+		cli_lib_error();
+		rc = -1;
+	}
+	if (!rc && rebuild && ent_store_rebuild_aggregates(g.store)) {
 		cli_lib_error();
 		rc = -1;
 	}

@@ -28,18 +28,15 @@ static void usage(FILE *f)
 	        "  -h, --help                     this help\n");
 }
 
-/* Builds the network of the events: shared with 'balance'. */
-int an_network(ent_signed **out, ent_dyad_total **dyads, size_t *ndyads, const an_events *ev,
-               const an_opts *o)
+/* Builds the network of the dyads: shared with 'balance'. */
+int an_network(ent_signed **out, const an_dyads *d, const an_opts *o)
 {
 	ent_network_opts no;
 
 	memset(&no, 0, sizeof no);
 	no.min_events = o->min_events ? o->min_events : 1;
-	if (ent_dyad_totals(dyads, ndyads, ev->obs, ev->n,
-	                    o->from == LONG_MIN ? ENT_DAY_UNSET : (int32_t)o->from,
-	                    o->to == LONG_MAX ? ENT_DAY_UNSET : (int32_t)o->to) ||
-	    ent_network_build(out, *dyads, *ndyads, (const char *const *)ev->names, ev->nnames, &no)) {
+	if (ent_network_build(out, d->totals, d->ntotals, (const char *const *)d->names, d->nnames,
+	                      &no)) {
 		cli_lib_error();
 		return EXIT_FAIL;
 	}
@@ -50,19 +47,18 @@ int cmd_network(int argc, char **argv)
 {
 	an_opts o;
 	ent_store *store = NULL;
-	an_events ev;
+	an_dyads dy;
 	ent_signed *g = NULL;
-	ent_dyad_total *dyads = NULL;
-	size_t nd = 0, i, m;
+	size_t i, m;
 	int status = EXIT_OK;
 
-	memset(&ev, 0, sizeof ev);
+	memset(&dy, 0, sizeof dy);
 	if (an_parse(&o, argc, argv, usage, 1, &status))
 		return status;
 	if ((status = an_open(&store, &o)) != 0)
 		return status;
-	if ((status = an_load(&ev, store, NULL, NULL, &o)) != 0 ||
-	    (status = an_network(&g, &dyads, &nd, &ev, &o)) != 0)
+	if ((status = an_load_dyads(&dy, store, NULL, NULL, 2, &o)) != 0 ||
+	    (status = an_network(&g, &dy, &o)) != 0)
 		goto done;
 	m = ent_signed_edge_count(g);
 	if (o.format == OUT_DOT)
@@ -96,9 +92,8 @@ int cmd_network(int argc, char **argv)
 	else if (o.format == OUT_JSON)
 		printf("]}\n");
 done:
-	free(dyads);
 	ent_signed_free(g);
-	an_free(&ev);
+	an_dyads_free(&dy);
 	ent_store_close(store);
 	return status;
 }

@@ -117,12 +117,65 @@ static int on_doc(const ent_doc *doc, ent_arena *arena, void *vctx)
 	return cli_write(&c->out);
 }
 
-/* Parses one CoNLL-U input sentence by sentence; bad sentences are
+/* Writes sentence s as parsed. Returns 0, or -1 when output failed. */
+static int write_conllu(parse_ctx *c, const char *path, const ent_conllu_sent *s)
+{
+	size_t i, l = 0;
+	int rc = 0;
+
+	ent_buf_clear(&c->out);
+	for (; l < s->nlines && s->lines[l].before < 0; l++)
+		rc |= ent_buf_puts(&c->out, s->lines[l].text) | ent_buf_putc(&c->out, '\n');
+	for (i = 0; i < s->ntokens; i++) {
+		for (; l < s->nlines && s->lines[l].before == (int)i; l++)
+			rc |= ent_buf_puts(&c->out, s->lines[l].text) | ent_buf_putc(&c->out, '\n');
+		rc |= put_word(&c->out, i + 1, s->text, &s->tokens[i], s->misc[i]);
+	}
+	rc |= ent_buf_putc(&c->out, '\n');
+	if (rc) {
+		cli_error("%s:%ld: out of memory writing output", path, s->line);
+		return -1;
+	}
+	return cli_write(&c->out) ? -1 : 0;
+}
+
+/* Parses and writes the group of sentences read so far: all at once
+ * (faster), or, when that fails, one by one so that each bad sentence is
  * reported and skipped. Returns 0, or -1 when output failed. */
+#define CONLLU_GROUP 32
+static int flush_conllu(parse_ctx *c, const char *path, ent_conllu_sent *sents, size_t n,
+                        ent_arena *arena)
+{
+	ent_parse_item items[CONLLU_GROUP];
+	size_t i;
+	int all;
+
+	for (i = 0; i < n; i++) {
+		items[i].tokens = sents[i].tokens;
+		items[i].n = sents[i].ntokens;
+		items[i].text = sents[i].text;
+	}
+	all = ent_tag_parse_batch(c->model, items, n, arena) == 0;
+	for (i = 0; i < n; i++) {
+		if (!all && ent_tag_parse_batch(c->model, &items[i], 1, arena)) {
+			cli_error("%s:%ld: %s", path, sents[i].line, ent_error_last());
+			c->failed = 1;
+			continue;
+		}
+		if (write_conllu(c, path, &sents[i]))
+			return -1;
+	}
+	return 0;
+}
+
+/* Parses one CoNLL-U input in groups of sentences; bad sentences are
+ * reported and skipped, in input order with the output. Returns 0, or -1
+ * when output failed. */
 static int parse_conllu(parse_ctx *c, const char *path, ent_arena *arena)
 {
 	ent_conllu_reader *r;
-	ent_conllu_sent s;
+	ent_conllu_sent sents[CONLLU_GROUP];
+	size_t n = 0;
 	int rc, out_err = 0;
 
 	if (ent_conllu_open(&r, path)) {
@@ -130,42 +183,30 @@ static int parse_conllu(parse_ctx *c, const char *path, ent_arena *arena)
 		c->failed = 1;
 		return 0;
 	}
+	ent_arena_reset(arena);
 	for (;;) {
-		size_t i, l = 0;
+		char msg[512];
 
+		rc = ent_conllu_next(r, &sents[n], arena);
+		if (rc == 1 && ++n < CONLLU_GROUP)
+			continue;
+		if (rc < 0)
+			snprintf(msg, sizeof msg, "%s", ent_error_last());
+		/* the group is full, or the input ends or has an error: what
+		 * was read goes out before the error is told */
+		if (n && flush_conllu(c, path, sents, n, arena)) {
+			out_err = 1;
+			break;
+		}
+		n = 0;
 		ent_arena_reset(arena);
-		rc = ent_conllu_next(r, &s, arena);
 		if (rc == 0)
 			break;
 		if (rc < 0) {
-			cli_lib_error();
+			cli_error("%s", *msg ? msg : "unknown error");
 			c->failed = 1;
 			if (rc == ENT_EINVALID)
 				continue;
-			break;
-		}
-		if (ent_tag_parse(c->model, s.tokens, s.ntokens, s.text, arena)) {
-			cli_error("%s:%ld: %s", path, s.line, ent_error_last());
-			c->failed = 1;
-			continue;
-		}
-		ent_buf_clear(&c->out);
-		rc = 0;
-		for (; l < s.nlines && s.lines[l].before < 0; l++)
-			rc |= ent_buf_puts(&c->out, s.lines[l].text) | ent_buf_putc(&c->out, '\n');
-		for (i = 0; i < s.ntokens; i++) {
-			for (; l < s.nlines && s.lines[l].before == (int)i; l++)
-				rc |= ent_buf_puts(&c->out, s.lines[l].text) | ent_buf_putc(&c->out, '\n');
-			rc |= put_word(&c->out, i + 1, s.text, &s.tokens[i], s.misc[i]);
-		}
-		rc |= ent_buf_putc(&c->out, '\n');
-		if (rc) {
-			cli_error("%s:%ld: out of memory writing output", path, s.line);
-			out_err = 1;
-			break;
-		}
-		if (cli_write(&c->out)) {
-			out_err = 1;
 			break;
 		}
 	}

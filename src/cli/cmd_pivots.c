@@ -37,31 +37,49 @@ static void events_around(ent_store *store, const char *a, const char *b, long d
 	an_evidence(store, a, b, day - span, day + span, 4, o);
 }
 
-/* Analyses the dyad of actors x and y among the events. */
-static int pivot_dyad(ent_store *store, const an_events *ev, uint32_t x, uint32_t y,
-                      const an_opts *o)
+/* A day record of an_dyads by its dyad, to sort the records by dyad. */
+typedef struct day_ref {
+	uint32_t a, b;
+	size_t i;
+} day_ref;
+
+static int day_ref_cmp(const void *x, const void *y)
 {
-	ent_event_obs *sub = malloc((ev->n ? ev->n : 1) * sizeof *sub);
+	const day_ref *p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	return (p->i > q->i) - (p->i < q->i);
+}
+
+/* Analyses the dyad of actors x < y from its day records (refs[0..nrefs),
+ * indices into ev->days). */
+static int pivot_dyad(ent_store *store, const an_dyads *ev, uint32_t x, uint32_t y,
+                      const day_ref *refs, size_t nrefs, const an_opts *o)
+{
+	ent_dyad_day *sub = malloc((nrefs ? nrefs : 1) * sizeof *sub);
 	ent_series *series = NULL;
 	ent_series_opts so;
 	ent_changepoints *cp = NULL;
 	ent_trend_test mk;
 	double *net = NULL;
-	size_t i, n = 0, nb;
+	size_t i, n = 0, nrec = 0, nb;
 	const ent_dyad_bin *bins;
 	int rc = 0;
 
 	if (!sub)
 		return -1;
-	for (i = 0; i < ev->n; i++)
-		if ((ev->obs[i].source == x && ev->obs[i].target == y) ||
-		    (ev->obs[i].source == y && ev->obs[i].target == x))
-			sub[n++] = ev->obs[i];
+	for (i = 0; i < nrefs; i++) {
+		sub[nrec++] = ev->days[refs[i].i];
+		n += ev->days[refs[i].i].count;
+	}
 	memset(&so, 0, sizeof so);
 	so.period = (ent_period)ent_period_parse(o->by);
 	so.from = o->from == LONG_MIN ? ENT_DAY_UNSET : (int32_t)o->from;
 	so.to = o->to == LONG_MAX ? ENT_DAY_UNSET : (int32_t)o->to;
-	if (n == 0 || ent_series_build(&series, sub, n, NULL, 0, &so)) {
+	if (n == 0 || ent_series_build_days(&series, sub, nrec, NULL, 0, &so)) {
 		rc = n ? -1 : 0;
 		goto done;
 	}
@@ -123,10 +141,10 @@ int cmd_pivots(int argc, char **argv)
 {
 	an_opts o;
 	ent_store *store = NULL;
-	an_events ev;
-	ent_dyad_total *dyads = NULL;
-	size_t nd = 0, i;
-	int status = EXIT_OK;
+	an_dyads ev;
+	day_ref *refs = NULL;
+	size_t i, r = 0;
+	int status = EXIT_OK, level;
 
 	memset(&ev, 0, sizeof ev);
 	if (an_parse(&o, argc, argv, usage, 0, &status))
@@ -137,27 +155,48 @@ int cmd_pivots(int argc, char **argv)
 	}
 	if ((status = an_open(&store, &o)) != 0)
 		return status;
-	if ((status = an_load(&ev, store, o.nargs ? o.args[0] : NULL, o.nargs ? o.args[1] : NULL, &o)) != 0)
+	/* Bins need records no coarser than themselves: months for a series
+	 * by month, years by year (only net cooperation per bin is used, no
+	 * decayed score). */
+	level = strcmp(o.by, "month") == 0 ? 1 : strcmp(o.by, "year") == 0 ? 2 : 0;
+	if ((status = an_load_dyads(&ev, store, o.nargs ? o.args[0] : NULL, o.nargs ? o.args[1] : NULL,
+	                            level, &o)) != 0)
 		goto done;
 	if (o.format == OUT_CSV)
 		printf("a,b,kind,when,before_or_slope,after_or_p\n");
-	if (ent_dyad_totals(&dyads, &nd, ev.obs, ev.n, ENT_DAY_UNSET, ENT_DAY_UNSET)) {
-		cli_lib_error();
+	/* the day records by dyad, in the order of the totals */
+	refs = malloc((ev.ndays ? ev.ndays : 1) * sizeof *refs);
+	if (!refs) {
+		cli_error("out of memory");
 		status = EXIT_FAIL;
 		goto done;
 	}
-	for (i = 0; i < nd; i++)
-		if (dyads[i].count >= (o.min_events ? o.min_events : 1) &&
-		    pivot_dyad(store, &ev, dyads[i].a, dyads[i].b, &o)) {
+	for (i = 0; i < ev.ndays; i++) {
+		refs[i].a = ev.day_a[i];
+		refs[i].b = ev.day_b[i];
+		refs[i].i = i;
+	}
+	qsort(refs, ev.ndays, sizeof *refs, day_ref_cmp);
+	for (i = 0; i < ev.ntotals; i++) {
+		size_t first;
+
+		while (r < ev.ndays && (refs[r].a < ev.totals[i].a ||
+		                        (refs[r].a == ev.totals[i].a && refs[r].b < ev.totals[i].b)))
+			r++;
+		for (first = r; r < ev.ndays && refs[r].a == ev.totals[i].a && refs[r].b == ev.totals[i].b; r++)
+			;
+		if (ev.totals[i].count >= (o.min_events ? o.min_events : 1) &&
+		    pivot_dyad(store, &ev, ev.totals[i].a, ev.totals[i].b, refs + first, r - first, &o)) {
 			cli_error("out of memory");
 			status = EXIT_FAIL;
 			break;
 		}
-	if (nd == 0 && o.format == OUT_TABLE)
+	}
+	if (ev.ntotals == 0 && o.format == OUT_TABLE)
 		printf("no dyads in %s\n", o.db);
 done:
-	free(dyads);
-	an_free(&ev);
+	free(refs);
+	an_dyads_free(&ev);
 	ent_store_close(store);
 	return status;
 }

@@ -46,7 +46,7 @@ int eval_gold(int argc, char **argv)
 	ent_goldeval *g = NULL;
 	ent_dict *dict = NULL;
 	ent_model *model = NULL;
-	ent_coder *coder = NULL;
+	ent_coder *coder = NULL, *monadic = NULL;
 	ent_arena *arena = NULL;
 	ent_buf report = ENT_BUF_INIT;
 	ent_coder_opts copts;
@@ -88,6 +88,14 @@ int eval_gold(int argc, char **argv)
 		rc = EXIT_FAIL;
 		goto done;
 	}
+	/* Records whose configuration does not require a dyad (PETRARCH's
+	 * require_dyad = false) are coded with events that lack a target. */
+	copts.allow_monadic = 1;
+	if (ent_coder_new(&monadic, dict, model, &copts)) {
+		cli_lib_error();
+		rc = EXIT_FAIL;
+		goto done;
+	}
 	for (k = 0; k < ent_goldeval_count(g); k++) {
 		const ent_gold_record *r = ent_goldeval_record(g, k);
 		ent_doc doc;
@@ -100,7 +108,7 @@ int eval_gold(int argc, char **argv)
 		doc.date = r->date;
 		doc.file = gold_path;
 		ent_arena_reset(arena);
-		if (ent_coder_code(coder, &doc, &coded, arena)) {
+		if (ent_coder_code(r->monadic ? monadic : coder, &doc, &coded, arena)) {
 			cli_error("%s: %s", r->id, ent_error_last());
 			memset(&coded, 0, sizeof coded);
 		}
@@ -119,6 +127,7 @@ done:
 	ent_buf_free(&report);
 	ent_arena_free(arena);
 	ent_coder_free(coder);
+	ent_coder_free(monadic);
 	ent_model_free(model);
 	ent_dict_free(dict);
 	ent_goldeval_free(g);

@@ -211,6 +211,27 @@ static const char *compose(sent_ctx *s, const char *code, const char *role, int 
 	return ent_arena_strndup(s->arena, buf, strlen(buf));
 }
 
+/* root of code + role + the roles code has ("the leaders of [Egypt's
+ * Muslim Brotherhood EGYMUS]" EGYOPPMUS), each role once. */
+static const char *compose_keep(sent_ctx *s, const char *code, const char *role, int prefix)
+{
+	size_t r = root_len(code), k;
+	char buf[64];
+	int n;
+
+	if (role[0] == '~')
+		role++;
+	if (prefix) {
+		snprintf(buf, sizeof buf, "%s%s", role, code);
+		return ent_arena_strndup(s->arena, buf, strlen(buf));
+	}
+	n = snprintf(buf, sizeof buf, "%.*s%s", (int)r, code, role);
+	for (k = r; k + 3 <= strlen(code) && n > 0 && (size_t)n + 3 < sizeof buf; k += 3)
+		if (strncmp(code + k, role, 3) != 0)
+			n += snprintf(buf + n, sizeof buf - (size_t)n, "%.3s", code + k);
+	return ent_arena_strndup(s->arena, buf, strlen(buf));
+}
+
 /* The code an actor match gives its token, and whether it names a person
  * and can stand alone (names, capitals, people, organisations; not
  * adjectives or combining forms). */
@@ -221,6 +242,75 @@ static const char *actor_code(const sent_ctx *s, int mi, int *standalone, int *p
 	*standalone = e->sub != ENT_ACTOR_ADJ && e->sub != ENT_ACTOR_PREFIX;
 	*person = kind_is_person(e->sub);
 	return e->code;
+}
+
+/* The code with the roles of the other role words before head t added
+ * ("an MSF Arnor diplomat": MSF's NGO~ before, NGOARNGOV): each agent
+ * phrase of a noun phrase adds its code, after the actor code or, for
+ * XXX~ codes, before it, once each. */
+static const char *add_modifier_roles(sent_ctx *s, int t, const char *code)
+{
+	int k;
+
+	if (!code)
+		return code;
+	for (k = t - 1; k >= 0 && k >= t - 8; k--) {  /* a noun phrase's modifiers are near */
+		int am = s->agent_m[k];
+		const ent_dict_entry *ge;
+		const char *role, *at;
+		size_t r;
+		char buf[64];
+
+		int x = k, guard = 0;
+
+		if (am < 0 || ((uint32_t)t >= s->m[am].start && (uint32_t)t < s->m[am].end))
+			continue;
+		/* a modifier of the head, or of a modifier of it ("MSF"
+		 * hangs from "Arnor" in "MSF Arnor diplomat") */
+		while (x >= 0 && x != t && guard++ < 4 &&
+		       (dep_is(s, x, D_COMPOUND) || dep_is(s, x, D_AMOD) || dep_is(s, x, D_FLAT)))
+			x = s->head[x];
+		if (x != t)
+			continue;
+		ge = match_entry(s, am);
+		role = ge->code[0] == '~' ? ge->code + 1 : ge->code;
+		/* once: not a role the code already has */
+		for (at = strstr(code, role); at; at = strstr(at + 1, role))
+			if ((size_t)(at - code) % 3 == 0)
+				break;
+		if (at)
+			continue;
+		r = strlen(code);
+		if (ge->flags & ENT_ENTRY_PREFIX)
+			snprintf(buf, sizeof buf, "%s%s", role, code);
+		else
+			snprintf(buf, sizeof buf, "%s%s", code, role);
+		if (strlen(buf) <= r)
+			continue;
+		code = ent_arena_strndup(s->arena, buf, strlen(buf));
+	}
+	return code;
+}
+
+/* The country a common noun names through a name among its compounds
+ * and adjectives ("the West Bank city", "a Russian town"): its code, or
+ * NULL. */
+static const char *place_modifier_code(const sent_ctx *s, int t)
+{
+	int k;
+
+	for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
+		int am = s->actor_m[k];
+		const ent_dict_entry *e;
+
+		if (k > t || am < 0 || !(dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_AMOD)))
+			continue;
+		e = match_entry(s, am);
+		if (e->code && root_len(e->code) == strlen(e->code) &&
+		    (e->sub == ENT_ACTOR_NAME || e->sub == ENT_ACTOR_ADJ || e->sub == ENT_ACTOR_OTHER))
+			return e->code;
+	}
+	return NULL;
 }
 
 /* Computes np_code for every token: the actor its noun phrase names. */
@@ -278,6 +368,24 @@ static void compute_np_codes(sent_ctx *s)
 					mod = code;
 			}
 		}
+		if (!own && !mod && role) {
+			/* a country on a modifier of a modifier: "NATO
+			 * peacekeeping troops" with NATO under "peacekeeping" */
+			for (k = s->first_child[t]; k >= 0 && !mod; k = s->next_sibling[k]) {
+				int g;
+
+				if (k > t || !(dep_is(s, k, D_AMOD) || dep_is(s, k, D_COMPOUND)) || s->actor_m[k] >= 0)
+					continue;
+				for (g = s->first_child[k]; g >= 0 && !mod; g = s->next_sibling[g]) {
+					int sa, pe;
+
+					if (g < k && s->actor_m[g] >= 0 &&
+					    (dep_is(s, g, D_AMOD) || dep_is(s, g, D_COMPOUND)) &&
+					    !(s->m[s->actor_m[g]].start <= (uint32_t)t && (uint32_t)t < s->m[s->actor_m[g]].end))
+						mod = actor_code(s, s->actor_m[g], &sa, &pe);
+				}
+			}
+		}
 		if (own) {
 			/* A name: the phrase's own code ("President Putin"). A
 			 * role word on a bare country name adds its role
@@ -286,10 +394,34 @@ static void compute_np_codes(sent_ctx *s)
 			s->np_person[t] = person;
 			/* a name that gives only its country takes its title's
 			 * role ("Bree Prime Minister Romendacil" BREGOV) */
+			if (!title && root_len(own) == strlen(own) && upos(s, t) == ENT_UPOS_PROPN) {
+				/* the parser may make the country the head and
+				 * hang the title under the name after it ("Bree
+				 * President Romendacil": President under
+				 * Romendacil, Romendacil flat under Bree) */
+				for (k = t + 1; k < s->n && k <= t + 4 && !title; k++) {
+					int x = k, guard = 0;
+
+					if (s->agent_m[k] < 0 || s->actor_m[k] >= 0 || k + 1 >= s->n ||
+					    upos(s, k + 1) != ENT_UPOS_PROPN)
+						continue;
+					while (x >= 0 && x != t && guard++ < 4 &&
+					       (dep_is(s, x, D_FLAT) || dep_is(s, x, D_COMPOUND) ||
+					        dep_is(s, x, D_NMOD_DESC) || dep_is(s, x, D_AMOD)))
+						x = s->head[x];
+					if (x == t) {
+						const ent_dict_entry *ge = match_entry(s, s->agent_m[k]);
+
+						role = ge->code;
+						role_prefix = (ge->flags & ENT_ENTRY_PREFIX) != 0;
+						title = 1;
+					}
+				}
+			}
 			if (title && root_len(own) == strlen(own))
 				s->np_code[t] = compose(s, own, role, role_prefix);
 		} else if (role && mod) {
-			s->np_code[t] = compose(s, mod, role, role_prefix);
+			s->np_code[t] = add_modifier_roles(s, t, compose(s, mod, role, role_prefix));
 			s->np_person[t] = upos(s, t) == ENT_UPOS_NOUN &&
 			                  !(s->tok[t].xpos && 0);
 		} else if (mod && !role && s->actor_m[t] >= 0 && (upos(s, t) == ENT_UPOS_PROPN ||
@@ -312,12 +444,16 @@ static void compute_np_codes(sent_ctx *s)
 		ge = match_entry(s, s->agent_m[t]);
 		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
 			int cs = case_of(s, k);
+			const char *kc = s->np_code[k];
 
-			if (k > t && s->np_code[k] && s->actor_m[k] < 0 && dep_is(s, k, D_NMOD) && cs >= 0 &&
+			if (!kc && s->actor_m[k] < 0 && s->agent_m[k] < 0 && upos(s, k) == ENT_UPOS_NOUN)
+				/* a place of a country: "the mayor of the West
+				 * Bank city of Nablus" */
+				kc = place_modifier_code(s, k);
+			if (k > t && kc && s->actor_m[k] < 0 && dep_is(s, k, D_NMOD) && cs >= 0 &&
 			    (lemma_is(s, cs, "of") || lemma_is(s, cs, "from") || lemma_is(s, cs, "in") ||
 			     lemma_is(s, cs, "at"))) {
-				s->np_code[t] = compose(s, s->np_code[k], ge->code,
-				                        (ge->flags & ENT_ENTRY_PREFIX) != 0);
+				s->np_code[t] = compose_keep(s, kc, ge->code, (ge->flags & ENT_ENTRY_PREFIX) != 0);
 				break;
 			}
 		}
@@ -380,21 +516,99 @@ static int described_count(const sent_ctx *s, int t)
 	return 0;
 }
 
+static int actors_of(const sent_ctx *s, int t, actor *out, int max);
+static int in_subtree(const sent_ctx *s, int t, int root);
+
 /* Resolves a pronoun or description at token t to up to max actors of
  * the document mentioned before it. Returns the count. */
+/* Whether adjective t says something of a whole clause put after it
+ * ("it is necessary to", "it is clear that"), not of a subject that
+ * acts ("it is ready to", "it is willing to"). */
+static int extraposing_adjective(const sent_ctx *s, int t)
+{
+	static const char *const adj[] = {
+		"necessary", "clear", "likely", "unlikely", "possible", "impossible", "important",
+		"reasonable", "advisable", "obvious", "evident", "true", "difficult", "easy", "hard",
+		"essential", "crucial", "vital", "imperative", "surprising", "unclear", "doubtful",
+		"apparent", "natural", "unusual", "rare", "common", "wise", "useful", "worth",
+		"unthinkable", "inevitable", "probable", "plausible", "fair", "safe", "tempting"};
+	size_t i;
+
+	for (i = 0; i < sizeof adj / sizeof adj[0]; i++)
+		if (lemma_is(s, t, adj[i]))
+			return 1;
+	return 0;
+}
+
+/* Whether "it" (token t) is a dummy subject: UD's expl, or the subject of
+ * a predicate adjective or of a copular verb with one ("it is clear
+ * that", "it became necessary to") that takes a clause. */
+static int expletive_it(const sent_ctx *s, int t)
+{
+	int h = s->head[t], x = -1, c;
+
+	if (!(dep_is(s, t, D_EXPL) || dep_is(s, t, D_NSUBJ)) || h < 0)
+		return 0;
+	if (dep_is(s, t, D_EXPL) && (lemma_is(s, h, "seem") || lemma_is(s, h, "appear") ||
+	                             lemma_is(s, h, "emerge") || lemma_is(s, h, "happen")))
+		return 1;  /* "it seems that ..." */
+	if (upos(s, h) == ENT_UPOS_ADJ)
+		x = h;
+	else if (lemma_is(s, h, "become") || lemma_is(s, h, "seem") || lemma_is(s, h, "appear") ||
+	         lemma_is(s, h, "remain") || lemma_is(s, h, "be")) {
+		x = child(s, h, D_XCOMP);
+		if (x >= 0 && upos(s, x) != ENT_UPOS_ADJ)
+			x = -1;
+	}
+	if (x < 0 || !extraposing_adjective(s, x))
+		return 0;  /* "it is ready to talk": someone is */
+	for (c = s->first_child[x]; c >= 0; c = s->next_sibling[c])
+		if (dep_is(s, c, D_XCOMP) || dep_is(s, c, D_CCOMP) || dep_is(s, c, D_CSUBJ) ||
+		    (dep_is(s, c, D_ADVCL) && (child_lemma(s, c, D_MARK, "to") ||
+		                               child_lemma(s, c, D_MARK, "that"))))
+			return 1;
+	return 0;
+}
+
 static int resolve(const sent_ctx *s, int t, actor *out, int max)
 {
 	const history *h = s->hist;
-	int want_person = -1, count = 1, found = 0;
+	int want_person = -1, count = 1, found = 0, pronoun = 0;
 	size_t i;
 
 	if (lemma_is(s, t, "he") || lemma_is(s, t, "she") || lemma_is(s, t, "his") ||
 	    lemma_is(s, t, "her") || lemma_is(s, t, "him"))
 		want_person = 1;
-	else if (lemma_is(s, t, "it") || lemma_is(s, t, "its"))
+	else if (lemma_is(s, t, "it") || lemma_is(s, t, "its")) {
+		if (expletive_it(s, t))
+			return 0;  /* "it became necessary to ...": nobody */
 		want_person = 0;
-	else if (lemma_is(s, t, "they") || lemma_is(s, t, "their") || lemma_is(s, t, "them")) {
-		/* the group named last, in this sentence or the one before */
+		pronoun = 1;
+	} else if (lemma_is(s, t, "they") || lemma_is(s, t, "their") || lemma_is(s, t, "them")) {
+		int k2;
+
+		/* the group named last: earlier in this sentence ("Obama and
+		 * Putin said they ..."), or in the sentence before */
+		for (k2 = t - 1; k2 >= 0; k2--) {
+			int c2, n2 = 0;
+
+			/* the subject of a verb whose clause holds the
+			 * pronoun */
+			if (!s->np_code[k2] || !dep_is(s, k2, D_NSUBJ) || s->head[k2] < 0 ||
+			    !in_subtree(s, t, s->head[k2]))
+				continue;
+			for (c2 = s->first_child[k2]; c2 >= 0; c2 = s->next_sibling[c2])
+				n2 += dep_is(s, c2, D_CONJ) && s->np_code[c2] != NULL;
+			if (n2 == 0)
+				continue;
+			n2 = actors_of(s, k2, out, max);
+			for (c2 = 0; c2 < n2; c2++) {
+				out[c2].tok = t;
+				out[c2].resolved = 1;
+			}
+			if (n2 >= 2)
+				return n2;
+		}
 		if (h->ngroup >= 2 && h->group_sent + 1 >= s->sent_index) {
 			int k;
 
@@ -406,6 +620,7 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 			return k;
 		}
 		want_person = -1;
+		pronoun = 1;
 	}
 	else if ((lemma_is(s, t, "country") || lemma_is(s, t, "side") || lemma_is(s, t, "government") ||
 	          lemma_is(s, t, "nation") || lemma_is(s, t, "neighbour") || lemma_is(s, t, "neighbor") ||
@@ -457,6 +672,8 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 				continue;
 			if (want_person >= 0 && s->np_person[k2] != want_person)
 				continue;
+			if (pronoun && ent_actor_is_region(s->np_code[k2]))
+				continue;  /* "it" and "they" are states or groups, not regions */
 			for (k = 0; k < found; k++)
 				dup |= strncmp(out[k].code, s->np_code[k2], root_len(s->np_code[k2])) == 0;
 			if (dup)
@@ -474,6 +691,8 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 		int k, dup = 0;
 
 		if (want_person >= 0 && a->person != want_person)
+			continue;
+		if (pronoun && ent_actor_is_region(a->code))
 			continue;
 		for (k = 0; k < found; k++)
 			dup |= strncmp(out[k].code, a->code, root_len(a->code)) == 0;
@@ -598,20 +817,23 @@ static int source_actors(const sent_ctx *s, int t, actor *out, int max)
 static int quantity_word(const sent_ctx *s, int t)
 {
 	static const char *const words[] = {
-		"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+		"dozen", "dozens", "ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million",
 		"millions", "score", "scores", "group", "number", "handful", "majority", "some",
 		"many", "most", "all", "several", "few", "one", "member", "contingent", "unit",
 		"delegation", "team", "band", "batch", "wave", NULL
 	};
-	int i;
+	int i, first;
 
 	if (upos(s, t) == ENT_UPOS_NUM)
 		return 1;
 	if (!(upos(s, t) == ENT_UPOS_NOUN || upos(s, t) == ENT_UPOS_PRON || upos(s, t) == ENT_UPOS_ADJ ||
 	      upos(s, t) == ENT_UPOS_DET))
 		return 0;
+	/* this runs for every candidate actor: compare first letters first */
+	first = s->tok[t].lemma ? s->tok[t].lemma[0] : s->text[s->tok[t].start];
+	first = first >= 'A' && first <= 'Z' ? first - 'A' + 'a' : first;
 	for (i = 0; words[i]; i++)
-		if (lemma_is(s, t, words[i]))
+		if (words[i][0] == first && lemma_is(s, t, words[i]))
 			return 1;
 	return 0;
 }
@@ -683,9 +905,12 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 		for (k = s->first_child[t]; k >= 0 && n < max; k = s->next_sibling[k]) {
 			int cs = case_of(s, k);
 
+			/* an apposition, or an nmod with no preposition, is a
+			 * name put next to the noun: "Human rights organization
+			 * Amnesty International" */
 			if (!(dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_AMOD) || dep_is(s, k, D_NMOD_POSS) ||
-			      dep_is(s, k, D_FLAT) || dep_is(s, k, D_NMOD_DESC) ||
-			      (dep_is(s, k, D_NMOD) && cs >= 0 && lemma_is(s, cs, "of"))))
+			      dep_is(s, k, D_FLAT) || dep_is(s, k, D_NMOD_DESC) || dep_is(s, k, D_APPOS) ||
+			      (dep_is(s, k, D_NMOD) && (cs < 0 || lemma_is(s, cs, "of")))))
 				continue;
 			if (s->np_code[k] || s->actor_m[k] >= 0) {
 				int sa, pe;
@@ -721,7 +946,7 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
 			int cs = case_of(s, k);
 
-			if (dep_is(s, k, D_NMOD) && cs >= 0 && lemma_is(s, cs, "of") && !quantity_word(s, k)) {
+			if (dep_is(s, k, D_NMOD) && cs >= 0 && lemma_is(s, cs, "of")) {  /* "tens of thousands of students" */
 				n = actors_of_role(s, k, out, max, as_source);
 				break;
 			}
@@ -784,6 +1009,7 @@ typedef struct pmatch {
 	int target;            /* token that matched X, or -1 */
 	int source;            /* token that matched S, or -1 */
 	int first, last;       /* the tokens the pattern covered */
+	int spells_neg;        /* the pattern's own words say "not" */
 } pmatch;
 
 /* Whether t lies in the subtree of root. */
@@ -846,6 +1072,12 @@ static int skippable(const sent_ctx *s, int t)
 	default:
 		return 0;
 	}
+}
+
+/* Whether t says "not": not, n't, never. */
+static int negation_word(const sent_ctx *s, int t)
+{
+	return t >= 0 && t < s->n && (lemma_is(s, t, "not") || lemma_is(s, t, "n't") || lemma_is(s, t, "never"));
 }
 
 /* Whether token t can be the X or S of a pattern: it (or its phrase)
@@ -917,7 +1149,7 @@ static void build_frame(const sent_ctx *s, int p, int nounpred, frame *f)
 static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, const frame *fr)
 {
 	pmatch r;
-	int light = fr->light, i, pos, k, has_x = 0, word_actor = NO_TOKEN;
+	int light = fr->light, i, pos, k, adjacent, last_end, has_x = 0, word_actor = NO_TOKEN;
 	int own = !(pat->flags & ENT_PAT_PETR);  /* PETRARCH's patterns match as PETRARCH does */
 	const int *ftok = fr->tok;
 	int nf = fr->n;
@@ -951,13 +1183,26 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 			}
 			continue;
 		}
+		/* the word after this one in the pattern follows it directly
+		 * ("MOST_CERTAINLY_&NEG_EVER *"): a fixed phrase, which need
+		 * not hang from the predicate word by word */
+		adjacent = (pat->elems[i + 1].flags & ENT_PE_ADJACENT) != 0;
 		for (k = pos - 1; k >= 0 && k >= pos - 8; k--) {
 			size_t end;
 			int related = s->head[p] == k || s->head[k] == p || (light >= 0 && s->head[k] == light) ||
-			              k == light || (s->head[p] >= 0 && s->head[s->head[p]] == k);
+			              k == light || (s->head[p] >= 0 && s->head[s->head[p]] == k) ||
+			              /* a word hanging from the predicate's own
+			               * head: "won't try to clash", "inching
+			               * nearer to accord" */
+			              (s->head[p] >= 0 && s->head[k] == s->head[p]);
 
-			if (related && ent_dict_elem_match(s->dsent, e, (size_t)k, &end)) {
+			if ((!adjacent && !related) || !ent_dict_elem_match(s->dsent, e, (size_t)k, &end) ||
+			    (int)end > pos)
+				continue;
+			if (adjacent ? (int)end == pos : related) {
 				found = k;
+				for (; k < (int)end; k++)
+					r.spells_neg |= negation_word(s, k);
 				break;
 			}
 		}
@@ -972,6 +1217,7 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 			r.first = found;
 	}
 	pos = 0;
+	last_end = p + 1;
 	for (i = 0; i < (int)pat->nelems; i++)
 		has_x |= pat->elems[i].kind == ENT_PE_TARGET;
 	for (i = (int)pat->pred + 1; i < (int)pat->nelems; i++) {
@@ -981,21 +1227,57 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 		for (q = pos; q < nf; q++) {
 			int t = ftok[q];
 
+			/* A_B: B follows A directly ("&TIETYPES_MEMOS" is not
+			 * "cultural internal memos") */
+			if ((e->flags & ENT_PE_ADJACENT) && t != last_end) {
+				if (t > last_end)
+					break;
+				continue;
+			}
 			if (e->kind == ENT_PE_WORD) {
 				size_t end;
 
 				if (ent_dict_elem_match(s->dsent, e, (size_t)t, &end)) {
+					size_t w;
+
 					found = q;
+					for (w = (size_t)t; w < end; w++)
+						r.spells_neg |= negation_word(s, (int)w);
 					/* a multiword alternative covers more tokens */
 					while (q + 1 < nf && ftok[q + 1] < (int)end)
 						q++;
 					pos = q + 1;
+					last_end = (int)end;
 					break;
 				}
 			} else if (e->kind == ENT_PE_TARGET || e->kind == ENT_PE_SOURCE) {
 				if (actor_token(s, t)) {
 					found = q;
 					pos = q + 1;
+					last_end = s->actor_m[t] >= 0 ? (int)s->m[s->actor_m[t]].end : t + 1;
+					break;
+				}
+			} else if (e->kind == ENT_PE_SKIP) {
+				/* ^: a noun phrase, passed over whole ("IFTAR IN ^
+				 * +": "Iftar in Osgiliath with Gondor") */
+				if (upos(s, t) == ENT_UPOS_NOUN || upos(s, t) == ENT_UPOS_PROPN ||
+				    upos(s, t) == ENT_UPOS_PRON || upos(s, t) == ENT_UPOS_NUM) {
+					int hd = t, guard = 0;
+
+					/* the phrase's head: climb through its own words */
+					while (s->head[hd] > t && guard++ < 8 &&
+					       (dep_is(s, hd, D_COMPOUND) || dep_is(s, hd, D_FLAT) ||
+					        dep_is(s, hd, D_AMOD) || dep_is(s, hd, D_NMOD_POSS) ||
+					        dep_is(s, hd, D_NUMMOD)))
+						hd = s->head[hd];
+					/* its words up to its head and the names
+					 * after it, not its prepositional phrases */
+					found = q;
+					while (q + 1 < nf && in_subtree(s, ftok[q + 1], hd) &&
+					       (ftok[q + 1] <= hd || dep_is(s, ftok[q + 1], D_FLAT)))
+						q++;
+					pos = q + 1;
+					last_end = ftok[q] + 1;
 					break;
 				}
 			}
@@ -1016,7 +1298,7 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 			r.target = ftok[found];
 		else if (e->kind == ENT_PE_SOURCE)
 			r.source = ftok[found];
-		r.score += e->kind == ENT_PE_WORD ? 2 : 3;
+		r.score += e->kind == ENT_PE_WORD ? 2 : e->kind == ENT_PE_SKIP ? 1 : 3;
 		if (ftok[found] > r.last)
 			r.last = ftok[found];
 	}
@@ -1135,6 +1417,10 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 				return h;
 			return subj;
 		}
+		if (child(s, t, D_NSUBJ_PASS) >= 0 && t != p)
+			/* the subject of a passive governing verb: "Obama is
+			 * scheduled to attend", "X was urged to leave" */
+			return child(s, t, D_NSUBJ_PASS);
 		if (child(s, t, D_NSUBJ_PASS) >= 0 && child(s, t, D_AUX_PASS) >= 0 && t == p) {
 			/* passive: the agent is the source */
 			int k;
@@ -1190,7 +1476,7 @@ enum { FRAME_NONE, FRAME_INTENT, FRAME_THREAT, FRAME_DEMAND, FRAME_APPEAL, FRAME
 static int frame_class(const sent_ctx *s, int h, int rel);
 
 /* Modality of the predicate: -1 for negated (not emitted). */
-static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat)
+static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat, int spells_neg)
 {
 	int t = p, guard = 0, mod = ENT_MOD_ASSERTED, k;
 
@@ -1206,8 +1492,10 @@ static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat)
 
 	while (t >= 0 && guard++ < 6) {
 		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
-			if ((dep_is(s, k, D_ADVMOD) || upos(s, k) == ENT_UPOS_PART) &&
-			    (lemma_is(s, k, "not") || lemma_is(s, k, "never") || lemma_is(s, k, "n't")))
+			/* a pattern that spells the negation ("&NEGATVAUXVRB *
+			 * OVER EFFORTS") codes the negated act itself */
+			if ((dep_is(s, k, D_ADVMOD) || upos(s, k) == ENT_UPOS_PART) && negation_word(s, k) &&
+			    !spells_neg)
 				return -1;
 			if (dep_is(s, k, D_AUX)) {
 				if (lemma_is(s, k, "may") || lemma_is(s, k, "might") || lemma_is(s, k, "could"))
@@ -1755,20 +2043,96 @@ static int other_targets(const actor *src, int ns, actor *tgt, int nt, int *drop
 	return k;
 }
 
-/* Emits the events of predicate p with the chosen pattern. */
-static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
-                       int mod, int nounpred)
+/* Whether an act of this code is done to the territory where it happens:
+ * yielding (08: lifting a curfew, easing restrictions), force posture
+ * (15), coercion (17), assault, fighting and mass violence (18-20). Talks,
+ * statements and protests are only held at a place. */
+static int territorial_code(const char *code)
 {
-	actor src[MAX_CODES], tgt[MAX_CODES];
-	int ns = 0, nt = 0, i, j, is_passive = 0, subj = -1, rc, self_x = 0;
+	int root = atoi(code) / (strlen(code) == 4 ? 100 : 10);
+
+	return strlen(code) >= 3 && (root == 8 || root == 15 || root == 17 || root == 18 || root == 19 ||
+	                             root == 20);
+}
+
+/* Whether t names a place: a country or its capital (an actor phrase of
+ * kind name or capital whose code is a bare country). */
+static int place_token(const sent_ctx *s, int t)
+{
+	const ent_dict_entry *e;
+
+	if (s->actor_m[t] < 0 || !s->np_code[t] || root_len(s->np_code[t]) != strlen(s->np_code[t]))
+		return 0;
+	e = match_entry(s, s->actor_m[t]);
+	return e->sub == ENT_ACTOR_NAME || e->sub == ENT_ACTOR_CAPITAL || e->sub == ENT_ACTOR_SEAT ||
+	       e->sub == ENT_ACTOR_OTHER;  /* PETRARCH's actors have no kind */
+}
+
+/* Whether t is an actor of the verb phrase of p the way PETRARCH reads
+ * one: the object or the object of a preposition of p, or a word of
+ * that noun phrase (compounds, appositions, conjuncts, "of" phrases:
+ * "warned of the Prince of Dol Amroth"); no clause and no second
+ * prepositional phrase between them. */
+static int phrase_path(const sent_ctx *s, int t, int p)
+{
+	int guard = 0, links = 0;
+
+	while (t >= 0 && t != p && guard++ < 12) {
+		int cs = case_of(s, t);
+
+		if (upos(s, t) == ENT_UPOS_VERB || upos(s, t) == ENT_UPOS_AUX)
+			return 0;
+		if (dep_is(s, t, D_COMPOUND) || dep_is(s, t, D_FLAT) || dep_is(s, t, D_APPOS) ||
+		    dep_is(s, t, D_AMOD) || dep_is(s, t, D_CONJ) ||
+		    (dep_is(s, t, D_NMOD) && cs >= 0 && lemma_is(s, cs, "of")))
+			;  /* inside one noun phrase */
+		else if (dep_is(s, t, D_OBJ) || dep_is(s, t, D_IOBJ) || dep_is(s, t, D_OBL) ||
+		         dep_is(s, t, D_NMOD) || dep_is(s, t, D_NMOD_POSS))
+			links++;
+		else
+			return 0;
+		t = s->head[t];
+	}
+	return t == p && links <= 1;
+}
+
+/* Whether t comes into p's verb phrase through a preposition that does
+ * not introduce a party: a role ("served as president"), a comparison,
+ * a time ("during", "since", "after"). */
+static int non_party_prep(const sent_ctx *s, int t, int p)
+{
+	static const char *const preps[] = {
+		"as", "like", "than", "despite", "during", "since", "until", "before", "after", NULL
+	};
+	int guard = 0, i;
+
+	while (t >= 0 && t != p && guard++ < 12) {
+		int cs = case_of(s, t);
+
+		if (cs >= 0 && (dep_is(s, t, D_OBL) || dep_is(s, t, D_NMOD))) {
+			for (i = 0; preps[i]; i++)
+				if (lemma_is(s, cs, preps[i]))
+					return 1;
+			return 0;
+		}
+		t = s->head[t];
+	}
+	return 0;
+}
+
+/* The sources and targets of predicate p coded by pattern pat (matched
+ * as pm): src and tgt get up to MAX_CODES actors each, *ns and *nt their
+ * numbers; *passive whether p is a passive verb with its agent as the
+ * source. */
+static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
+                          int nounpred, actor *src, int *nsrc, actor *tgt, int *ntgt, int *passive)
+{
+	int ns = 0, nt = 0, is_passive = 0, subj = -1, self_x = 0;
 	/* PETRARCH drops an event whose target is its source */
 	int nself, from_verb = 0, dropped = 0;
-	const char *code = pat->code;
-	const ent_cameo_code *row;
-	ent_event e;
+	/* a statement (root 01) takes a target only from its pattern */
+	int statement = pat->code ? strncmp(pat->code, "01", 2) == 0 : 0;
 
-	if (!code)
-		return ENT_OK;
 	/* source */
 	if (pm->source >= 0) {
 		ns = source_actors(s, pm->source, src, MAX_CODES);
@@ -1808,7 +2172,8 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 		 * the noun the clause modifies names no actor; its clause's
 		 * subject does */
 		if (ns == 0 && subj >= 0 && !is_passive && (upos(s, subj) == ENT_UPOS_NOUN ||
-		                                            upos(s, subj) == ENT_UPOS_PRON)) {
+		                                            upos(s, subj) == ENT_UPOS_PRON) &&
+		    !dep_is(s, p, D_ACL_RELCL)) {  /* "terrorists who threaten": the terrorists */
 			int v = s->head[subj], guard = 0, pass2;
 
 			while (v >= 0 && upos(s, v) != ENT_UPOS_VERB && upos(s, v) != ENT_UPOS_AUX && guard++ < 4)
@@ -1856,8 +2221,7 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 			if (k < p && (dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_AMOD) || dep_is(s, k, D_NMOD_POSS)))
 				nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES), &dropped);
 	}
-	if (nt == 0 && (pm->target < 0 || self_x) && pm->source < 0 && !is_passive &&
-	    strncmp(pat->code, "01", 2) != 0) {
+	if (nt == 0 && (pm->target < 0 || self_x) && pm->source < 0 && !is_passive && !statement) {
 		/* no X in the pattern: the recipient is the object, or the
 		 * object of a preposition that marks one */
 		int o = child(s, p, D_OBJ), k;
@@ -1873,12 +2237,11 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 			     lemma_is(s, cs, "on") || lemma_is(s, cs, "toward") || lemma_is(s, cs, "towards") ||
 			     lemma_is(s, cs, "at") || lemma_is(s, cs, "into") || lemma_is(s, cs, "for") ||
 			     lemma_is(s, cs, "over") || lemma_is(s, cs, "upon") || lemma_is(s, cs, "between") ||
-			     lemma_is(s, cs, "among")))
+			     lemma_is(s, cs, "among") || lemma_is(s, cs, "from")))
 				nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES), &dropped);
 		}
 	}
-	if (nt == 0 && (pm->target < 0 || self_x) && pm->source < 0 && !is_passive &&
-	    strncmp(pat->code, "01", 2) != 0) {
+	if (nt == 0 && (pm->target < 0 || self_x) && pm->source < 0 && !is_passive && !statement) {
 		/* (a statement's recipient must be written in its pattern:
 		 * "told MSNBC", "claimed Democrats ..." name no target)
 		 * deeper in the frame: "promised to continue aid to X", and
@@ -1898,20 +2261,73 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 			        lemma_is(s, cs, "towards") || lemma_is(s, cs, "into") || lemma_is(s, cs, "at") ||
 			        lemma_is(s, cs, "between") || lemma_is(s, cs, "among")))))
 				continue;
+			/* a deeper verb's object or subject counts only when it
+			 * names an actor itself: in "pledges to block US
+			 * strikes" the US is not the one pledged to */
+			if (s->head[k] != p && !s->np_code[k] &&
+			    (dep_is(s, k, D_OBJ) || dep_is(s, k, D_IOBJ) || dep_is(s, k, D_NSUBJ)))
+				continue;
 			nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES), &dropped);
 		}
 	}
 	if (nt == 0 && (pm->target < 0 || self_x) && pm->source < 0 && !is_passive && !nounpred &&
-	    strncmp(pat->code, "01", 2) != 0)
+	    !statement)
 		/* an actor inside the object's phrase: "condemned an attack by
 		 * X", "welcomed memos from X" */
-		nt = other_targets(src, nself, tgt, object_phrase_actors(s, child(s, p, D_OBJ), tgt, MAX_CODES), &dropped);
-	if (is_passive && pat->passive_code)
-		code = pat->passive_code;
-	/* PETRARCH's dictionaries code a future act as the act itself (their
-	 * own patterns say where intent is meant: "PROMISE", "PLEDGE") */
-	if (mod == ENT_MOD_FUTURE && !(pat->flags & ENT_PAT_PETR) && intent_code(code))
-		code = intent_code(code);
+		nt = other_targets(src, nself, tgt, object_phrase_actors(s, child(s, p, D_OBJ), tgt, MAX_CODES),
+		                   &dropped);
+	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive && pat->code &&
+	    territorial_code(pat->code)) {
+		/* an act done to a territory: the country where it is done
+		 * ("lifted a curfew in Montenegro", "troops deployed in X",
+		 * "shelled positions in X") */
+		int hosts[3], nh = 0, h, k;
+
+		/* the place hangs from the predicate, from its object
+		 * ("lifted a curfew in X"), or, for a noun, from its verb
+		 * ("reimposed blockades in the West Bank") */
+		hosts[nh++] = p;
+		if ((k = child(s, p, D_OBJ)) >= 0)
+			hosts[nh++] = k;
+		if (nounpred && s->head[p] >= 0 && dep_is(s, p, D_OBJ))
+			hosts[nh++] = s->head[p];
+		for (h = 0; h < nh && nt == 0; h++)
+			for (k = s->first_child[hosts[h]]; k >= 0 && nt == 0; k = s->next_sibling[k]) {
+				int cs = case_of(s, k);
+
+				if ((dep_is(s, k, D_OBL) || dep_is(s, k, D_NMOD)) && cs >= 0 && place_token(s, k) &&
+				    (lemma_is(s, cs, "in") || lemma_is(s, cs, "inside") ||
+				     lemma_is(s, cs, "across") || lemma_is(s, cs, "throughout")))
+					nt = actors_of(s, k, tgt, MAX_CODES);
+			}
+	}
+	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive && (pat->flags & ENT_PAT_PETR) &&
+	    !nounpred && !statement) {
+		/* PETRARCH reads the target as the first actor of the verb
+		 * phrase, behind any preposition: "departed for Bree",
+		 * "warned of the Prince of Dol Amroth" */
+		frame fr;
+		int q;
+
+		build_frame(s, p, 0, &fr);
+		for (q = 0; q < fr.n && nt == 0; q++)
+			if (s->np_code[fr.tok[q]] && phrase_path(s, fr.tok[q], p) && !non_party_prep(s, fr.tok[q], p))
+				nt = actors_of(s, fr.tok[q], tgt, MAX_CODES);
+	}
+	*nsrc = ns;
+	*ntgt = nt;
+	*passive = is_passive;
+}
+
+/* Emits code between the sources and targets given, for predicate p
+ * (first: the first word of its pattern) under rule. */
+static int emit_coded(sent_ctx *s, int p, int first, const char *code, const char *rule, int mod,
+                      const actor *src, int ns, const actor *tgt, int nt, int mutual)
+{
+	const ent_cameo_code *row;
+	ent_event e;
+	int i, j, rc;
+
 	row = ent_dict_cameo(s->c->dict, code);
 	memset(&e, 0, sizeof e);
 	snprintf(e.code, sizeof e.code, "%s", code);
@@ -1923,9 +2339,9 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	e.sent = s->sent_index;
 	e.sentence = s->sent_span;
 	e.date = event_date(s, p);
-	e.predicate_text.start = s->tok[pm->first < p ? pm->first : p].start;
+	e.predicate_text.start = s->tok[first < p ? first : p].start;
 	e.predicate_text.end = s->tok[p].end;
-	e.rule = rule_id(s, pat);
+	e.rule = rule;
 	if (trace_on())
 		fprintf(stderr, "trace:   code %s modality %s, %d sources, %d targets\n", code,
 		        ent_modality_name(mod), ns, nt);
@@ -1935,7 +2351,7 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	 * held negotiations") give each pair both ways, for acts that are
 	 * mutual by nature: agreeing, consulting, cooperating, signing,
 	 * fighting. "X and Y condemned terrorism" is no mutual act. */
-	if (nt == 0 && ns >= 2 && reciprocal_code(s, p, code)) {
+	if (nt == 0 && ns >= 2 && (mutual || reciprocal_code(s, p, code))) {
 		for (i = 0; i < ns; i++)
 			for (j = 0; j < ns; j++) {
 				if (i == j || same_root(src[i].code, src[j].code))
@@ -1972,6 +2388,55 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 		}
 	}
 	return ENT_OK;
+}
+
+/* The code of predicate p under pattern pat: the pattern's, or the
+ * intent code for a future act (entente's patterns). */
+static const char *event_code(const ent_pattern *pat, int mod)
+{
+	const char *code = pat->code;
+
+	/* PETRARCH's dictionaries code a future act as the act itself (their
+	 * own patterns say where intent is meant: "PROMISE", "PLEDGE") */
+	if (code && mod == ENT_MOD_FUTURE && !(pat->flags & ENT_PAT_PETR) && intent_code(code))
+		code = intent_code(code);
+	return code;
+}
+
+/* Emits the events of predicate p with the chosen pattern. */
+static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
+                       int mod, int nounpred)
+{
+	actor src[MAX_CODES], tgt[MAX_CODES];
+	int ns = 0, nt = 0, is_passive = 0;
+	const char *code;
+
+	const char *rule;
+	int rc;
+
+	if (!pat->code && !pat->pair_code)
+		return ENT_OK;
+	event_parties(s, p, pat, pm, nounpred, src, &ns, tgt, &nt, &is_passive);
+	rule = rule_id(s, pat);
+	code = event_code(pat, mod);
+	if (code && (rc = emit_coded(s, p, pm->first, code, rule, mod, src, ns, tgt, nt,
+	                             (pat->flags & ENT_PAT_COMPOUND) != 0)) != 0)
+		return rc;
+	/* a paired code ([032:033]: a visit, and receiving it) gives the
+	 * event from the target back to the source too */
+	if (pat->pair_code && nt > 0 && ns > 0)
+		return emit_coded(s, p, pm->first, pat->pair_code, rule, mod, tgt, nt, src, ns, 0);
+	return ENT_OK;
+}
+
+/* Whether verb p's subject names two actors or more ("Gondor and
+ * Osgiliath have delayed"). */
+static int compound_subject(const sent_ctx *s, int p)
+{
+	actor tmp[MAX_CODES];
+	int pass;
+
+	return source_actors(s, subject_of(s, p, &pass), tmp, MAX_CODES) >= 2;
 }
 
 /* The best pattern of one verb match. */
@@ -2019,6 +2484,9 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 		/* PETRARCH verbs are verbs: its nouns come after them */
 		if ((pat->flags & ENT_PAT_PETR) ? c->nounpred : want_noun != c->nounpred)
 			continue;
+		/* TABARI's % before the verb: only a compound subject */
+		if ((pat->flags & ENT_PAT_COMPOUND) && !compound_subject(s, c->p))
+			continue;
 		r = try_pattern(s, pat, c->p, fr);
 		if (!r.ok)
 			continue;
@@ -2039,6 +2507,7 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 		memset(bare_elem, 0, sizeof *bare_elem);
 		bare_elem->kind = ENT_PE_PRED;
 		bare->code = e->code;
+		bare->pair_code = e->pair_code;
 		bare->flags = ENT_PAT_BARE;
 		{
 			const ent_dict_file_info *fi = ent_dict_file(s->c->dict, e->file);
@@ -2111,14 +2580,14 @@ static int emit_framed(sent_ctx *s, const choice *c)
 {
 	ent_pattern pat = *c->best;
 	pmatch pm = c->bm;
-	int mod = c->self ? ENT_MOD_ASSERTED : modality_of(s, c->gov, NULL);
+	int mod = c->self ? ENT_MOD_ASSERTED : modality_of(s, c->gov, NULL, 0);
 
 	if (!c->self && mod < 0)
 		return ENT_OK;  /* "did not threaten to", "refused to agree to" */
 	if (mod == ENT_MOD_FUTURE)
 		mod = ENT_MOD_ASSERTED;  /* an intent, said now */
 	pat.code = c->framed;
-	pat.passive_code = NULL;
+	pat.pair_code = NULL;
 	if (c->frame == FRAME_DEMAND || c->frame == FRAME_APPEAL) {
 		int pass, subj = subject_of(s, c->gov, &pass), v = c->p, addressee = NO_TOKEN, k, top;
 
@@ -2259,6 +2728,203 @@ static int content_of_noun(const sent_ctx *s, int p)
 	return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* PETRARCH-2 verb transformations                                     */
+
+/* Whether predicate t (of verb entry e, coded code when not NULL) is the
+ * verb a transformation names: the word itself, or a verb with the same
+ * code ("the verbs in the patterns are converted to codes, so synonyms
+ * also match"). */
+static int transform_verb_is(const sent_ctx *s, int t, const ent_dict_entry *e, const char *word,
+                             const char *wcode, const char *code)
+{
+	if (lemma_is(s, t, word))
+		return 1;
+	return wcode && ((e->code && strcmp(e->code, wcode) == 0) || (code && strcmp(code, wcode) == 0));
+}
+
+/* A transformation's variables bound to actors: by letter. */
+typedef struct tf_binding {
+	const actor *a[26];
+	int n[26];
+} tf_binding;
+
+/* Whether two groups of actors share one ("Obama and Putin said they"). */
+static int tf_overlap(const actor *a, int na, const actor *b, int nb)
+{
+	int i, j;
+
+	for (i = 0; i < na; i++)
+		for (j = 0; j < nb; j++)
+			if (same_root(a[i].code, b[j].code))
+				return 1;
+	return 0;
+}
+
+/* Binds variable v to the n actors at a (present: the verb has such an
+ * actor of its own). '.' takes anything, '_' only no actor; a letter
+ * needs an actor, the same one as before if bound, and a different one
+ * from every other letter's. */
+static int tf_bind(tf_binding *b, char v, const actor *a, int n, int present)
+{
+	int k;
+
+	if (v == '.')
+		return 1;
+	if (v == '_')
+		return !present;
+	if (v < 'a' || v > 'z' || !present || n == 0)
+		return 0;
+	if (b->a[v - 'a'])
+		return tf_overlap(b->a[v - 'a'], b->n[v - 'a'], a, n);
+	for (k = 0; k < 26; k++)
+		if (b->a[k] && tf_overlap(b->a[k], b->n[k], a, n))
+			return 0;
+	b->a[v - 'a'] = a;
+	b->n[v - 'a'] = n;
+	return 1;
+}
+
+/* Applies the dictionary's transformations: a predicate whose clause
+ * complement ("said that Y attacked", "wants Y to attack", "wants to
+ * attack") is another coded predicate, both matching a transformation,
+ * gives the transformation's event, and neither gives its own (consumed
+ * marks both). The first transformation that fits wins. */
+static int apply_transforms(sent_ctx *s, const choice *ch, uint8_t *consumed)
+{
+	const ent_dict *d = s->c->dict;
+	size_t ntf = ent_dict_ntransforms(d), mi, mj, k;
+	int rc;
+
+	for (mj = 0; mj < s->nm; mj++) {
+		const choice *lo = &ch[mj];
+		actor usrc[MAX_CODES], lsrc[MAX_CODES], ltgt[MAX_CODES];
+		int pl = lo->p, pu, uns, lns, lnt, lpass, upass, own, ls, umod;
+		const char *lcode;
+
+		if (!lo->best || !lo->best->code || consumed[mj] || lo->nounpred || pl < 0 || pl >= s->n ||
+		    s->head[pl] < 0 || !(dep_is(s, pl, D_CCOMP) || dep_is(s, pl, D_XCOMP)))
+			continue;
+		pu = s->head[pl];
+		for (mi = 0; mi < s->nm; mi++)
+			if (mi != mj && s->m[mi].kind == ENT_DICT_VERB && !(s->m[mi].flags & ENT_MATCH_INNER) &&
+			    ch[mi].p == pu && !ch[mi].nounpred && !consumed[mi])
+				break;
+		if (mi == s->nm || modality_of(s, pl, lo->best, lo->bm.spells_neg) < 0)
+			continue;
+		umod = modality_of(s, pu, ch[mi].best, ch[mi].best ? ch[mi].bm.spells_neg : 0);
+		if (umod < 0)
+			continue;
+		event_parties(s, pl, lo->best, &lo->bm, 0, lsrc, &lns, ltgt, &lnt, &lpass);
+		lcode = event_code(lo->best, ENT_MOD_ASSERTED);
+		/* the governed verb's own source: its subject, the object of
+		 * the governing verb before an infinitive ("wants Putin to
+		 * attack"), a passive's agent; none under control ("wants to
+		 * attack": the governing verb's source acts) */
+		ls = child(s, pl, D_NSUBJ);
+		if (ls < 0 && dep_is(s, pl, D_XCOMP))
+			ls = child(s, pu, D_OBJ);
+		own = 0;
+		if (ls >= 0) {
+			lns = source_actors(s, ls, lsrc, MAX_CODES);
+			own = 1;
+		} else if (lpass) {
+			own = lns > 0;
+		}
+		uns = source_actors(s, subject_of(s, pu, &upass), usrc, MAX_CODES);
+		for (k = 0; k < ntf; k++) {
+			const ent_transform *t = ent_dict_transform_get(d, k);
+			const ent_dict_entry *ue = match_entry(s, (int)mi), *le = match_entry(s, (int)mj);
+			const actor *osrc, *otgt;
+			int ons, ont;
+			tf_binding b;
+			char buf[512];
+			const ent_dict_file_info *f;
+
+			if (!transform_verb_is(s, pu, ue, t->upper_verb, t->upper_code,
+			                       ch[mi].best ? ch[mi].best->code : NULL) ||
+			    (t->lower_verb && !transform_verb_is(s, pl, le, t->lower_verb, t->lower_code, lcode)))
+				continue;
+			memset(&b, 0, sizeof b);
+			if (!tf_bind(&b, t->upper_src, usrc, uns, uns > 0))
+				continue;
+			if (own ? !tf_bind(&b, t->lower_src, lsrc, lns, lns > 0)
+			        : !(t->lower_src == '.' || t->lower_src == '_' || t->lower_src == t->upper_src))
+				continue;  /* under control the source is the governing verb's */
+			if (!tf_bind(&b, t->lower_tgt, ltgt, lnt, lnt > 0))
+				continue;
+			if ((t->out_src >= 'a' && t->out_src <= 'z' && !b.a[t->out_src - 'a']) ||
+			    (t->out_tgt >= 'a' && t->out_tgt <= 'z' && !b.a[t->out_tgt - 'a']))
+				continue;
+			osrc = t->out_src >= 'a' && t->out_src <= 'z' ? b.a[t->out_src - 'a'] : NULL;
+			ons = osrc ? b.n[t->out_src - 'a'] : 0;
+			otgt = t->out_tgt >= 'a' && t->out_tgt <= 'z' ? b.a[t->out_tgt - 'a'] : NULL;
+			ont = otgt ? b.n[t->out_tgt - 'a'] : 0;
+			consumed[mi] = consumed[mj] = 1;
+			f = ent_dict_file(d, t->file);
+			snprintf(buf, sizeof buf, "%s:%u %s", f ? f->path : "?", t->line, t->text);
+			if (trace_on())
+				fprintf(stderr, "trace: transformation %s\n", buf);
+			if ((rc = emit_coded(s, pu, pu < pl ? pu : pl, t->code ? t->code : lcode,
+			                     ent_arena_strndup(s->arena, buf, strlen(buf)), umod,
+			                     osrc, ons, otgt, ont, 0)) != 0)
+				return rc;
+			break;
+		}
+	}
+	return ENT_OK;
+}
+
+/* Of two verb entries on one word that score the same, whether match a
+ * comes first: the one listed under the word's own form ("left" as LEFT)
+ * before one reached through its lemma ("left" as LEAVE), else the first
+ * listed. */
+static int same_word_first(const sent_ctx *s, size_t a, size_t b)
+{
+	int la = (s->m[a].flags & ENT_MATCH_LEMMA) != 0, lb = (s->m[b].flags & ENT_MATCH_LEMMA) != 0;
+
+	return la != lb ? !la : a < b;
+}
+
+/* PETRARCH's combinations (dictionaries.rst): a verb coded as a bare
+ * intent (030: "wants", "pledged", "promised") that governs an infinitive
+ * coded as an act the codebook has an intent for gives that intent,
+ * between its source and the act's target: "wants to help Israel" 033,
+ * "pledged to visit" 036. Both verbs are consumed. */
+static int combine_intent(sent_ctx *s, const choice *ch, uint8_t *consumed)
+{
+	size_t mi, mj;
+	int rc;
+
+	for (mj = 0; mj < s->nm; mj++) {
+		const choice *lo = &ch[mj];
+		actor src[MAX_CODES], tgt[MAX_CODES], lsrc[MAX_CODES];
+		int pl = lo->p, pu, ns, nt, lns, lpass, pass, umod;
+		const char *code;
+
+		if (!lo->best || !lo->best->code || consumed[mj] || lo->nounpred || pl < 0 || pl >= s->n ||
+		    !(lo->best->flags & ENT_PAT_PETR) || s->head[pl] < 0 || !dep_is(s, pl, D_XCOMP) ||
+		    !(code = intent_code(lo->best->code)))
+			continue;
+		pu = s->head[pl];
+		for (mi = 0; mi < s->nm; mi++)
+			if (mi != mj && ch[mi].best && ch[mi].p == pu && !consumed[mi] && ch[mi].best->code &&
+			    strcmp(ch[mi].best->code, "030") == 0)
+				break;
+		if (mi == s->nm || modality_of(s, pl, lo->best, lo->bm.spells_neg) < 0)
+			continue;
+		umod = modality_of(s, pu, ch[mi].best, ch[mi].bm.spells_neg);
+		if (umod < 0)
+			continue;
+		event_parties(s, pl, lo->best, &lo->bm, 0, lsrc, &lns, tgt, &nt, &lpass);
+		ns = source_actors(s, subject_of(s, pu, &pass), src, MAX_CODES);
+		consumed[mi] = consumed[mj] = 1;
+		if ((rc = emit_coded(s, pu, pu, code, rule_id(s, lo->best), umod, src, ns, tgt, nt, 0)) != 0)
+			return rc;
+	}
+	return ENT_OK;
+}
+
 /* Codes every predicate of the sentence: for each predicate token, the
  * best pattern over all the verb entries that matched it. */
 static int code_predicates(sent_ctx *s)
@@ -2269,15 +2935,17 @@ static int code_predicates(sent_ctx *s)
 	ent_pattern *bare;
 	ent_pattern_elem *bare_elem;
 	frame *fr;
+	uint8_t *consumed;
 
 	if (s->nm == 0)
 		return ENT_OK;
 	ch = ent_arena_calloc(s->arena, s->nm, sizeof *ch);
 	at = ent_arena_alloc(s->arena, (size_t)s->n * sizeof *at);
+	consumed = ent_arena_calloc(s->arena, s->nm, 1);
 	bare = ent_arena_calloc(s->arena, s->nm, sizeof *bare);
 	bare_elem = ent_arena_calloc(s->arena, s->nm, sizeof *bare_elem);
 	fr = ent_arena_alloc(s->arena, sizeof *fr);
-	if (!ch || !bare || !bare_elem || !fr || !at)
+	if (!ch || !consumed || !bare || !bare_elem || !fr || !at)
 		return ENT_ENOMEM;
 	for (mi = 0; mi < s->nm; mi++) {
 		if (s->m[mi].kind != ENT_DICT_VERB || (s->m[mi].flags & ENT_MATCH_INNER))
@@ -2291,12 +2959,20 @@ static int code_predicates(sent_ctx *s)
 			        ch[mi].best && ch[mi].best->text ? ch[mi].best->text : "", ch[mi].bm.score,
 			        ch[mi].bm.target, ch[mi].bm.source);
 	}
+	if (ent_dict_ntransforms(s->c->dict) > 0 && (rc = apply_transforms(s, ch, consumed)) != 0)
+		return rc;
+	if ((rc = combine_intent(s, ch, consumed)) != 0)
+		return rc;
 	for (mi = 0; mi < s->nm; mi++) {
 		choice *c = &ch[mi];
 		int beaten = 0;
 
 		if (!c->best)
 			continue;
+		if (consumed[mi]) {
+			c->skip = 1;  /* coded by a transformation or combination */
+			continue;
+		}
 		/* another verb entry on the same predicate with a better
 		 * pattern wins, and so does a predicate whose pattern covers
 		 * ours while ours covers it ("blocked a road": the verb and
@@ -2320,8 +2996,9 @@ static int code_predicates(sent_ctx *s)
 				continue;
 			if (o->bm.score > c->bm.score ||
 			    (o->bm.score == c->bm.score &&
-			     (o->p == c->p ? mj < mi : (c->nounpred && !o->nounpred) ||
-			                               (c->nounpred == o->nounpred && mj < mi))))
+			     (o->p == c->p ? same_word_first(s, mj, mi)
+			                   : (c->nounpred && !o->nounpred) ||
+			                     (c->nounpred == o->nounpred && mj < mi))))
 				beaten = 1;
 		}
 		c->skip = beaten;
@@ -2414,7 +3091,7 @@ static int code_predicates(sent_ctx *s)
 		 * coded, not the source of a report */
 		if (c->best->code && strcmp(c->best->code, "010") == 0 && attribution(s, c->p))
 			continue;
-		mod = modality_of(s, c->p, c->best);
+		mod = modality_of(s, c->p, c->best, c->bm.spells_neg);
 		if (mod < 0 && !s->c->opts.keep_negated)
 			continue;
 		if (mod < 0)
@@ -2667,7 +3344,7 @@ static int code_relations(sent_ctx *s)
 
 			while (v >= 0 && upos(s, v) != ENT_UPOS_VERB && s->head[v] >= 0 && guard++ < 6)
 				v = s->head[v];
-			mod = v >= 0 && upos(s, v) == ENT_UPOS_VERB ? modality_of(s, v, NULL) : ENT_MOD_ASSERTED;
+			mod = v >= 0 && upos(s, v) == ENT_UPOS_VERB ? modality_of(s, v, NULL, 0) : ENT_MOD_ASSERTED;
 			if (mod < 0 || mod == ENT_MOD_HYPOTHETICAL)
 				continue;
 		}
@@ -2931,6 +3608,35 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 	return rc;
 }
 
+/* The sentences the coder reads: not a headline, 2 to 400 tokens. */
+static int sentence_is_coded(const ent_sentence *sn)
+{
+	return sn->ntokens >= 2 && sn->ntokens <= 400 && !(sn->flags & ENT_SENT_HEADER);
+}
+
+/* Tags and parses the sentences the coder reads, all in one batch (the
+ * parser is faster on several sentences at once). */
+static int parse_sentences(const ent_model *m, ent_segmentation *seg, const char *text,
+                           ent_arena *arena)
+{
+	ent_parse_item *items;
+	size_t i, n = 0;
+
+	if (!seg->nsents)
+		return ENT_OK;
+	items = ent_arena_alloc(arena, seg->nsents * sizeof *items);
+	if (!items)
+		return ENT_ENOMEM;
+	for (i = 0; i < seg->nsents; i++)
+		if (sentence_is_coded(&seg->sents[i])) {
+			items[n].tokens = seg->tokens + seg->sents[i].first;
+			items[n].n = seg->sents[i].ntokens;
+			items[n].text = text;
+			n++;
+		}
+	return ent_tag_parse_batch(m, items, n, arena);
+}
+
 int ent_coder_code(const ent_coder *c, const ent_doc *doc, ent_coded *out,
                    ent_arena *arena)
 {
@@ -2951,17 +3657,17 @@ int ent_coder_code(const ent_coder *c, const ent_doc *doc, ent_coded *out,
 	s.text = doc->text;
 	s.hist = &hist;
 	s.out = out;
+	if (c->model) {
+		rc = parse_sentences(c->model, &out->seg, doc->text, arena);
+		if (rc)
+			return rc;
+	}
 	for (i = 0; i < out->seg.nsents && !out->discarded; i++) {
 		ent_sentence *sn = &out->seg.sents[i];
 		ent_token *toks = out->seg.tokens + sn->first;
 
-		if (sn->ntokens < 2 || sn->ntokens > 400 || (sn->flags & ENT_SENT_HEADER))
+		if (!sentence_is_coded(sn))
 			continue;
-		if (c->model) {
-			rc = ent_tag_parse(c->model, toks, sn->ntokens, doc->text, arena);
-			if (rc)
-				return rc;
-		}
 		s.sent_index = (uint32_t)i;
 		s.sent_span.start = sn->start;
 		s.sent_span.end = sn->end;

@@ -677,7 +677,7 @@ int dict_pat_elem(dict_pat_build *pb, int kind, int flags, const uint32_t *alts,
 }
 
 int dict_pat_commit(dict_load *ld, const dict_pat_build *pb, const char *code,
-                    const char *passive, int flags, const char *text,
+                    const char *pair, int flags, const char *text,
                     size_t text_len, uint32_t *id)
 {
 	ent_dict *d = ld->d;
@@ -709,7 +709,7 @@ int dict_pat_commit(dict_load *ld, const dict_pat_build *pb, const char *code,
 	p = &d->patterns[d->npatterns];
 	memset(p, 0, sizeof *p);
 	p->code = code;
-	p->passive_code = passive;
+	p->pair_code = pair;
 	p->flags = (uint8_t)flags;
 	p->nelems = (uint16_t)pb->nelems;
 	p->pred = (uint16_t)(pb->pred < 0 ? 0 : pb->pred);
@@ -977,6 +977,7 @@ void ent_dict_free(ent_dict *d)
 	ent_free(d->entries);
 	ent_free(d->patterns);
 	ent_free(d->pattern_dead);
+	ent_free(d->transforms);
 	ent_free(d->group_head);
 	ent_free(d->group_n);
 	ent_free(d->group_links.links);
@@ -1298,6 +1299,26 @@ const ent_dict_entry *ent_dict_entry_get(const ent_dict *d, uint32_t id)
 	return id < d->nentries ? &d->entries[id] : NULL;
 }
 
+int dict_transform_add(ent_dict *d, const ent_transform *t)
+{
+	int rc;
+
+	if (GROW(d->transforms, d->transforms_cap, d->ntransforms + 1, rc))
+		return rc;
+	d->transforms[d->ntransforms++] = *t;
+	return ENT_OK;
+}
+
+size_t ent_dict_ntransforms(const ent_dict *d)
+{
+	return d->ntransforms;
+}
+
+const ent_transform *ent_dict_transform_get(const ent_dict *d, size_t i)
+{
+	return i < d->ntransforms ? &d->transforms[i] : NULL;
+}
+
 size_t ent_dict_npatterns(const ent_dict *d)
 {
 	return d->npatterns;
@@ -1316,6 +1337,18 @@ const uint32_t *ent_dict_verb_patterns(const ent_dict *d, uint32_t entry, size_t
 	if (!e || e->kind != ENT_DICT_VERB || !d->finished || e->group >= d->ngroups)
 		return NULL;
 	*n = d->group_n[e->group];
+#ifdef __GNUC__
+	{
+		/* the caller reads every pattern of the group, scattered over
+		 * the pattern array: ask for them all now */
+		const uint32_t *ids = d->group_ids + d->group_head[e->group];
+		size_t k;
+
+		for (k = 0; k < *n; k++)
+			if (ids[k] < d->npatterns)
+				__builtin_prefetch(&d->patterns[ids[k]]);
+	}
+#endif
 	return d->group_ids + d->group_head[e->group];
 }
 
@@ -1329,6 +1362,8 @@ struct ent_dict_sent {
 	const ent_dict *d;
 	size_t ntokens;
 	uint32_t *keys;      /* ntokens * TOKEN_KEYS, 0 ends a token's list */
+	uint8_t *nown;       /* per token: its first keys that are its own
+	                        word's (form, capitals, the word as a lemma) */
 };
 
 /* Adds key to a token's list unless there. */
@@ -1346,12 +1381,29 @@ static void key_push(uint32_t *keys, uint32_t key)
 	}
 }
 
+/* Asks for the slot where a lookup of hash h in t starts. */
+static void intern_prefetch(const dict_intern *t, uint32_t h)
+{
+#ifdef __GNUC__
+	if (t->slots)
+		__builtin_prefetch(&t->slots[h & t->mask]);
+#else
+	(void)t, (void)h;
+#endif
+}
+
+#define PREP_BLOCK 16
+
 int ent_dict_sent_prepare(ent_dict_sent **out, const ent_dict *d,
                           const char *text, const ent_token *tokens,
                           size_t ntokens, ent_arena *arena)
 {
 	ent_dict_sent *s;
 	size_t t;
+	char form[PREP_BLOCK][DICT_WORD_MAX];
+	size_t form_len[PREP_BLOCK];
+	uint32_t form_hash[PREP_BLOCK];
+	int form_caps[PREP_BLOCK];
 
 	*out = NULL;
 	if (!d->finished)
@@ -1362,26 +1414,55 @@ int ent_dict_sent_prepare(ent_dict_sent **out, const ent_dict *d,
 	s->d = d;
 	s->ntokens = ntokens;
 	s->keys = ent_arena_calloc(arena, ntokens ? ntokens * TOKEN_KEYS : 1, sizeof *s->keys);
-	if (!s->keys)
+	s->nown = ent_arena_calloc(arena, ntokens ? ntokens : 1, 1);
+	if (!s->keys || !s->nown)
 		return ent_error_set(ENT_ENOMEM, "out of memory");
 	for (t = 0; t < ntokens; t++) {
 		const ent_token *tok = &tokens[t];
 		uint32_t *keys = s->keys + t * TOKEN_KEYS;
-		char buf[DICT_WORD_MAX];
-		int caps = 0;
-		size_t n = dict_norm(buf, sizeof buf, text + tok->start, tok->end - tok->start,
-		                     &caps, NULL);
-		uint32_t w = n ? dict_intern_find(&d->words, buf, n) : 0;
-		uint8_t f = w ? d->wflags[w] : 0;
+		size_t j = t % PREP_BLOCK, n;
+		char *buf = form[j];
+		int caps;
+		uint32_t w;
+		uint8_t f;
+
+		if (j == 0) {
+			/* normalise a block of words and ask for their slots in the
+			 * word table before looking any up (a lookup is a cache
+			 * miss or two) */
+			size_t e = ntokens - t < PREP_BLOCK ? ntokens - t : PREP_BLOCK, i;
+
+			for (i = 0; i < e; i++) {
+				const ent_token *tk = &tokens[t + i];
+
+				form_caps[i] = 0;
+				form_len[i] = dict_norm(form[i], DICT_WORD_MAX, text + tk->start,
+				                        tk->end - tk->start, &form_caps[i], NULL);
+				form_hash[i] = hash_bytes(form[i], form_len[i]);
+				intern_prefetch(&d->words, form_hash[i]);
+			}
+		}
+		n = form_len[j];
+		caps = form_caps[j];
+		w = n ? dict_intern_find_h(&d->words, buf, n, form_hash[j]) : 0;
+		f = w ? d->wflags[w] : 0;
 
 		if (f & DICT_W_FORM)
 			key_push(keys, DICT_KEY(w, DICT_FORM));
 		if (caps && (f & DICT_W_CAPS))
 			key_push(keys, DICT_KEY(w, DICT_CAPS));
+		s->nown[t] = (uint8_t)(keys[0] != 0) + (keys[0] && keys[1]);
 		if (!d->has_lemma || !n)
 			continue;
 		if (f & DICT_W_LEMMA)
 			key_push(keys, DICT_KEY(w, DICT_LEMMA));
+		{
+			int k;
+
+			for (k = 0; k < TOKEN_KEYS && keys[k]; k++)
+				;
+			s->nown[t] = (uint8_t)k;
+		}
 		if (f & DICT_W_IRREGULAR)
 			key_push(keys, DICT_KEY(d->irregular_base[w], DICT_LEMMA));
 		if (tok->lemma && tok->lemma[0]) {
@@ -1457,7 +1538,7 @@ typedef struct match_buf {
 } match_buf;
 
 static int match_push(match_buf *m, uint32_t start, uint32_t end, uint32_t entry,
-                      const ent_dict *d)
+                      const ent_dict *d, uint8_t flags)
 {
 	if (m->n == m->cap) {
 		size_t cap = m->cap ? m->cap * 2 : 32;
@@ -1474,7 +1555,7 @@ static int match_push(match_buf *m, uint32_t start, uint32_t end, uint32_t entry
 	m->items[m->n].end = end;
 	m->items[m->n].entry = entry;
 	m->items[m->n].kind = d->entries[entry].kind;
-	m->items[m->n].flags = 0;
+	m->items[m->n].flags = flags;
 	m->n++;
 	return ENT_OK;
 }
@@ -1482,7 +1563,7 @@ static int match_push(match_buf *m, uint32_t start, uint32_t end, uint32_t entry
 /* Adds the entries of node for span [start, end), actors resolved at the
  * date (day; have_date 0 when unknown). */
 static int resolve_node(match_buf *m, const ent_dict *d, uint32_t node,
-                        uint32_t start, uint32_t end, long day, int have_date)
+                        uint32_t start, uint32_t end, long day, int have_date, uint8_t flags)
 {
 	const uint32_t *ids = d->term_ids + d->node_term[node];
 	uint32_t n = d->node_nterm[node], i;
@@ -1515,7 +1596,7 @@ static int resolve_node(match_buf *m, const ent_dict *d, uint32_t node,
 			else
 				take = !have_date && e->to == latest;
 		}
-		if (take && (rc = match_push(m, start, end, ids[i], d)))
+		if (take && (rc = match_push(m, start, end, ids[i], d, flags)))
 			return rc;
 	}
 	return ENT_OK;
@@ -1558,6 +1639,7 @@ int ent_dict_sent_match(ent_dict_match **out, size_t *nout,
 		day = ent_date_days(date);
 	for (i = 0; i < s->ntokens; i++) {
 		uint32_t states[WALK_STATES], next[WALK_STATES];
+		uint8_t own[WALK_STATES];  /* first word: reached by its own form */
 		size_t nstates = 1, nnext;
 
 		if (!s->keys[i * TOKEN_KEYS])
@@ -1578,14 +1660,19 @@ int ent_dict_sent_match(ent_dict_match **out, size_t *nout,
 						continue;
 					for (x = 0; x < nnext && next[x] != c; x++)
 						;
-					if (x == nnext && nnext < WALK_STATES)
+					if (x == nnext && nnext < WALK_STATES) {
+						own[nnext] = 0;
 						next[nnext++] = c;
+					}
+					if (x < nnext && k < s->nown[j])
+						own[x] = 1;
 				}
 			}
 			for (w = 0; w < nnext; w++)
 				if (d->node_nterm[next[w]] &&
 				    (rc = resolve_node(&m, d, next[w], (uint32_t)i, (uint32_t)j + 1,
-				                       day, have_date)))
+				                       day, have_date,
+				                       j == i && !own[w] ? ENT_MATCH_LEMMA : 0)))
 					return rc;
 			memcpy(states, next, nnext * sizeof *next);
 			nstates = nnext;

@@ -141,6 +141,10 @@ struct ent_dict {
 	dict_synset *synsets;     /* by synset name id */
 	size_t synsets_cap;
 
+	/* PETRARCH-2 verb transformations, in file order. */
+	ent_transform *transforms;
+	size_t ntransforms, transforms_cap;
+
 	/* The CAMEO code table, sorted by code. */
 	ent_cameo_code *cameo;
 	size_t ncameo, cameo_cap;
@@ -170,10 +174,18 @@ typedef struct dict_load {
 	uint32_t group;           /* pattern group + 1 (0: no block yet) */
 	const char *block;        /* block name */
 	const char *block_code;   /* block default code (NULL: ---) */
-	const char *block_passive; /* its passive code, if any */
+	const char *block_pair; /* its paired code ([a:b]), if any */
 	int in_synset;            /* PETRARCH: + lines are synset members */
 	uint32_t synset;          /* current synset id */
+	/* PETRARCH verbs: one-word verbs read so far and their codes, for
+	 * the transformations at the end of the file (words point into the
+	 * file's text) */
+	struct dict_verb_code { const char *w; size_t n; const char *code; } *vcodes;
+	size_t nvcodes, vcodes_cap;
 } dict_load;
+
+/* Adds a transformation to d (dict.c). */
+int dict_transform_add(ent_dict *d, const ent_transform *t);
 
 /* ---- dict.c ---- */
 
@@ -241,7 +253,7 @@ int dict_pat_elem(dict_pat_build *pb, int kind, int flags, const uint32_t *alts,
                   size_t alts_len, uint16_t nalts, uint32_t synset);
 /* Commits the pattern; *id gets the pattern id. */
 int dict_pat_commit(dict_load *ld, const dict_pat_build *pb, const char *code,
-                    const char *passive, int flags, const char *text,
+                    const char *pair, int flags, const char *text,
                     size_t text_len, uint32_t *id);
 /* A new pattern group; *group gets its id. */
 int dict_group_new(ent_dict *d, uint32_t *group);

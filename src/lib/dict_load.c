@@ -680,7 +680,7 @@ void ent_dict_get_stats(const ent_dict *d, ent_dict_stats *st)
 	}
 	for (i = 0; i < d->npatterns; i++) {
 		const ent_pattern *p = &d->patterns[i];
-		const char *c = p->code ? p->code : p->passive_code;
+		const char *c = p->code ? p->code : p->pair_code;
 		int root = 0;
 
 		if (d->pattern_dead && d->pattern_dead[i])

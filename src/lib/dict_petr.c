@@ -6,16 +6,18 @@
  * Written from the format description (docs/dictionaries.md, "PETRARCH-2
  * formats") and the files themselves. Every line is either used or
  * reported: errors for lines that cannot be used, "unsupported" for
- * well-formed lines that entente does not apply (verb transformations,
- * TABARI's ^ and % pattern tokens).
+ * well-formed lines that entente does not apply (transformations with
+ * multi-word verbs).
  *
  * Words in these files are upper case and joined by '_' or blanks; they
  * are stored like entente's phrases (tokenised, lower case), so that one
  * matcher serves both.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dict_int.h"
 
@@ -213,23 +215,24 @@ static int verb_code(dict_load *ld, const char *s, size_t n, const char **code, 
 	return 1;
 }
 
-/* Reads [a:p] codes (either part may be empty or ---) inside open..close.
- * Returns 1 when fine, 0 when bad. */
+/* Reads [a:b] codes inside open..close: a the event's code, b the code of
+ * its paired event (from the target back to the source); either may be
+ * empty or ---. Returns 1 when fine, 0 when bad. */
 static int verb_codes(dict_load *ld, const char *open, const char *close, const char **code,
-                      const char **passive, int *rc)
+                      const char **pair, int *rc)
 {
 	const char *colon = memchr(open, ':', (size_t)(close - open));
 	const char *a = open + 1, *p = colon ? colon + 1 : NULL;
 	size_t an = (size_t)((colon ? colon : close) - a), pn = p ? (size_t)(close - p) : 0;
 
-	*passive = NULL;
+	*pair = NULL;
 	dict_trim(&a, &an);
 	dict_trim(&p, &pn);
 	if (!verb_code(ld, a, an, code, rc))
 		return 0;
 	if (*rc)
 		return 1;
-	if (p && !verb_code(ld, p, pn, passive, rc))
+	if (p && !verb_code(ld, p, pn, pair, rc))
 		return 0;
 	return 1;
 }
@@ -972,7 +975,7 @@ static int load_issues(dict_load *ld, const char *text, size_t len)
 static int block_line(dict_load *ld, const char *s, size_t n)
 {
 	const char *open = memchr(s, '[', n), *close = open ? memchr(open, ']', n - (size_t)(open - s)) : NULL;
-	const char *name = s + 3, *code, *passive;
+	const char *name = s + 3, *code, *pair;
 	size_t nn;
 	uint32_t group;
 	int rc;
@@ -981,10 +984,10 @@ static int block_line(dict_load *ld, const char *s, size_t n)
 		return dict_diag(ld, ENT_DIAG_ERROR, "expected '--- NAME [CODE] ---'");
 	nn = (size_t)(open - name);
 	dict_trim(&name, &nn);
-	if (!verb_codes(ld, open, close, &code, &passive, &rc)) {
+	if (!verb_codes(ld, open, close, &code, &pair, &rc)) {
 		rc = dict_diag(ld, ENT_DIAG_ERROR, "bad block code '%.*s'; the block has no default code",
 		               (int)(close - open + 1), open);
-		code = passive = NULL;
+		code = pair = NULL;
 	}
 	if (rc)
 		return rc;
@@ -992,7 +995,7 @@ static int block_line(dict_load *ld, const char *s, size_t n)
 		return rc;
 	ld->group = group + 1;
 	ld->block_code = code;
-	ld->block_passive = passive;
+	ld->block_pair = pair;
 	ld->block = dict_string(ld->d, name, nn);
 	if (!ld->block)
 		return ent_error_set(ENT_ENOMEM, "out of memory");
@@ -1041,7 +1044,7 @@ static int verb_form(dict_load *ld, const char *s, size_t n, uint32_t entry)
 /* VERB {FORMS}? [CODE]? */
 static int verb_line(dict_load *ld, const char *s, size_t n)
 {
-	const char *brace = memchr(s, '{', n), *open = memchr(s, '[', n), *code = NULL, *passive = NULL;
+	const char *brace = memchr(s, '{', n), *open = memchr(s, '[', n), *code = NULL, *pair = NULL;
 	const char *forms = NULL, *verb = s, *plus;
 	size_t vn, fn = 0, i, w;
 	ent_dict_entry e;
@@ -1066,7 +1069,7 @@ static int verb_line(dict_load *ld, const char *s, size_t n)
 
 		if (!close)
 			return dict_diag(ld, ENT_DIAG_ERROR, "unclosed '[' in verb code");
-		if (!verb_codes(ld, open, close, &code, &passive, &rc)) {
+		if (!verb_codes(ld, open, close, &code, &pair, &rc)) {
 			return dict_diag(ld, ENT_DIAG_ERROR, "bad verb code '%.*s'; verb skipped",
 			                 (int)(close - open + 1), open);
 		}
@@ -1079,7 +1082,7 @@ static int verb_line(dict_load *ld, const char *s, size_t n)
 			return dict_diag(ld, ENT_DIAG_ERROR, "unexpected text '%.*s'", (int)tn, t);
 	} else {
 		code = ld->block_code;
-		passive = ld->block_passive;
+		pair = ld->block_pair;
 	}
 	if (vn == 0 || has_char(verb, vn, "{}[]()*"))
 		return dict_diag(ld, ENT_DIAG_ERROR, "bad verb '%.*s'", (int)vn, verb);
@@ -1094,12 +1097,28 @@ static int verb_line(dict_load *ld, const char *s, size_t n)
 	e.kind = ENT_DICT_VERB;
 	e.sub = 1;
 	e.code = code;
-	e.passive_code = passive;
+	e.pair_code = pair;
 	e.group = ld->group - 1;
 	e.pred = (uint16_t)pred;
 	e.name = ld->block;
 	if ((rc = dict_entry_add(ld, &e, &id)) || (rc = verb_form(ld, verb, vn, id)))
 		return rc;
+	if (!has_char(verb, vn, "_+ \t")) {
+		/* a one-word verb: its code, for transformations */
+		if (ld->nvcodes == ld->vcodes_cap) {
+			size_t cap = ld->vcodes_cap ? ld->vcodes_cap * 2 : 256;
+			struct dict_verb_code *v = ent_realloc(ld->vcodes, cap * sizeof *v);
+
+			if (!v)
+				return ent_error_set(ENT_ENOMEM, "out of memory");
+			ld->vcodes = v;
+			ld->vcodes_cap = cap;
+		}
+		ld->vcodes[ld->nvcodes].w = verb;
+		ld->vcodes[ld->nvcodes].n = vn;
+		ld->vcodes[ld->nvcodes].code = code;
+		ld->nvcodes++;
+	}
 	if (forms) {
 		/* Forms are separated by blanks (some files add commas). */
 		for (i = 0; i < fn;) {
@@ -1149,7 +1168,7 @@ static int verb_line(dict_load *ld, const char *s, size_t n)
 typedef struct pat_parse {
 	dict_load *ld;
 	dict_pat_build *pb;
-	int unsupported;   /* a ^ or % was dropped */
+	int compound;      /* a % before the '*' */
 	int npred;
 } pat_parse;
 
@@ -1251,8 +1270,13 @@ static int pat_items(pat_parse *pp, const char *s, size_t n, int *bad)
 				dict_pat_elem(pb, ENT_PE_SOURCE, flags, NULL, 0, 0, 0);
 			} else if (c == '+') {
 				dict_pat_elem(pb, ENT_PE_TARGET, flags, NULL, 0, 0, 0);
+			} else if (c == '^') {
+				dict_pat_elem(pb, ENT_PE_SKIP, flags, NULL, 0, 0, 0);
+			} else if (pp->npred == 0) {
+				pp->compound = 1;  /* % before the verb */
 			} else {
-				pp->unsupported = c;
+				/* % after the verb: a (compound) target */
+				dict_pat_elem(pb, ENT_PE_TARGET, flags, NULL, 0, 0, 0);
 			}
 			continue;
 		}
@@ -1276,7 +1300,7 @@ static int pat_items(pat_parse *pp, const char *s, size_t n, int *bad)
 /* - PRE * POST [CODE] */
 static int pattern_line(dict_load *ld, const char *s, size_t n)
 {
-	const char *open = NULL, *close, *code = NULL, *passive = NULL, *body = s + 1;
+	const char *open = NULL, *close, *code = NULL, *pair = NULL, *body = s + 1;
 	size_t bn, i;
 	dict_pat_build *pb;
 	pat_parse pp;
@@ -1302,12 +1326,12 @@ static int pattern_line(dict_load *ld, const char *s, size_t n)
 			return dict_diag(ld, ENT_DIAG_ERROR, "unexpected text '%.*s' after the code",
 			                 (int)tn, t);
 	}
-	if (!verb_codes(ld, open, close, &code, &passive, &rc))
+	if (!verb_codes(ld, open, close, &code, &pair, &rc))
 		return dict_diag(ld, ENT_DIAG_ERROR, "bad code '%.*s'; pattern skipped",
 		                 (int)(close - open + 1), open);
 	if (rc)
 		return rc;
-	if (!code && !passive)
+	if (!code && !pair)
 		flags |= ENT_PAT_NULL;
 	bn = (size_t)(open - body);
 	dict_trim(&body, &bn);
@@ -1328,18 +1352,119 @@ static int pattern_line(dict_load *ld, const char *s, size_t n)
 		rc = dict_diag(ld, ENT_DIAG_ERROR, "pattern needs exactly one '*'; skipped");
 		goto done;
 	}
-	if (pp.unsupported &&
-	    (rc = dict_diag(ld, ENT_DIAG_UNSUPPORTED, "TABARI token '%c' is not supported; "
-	                    "pattern used without it", pp.unsupported)))
-		goto done;
+	if (pp.compound)
+		flags |= ENT_PAT_COMPOUND;
 	if (pb->nelems == 1)
 		flags |= ENT_PAT_BARE;
-	if ((rc = dict_pat_commit(ld, pb, code, passive, flags, s, n, &pat)))
+	if ((rc = dict_pat_commit(ld, pb, code, pair, flags, s, n, &pat)))
 		goto done;
 	rc = dict_group_add(ld->d, ld->group - 1, pat);
 done:
 	ent_free(pb);
 	return rc;
+}
+
+/* The code of a one-word verb read earlier in the file: the first of its
+ * lines that has one. *known gets whether the verb was read at all. */
+static const char *verb_code_of(const dict_load *ld, const char *w, size_t n, int *known)
+{
+	size_t i;
+
+	*known = 0;
+	for (i = 0; i < ld->nvcodes; i++)
+		if (ld->vcodes[i].n == n && strncasecmp(ld->vcodes[i].w, w, n) == 0) {
+			*known = 1;
+			if (ld->vcodes[i].code)
+				return ld->vcodes[i].code;
+		}
+	return NULL;
+}
+
+/* One word of a transformation line: the next run of characters that
+ * are not blanks or parentheses; a parenthesis is a word of its own. */
+static size_t tf_word(const char *s, size_t n, size_t *i, const char **w)
+{
+	size_t j;
+
+	while (*i < n && is_space(s[*i]))
+		(*i)++;
+	*w = s + *i;
+	if (*i >= n)
+		return 0;
+	if (s[*i] == '(' || s[*i] == ')' || s[*i] == '=') {
+		(*i)++;
+		return 1;
+	}
+	for (j = *i; j < n && !is_space(s[j]) && !strchr("()=", s[j]); j++)
+		;
+	j -= *i;
+	*i += j;
+	return j;
+}
+
+static int tf_var(const char *w, size_t n, char *out)
+{
+	if (n != 1 || !(isalpha((unsigned char)w[0]) || w[0] == '.' || w[0] == '_'))
+		return 0;
+	*out = (char)tolower((unsigned char)w[0]);
+	return 1;
+}
+
+/* ~ a (b c LOWER) UPPER = x y CODE: a verb transformation (dictionaries.rst,
+ * "Transformations"). The verbs must be one-word verbs of this file (a
+ * "Q" for the lower verb is any verb; for the code, the lower verb's). */
+static int transform_line(dict_load *ld, const char *s, size_t n)
+{
+	ent_transform t;
+	const char *w[12];
+	size_t wn[12], i = 1, k;
+	int nw = 0, known;
+
+	while (nw < 12 && (wn[nw] = tf_word(s, n, &i, &w[nw])) > 0)
+		nw++;
+	memset(&t, 0, sizeof t);
+	if (nw != 11 || w[1][0] != '(' || w[5][0] != ')' ||
+	    w[7][0] != '=' || !tf_var(w[0], wn[0], &t.upper_src) || !tf_var(w[2], wn[2], &t.lower_src) ||
+	    !tf_var(w[3], wn[3], &t.lower_tgt) || !tf_var(w[8], wn[8], &t.out_src) ||
+	    !tf_var(w[9], wn[9], &t.out_tgt))
+		return dict_diag(ld, ENT_DIAG_ERROR, "cannot read transformation '%.*s'; expected "
+		                 "'~ a (a b LOWER) UPPER = a b CODE'", (int)n, s);
+	if (has_char(w[4], wn[4], "_+&") || has_char(w[6], wn[6], "_+&"))
+		return dict_diag(ld, ENT_DIAG_UNSUPPORTED, "transformation with a multi-word verb is "
+		                 "not supported; line not used");
+	t.upper_verb = dict_string(ld->d, w[6], wn[6]);
+	t.upper_code = verb_code_of(ld, w[6], wn[6], &known);
+	if (!known)
+		return dict_diag(ld, ENT_DIAG_ERROR, "transformation names verb '%.*s' that is not "
+		                 "in this file; line not used", (int)wn[6], w[6]);
+	if (!(wn[4] == 1 && toupper((unsigned char)w[4][0]) == 'Q')) {
+		t.lower_verb = dict_string(ld->d, w[4], wn[4]);
+		t.lower_code = verb_code_of(ld, w[4], wn[4], &known);
+		if (!known)
+			return dict_diag(ld, ENT_DIAG_ERROR, "transformation names verb '%.*s' that is "
+			                 "not in this file; line not used", (int)wn[4], w[4]);
+		if (!t.lower_verb)
+			return ent_error_set(ENT_ENOMEM, "out of memory");
+	}
+	if (!(wn[10] == 1 && toupper((unsigned char)w[10][0]) == 'Q')) {
+		for (k = 0; k < wn[10]; k++)
+			if (!isdigit((unsigned char)w[10][k]))
+				break;
+		if (k != wn[10] || wn[10] < 2 || wn[10] > 4)
+			return dict_diag(ld, ENT_DIAG_ERROR, "bad transformation code '%.*s'; line not used",
+			                 (int)wn[10], w[10]);
+		t.code = dict_string(ld->d, w[10], wn[10]);
+		if (!t.code)
+			return ent_error_set(ENT_ENOMEM, "out of memory");
+		if (!ent_dict_cameo(ld->d, t.code))
+			dict_diag(ld, ENT_DIAG_WARNING, "code %s is not in the CAMEO codebook; kept", t.code);
+	}
+	t.file = ld->file;
+	t.line = ld->line;
+	t.text = dict_string(ld->d, s, n);
+	if (!t.upper_verb || !t.text)
+		return ent_error_set(ENT_ENOMEM, "out of memory");
+	return dict_transform_add(ld->d, &t);
 }
 
 static int load_verbs(dict_load *ld, const char *text, size_t len)
@@ -1420,14 +1545,16 @@ static int load_verbs(dict_load *ld, const char *text, size_t len)
 		} else if (s[0] == '-') {
 			rc = pattern_line(ld, s, n);
 		} else if (s[0] == '~') {
-			rc = dict_diag(ld, ENT_DIAG_UNSUPPORTED, "verb transformations are not supported; "
-			               "line not used");
+			rc = transform_line(ld, s, n);
 		} else if (!ld->group) {
 			rc = dict_diag(ld, ENT_DIAG_ERROR, "verb outside a verb block");
 		} else {
 			rc = verb_line(ld, s, n);
 		}
 	}
+	ent_free(ld->vcodes);
+	ld->vcodes = NULL;
+	ld->nvcodes = ld->vcodes_cap = 0;
 	return rc;
 }
 

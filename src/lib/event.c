@@ -80,6 +80,23 @@ void ent_actor_root(const char *code, char *root)
 	root[r] = '\0';
 }
 
+int ent_actor_is_region(const char *code)
+{
+	/* CAMEO's regional actor codes */
+	static const char regions[][4] = {
+		"AFR", "ASA", "BLK", "CAS", "CAU", "CFR", "CRB", "EAF", "EEU", "EUR", "LAM",
+		"MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SEA", "SCN", "WAF",
+		"WST"};
+	size_t i;
+
+	if (!code || ent_actor_root_len(code) != 3)
+		return 0;
+	for (i = 0; i < sizeof regions / sizeof regions[0]; i++)
+		if (strncmp(code, regions[i], 3) == 0)
+			return 1;
+	return 0;
+}
+
 /* Splits an actor code into its root and the rest (agents). */
 static void split_code(const char *code, char *root, char *agent)
 {

@@ -4,6 +4,8 @@
  * surrogate pairs included, become UTF-8; lone surrogates become U+FFFD.
  */
 #include <stdlib.h>
+#include <assert.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "entente/flatjson.h"
@@ -50,6 +52,29 @@ static long hex4(const char *s, size_t left)
 	return v;
 }
 
+/* Bytes that a string holds as they are (not '"', '\\' or a control
+ * character). */
+static const unsigned char plain[256] = {
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+	R16(0), R16(0),
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,     /* 0x20: '"' */
+	R16(1), R16(1),
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,     /* 0x50: '\\' */
+	R16(1), R16(1),
+	R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1),
+#undef R16
+};
+
+/* Appends n bytes to the store, within the room that ent_flatjson_parse
+ * reserved for the whole line (the unescaped text of a line is never
+ * longer than the line). */
+static void put_reserved(ent_buf *b, const char *p, size_t n)
+{
+	assert(b->len + n < b->cap);
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+}
+
 /* Reads a string starting after its opening quote at s[*i]; appends the
  * unescaped bytes and a NUL to the store, recording the offset. */
 static int read_string(ent_flatjson *o, const char *s, size_t len, size_t *i, size_t *off)
@@ -59,17 +84,16 @@ static int read_string(ent_flatjson *o, const char *s, size_t len, size_t *i, si
 
 	*off = o->store.len;
 	while (p < len) {
-		for (run = p; run < len && s[run] != '"' && s[run] != '\\' &&
-		              (unsigned char)s[run] >= 0x20; run++)
+		for (run = p; run < len && plain[(unsigned char)s[run]]; run++)
 			;
-		if (run > p && (rc = ent_buf_put(&o->store, s + p, run - p)) != 0)
-			return rc;
+		put_reserved(&o->store, s + p, run - p);
 		p = run;
 		if (p >= len)
 			break;
 		if (s[p] == '"') {
 			*i = p + 1;
-			return ent_buf_putc(&o->store, '\0');
+			put_reserved(&o->store, "", 1);
+			return ENT_OK;
 		}
 		if ((unsigned char)s[p] < 0x20)
 			return fail(p, "control character in a string");
@@ -129,6 +153,12 @@ int ent_flatjson_parse(ent_flatjson *o, const char *s, size_t len)
 
 	o->n = 0;
 	ent_buf_clear(&o->store);
+	/* Room for everything: unescaping never lengthens a string, and its
+	 * NUL takes the place of a quote; a bare value gets one NUL each. */
+	if (len > SIZE_MAX / 2)
+		return fail(0, "line too long");
+	if ((rc = ent_buf_grow(&o->store, len + ENT_FLATJSON_MAX_FIELDS + 16)) != 0)
+		return rc;
 	if (i >= len || s[i] != '{')
 		return fail(i, "expected '{'");
 	i = skip_ws(s, len, i + 1);
@@ -188,9 +218,8 @@ int ent_flatjson_parse(ent_flatjson *o, const char *s, size_t len)
 					return fail(start, "bad value");
 			}
 			voff[o->n] = o->store.len;
-			if ((rc = ent_buf_put(&o->store, s + start, i - start)) != 0 ||
-			    (rc = ent_buf_putc(&o->store, '\0')) != 0)
-				return rc;
+			put_reserved(&o->store, s + start, i - start);
+			put_reserved(&o->store, "", 1);
 		}
 		o->n++;
 		i = skip_ws(s, len, i);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <jansson.h>
 
 #include "entente/goldeval.h"
@@ -105,6 +106,8 @@ static const char *fill(ent_goldeval *g, ent_gold_record *r, json_t *obj)
 			copy_code(r->events[i].code, sizeof r->events[i].code, json_object_get(e, "code"));
 		}
 		r->noevents = json_is_true(json_object_get(obj, "noevents")) || r->nevents == 0;
+		v = json_object_get(json_object_get(obj, "config_in_effect"), "require_dyad");
+		r->monadic = json_is_string(v) && strcasecmp(json_string_value(v), "false") == 0;
 		break;
 	case ENT_GOLD_CODE:
 		copy_code(r->code, sizeof r->code, json_object_get(obj, "cameo_code"));
@@ -236,13 +239,21 @@ typedef struct triple {
 	char s[8], t[8], c[8];
 } triple;
 
+/* The root of an actor code; no actor ("", or PETRARCH's "---") is "---". */
+static void gold_root(const char *code, char *root)
+{
+	ent_actor_root(code, root);
+	if (!root[0])
+		strcpy(root, "---");
+}
+
 static void make_triple(triple *x, const char *s, const char *t, const char *code, int full)
 {
-	ent_actor_root(s, x->s);
+	gold_root(s, x->s);
 	if (t && strcmp(t, "*") == 0)
 		strcpy(x->t, "*");
 	else
-		ent_actor_root(t, x->t);
+		gold_root(t, x->t);
 	snprintf(x->c, sizeof x->c, "%.*s", full ? 7 : 2, code ? code : "");
 }
 
@@ -283,6 +294,22 @@ static size_t intersect(const triple *gold, size_t ng, const triple *sys, size_t
 }
 
 /* Whether the sets of full (source, target, code) are equal. */
+/* Whether two actor codes are the same; no actor is "" or "---". */
+static int same_actor(const char *sys, const char *gold)
+{
+	if (!sys || !sys[0])
+		sys = "---";
+	if (!gold[0])
+		gold = "---";
+	return strcmp(sys, gold) == 0;
+}
+
+static int same_event(const ent_event *e, const ent_gold_event *g)
+{
+	return same_actor(e->source, g->source) && same_actor(e->target, g->target) &&
+	       strcmp(e->code, g->code) == 0;
+}
+
 static int exact_equal(const ent_gold_record *r, const ent_event *ev, size_t n)
 {
 	size_t i, j;
@@ -291,9 +318,7 @@ static int exact_equal(const ent_gold_record *r, const ent_event *ev, size_t n)
 		int found = 0;
 
 		for (j = 0; j < r->nevents && !found; j++)
-			found = strcmp(ev[i].source ? ev[i].source : "", r->events[j].source) == 0 &&
-			        strcmp(ev[i].target ? ev[i].target : "", r->events[j].target) == 0 &&
-			        strcmp(ev[i].code, r->events[j].code) == 0;
+			found = same_event(&ev[i], &r->events[j]);
 		if (!found)
 			return 0;
 	}
@@ -301,9 +326,7 @@ static int exact_equal(const ent_gold_record *r, const ent_event *ev, size_t n)
 		int found = 0;
 
 		for (i = 0; i < n && !found; i++)
-			found = strcmp(ev[i].source ? ev[i].source : "", r->events[j].source) == 0 &&
-			        strcmp(ev[i].target ? ev[i].target : "", r->events[j].target) == 0 &&
-			        strcmp(ev[i].code, r->events[j].code) == 0;
+			found = same_event(&ev[i], &r->events[j]);
 		if (!found)
 			return 0;
 	}

@@ -18,6 +18,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(ENT_NO_AVX2)
+#include <immintrin.h>
+#endif
 
 #include "entente/builtin.h"
 #include "parse_int.h"
@@ -96,9 +99,27 @@ uint64_t ent__hash_bytes(const void *p, size_t n, uint64_t seed)
 		n -= 8;
 	}
 	if (n) {
-		uint64_t v = 0;
+		/* the last n < 8 bytes as the low bytes of v (what memcpy into a
+		 * zeroed v gives on a little-endian machine, as the model files
+		 * are), read in two overlapping pieces: bytes copied one by one
+		 * into memory and read back as a word would stall the load */
+		uint64_t v;
 
-		memcpy(&v, s, n);
+		if (n >= 4) {
+			uint32_t lo, hi;
+
+			memcpy(&lo, s, 4);
+			memcpy(&hi, s + n - 4, 4);
+			v = lo | (uint64_t)hi << (8 * (n - 4));
+		} else if (n >= 2) {
+			uint16_t lo, hi;
+
+			memcpy(&lo, s, 2);
+			memcpy(&hi, s + n - 2, 2);
+			v = lo | (uint64_t)hi << (8 * (n - 2));
+		} else {
+			v = s[0];
+		}
 		h = (h ^ ent__mix(v ^ 0xa5)) * 0xff51afd7ed558ccdULL;
 	}
 	return ent__mix(h);
@@ -131,6 +152,36 @@ const unsigned char *ent__tab_get(const ent_strtab *t, int cls, const char *key,
 		}
 	}
 	return NULL;
+}
+
+/* Prefetching for lookups of a block of words: the table is megabytes
+ * and a lookup is two dependent reads (the slot, then its entry), so the
+ * decoder asks for all the slots of a block, then for their entries,
+ * before the lookups. Only speed depends on these. */
+#define TAB_BLOCK 32
+
+static void tab_prefetch_slot(const ent_strtab *t, uint64_t h)
+{
+#ifdef __GNUC__
+	if (t->nslots)
+		__builtin_prefetch(&t->slots[(uint32_t)h & (t->nslots - 1)]);
+#else
+	(void)t, (void)h;
+#endif
+}
+
+static void tab_prefetch_entry(const ent_strtab *t, uint64_t h)
+{
+#ifdef __GNUC__
+	if (t->nslots) {
+		uint32_t off = t->slots[(uint32_t)h & (t->nslots - 1)];
+
+		if (off)
+			__builtin_prefetch(t->blob + off - 1);
+	}
+#else
+	(void)t, (void)h;
+#endif
 }
 
 /* ---- per-token values ----------------------------------------------- */
@@ -235,6 +286,7 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
                   const ent_strtab *tab)
 {
 	size_t i, k;
+	uint64_t lexh[TAB_BLOCK];
 
 	for (i = 0; i < n; i++) {
 		const char *s = text + tokens[i].start;
@@ -244,6 +296,20 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
 		ent_tokinfo *t = &ti[i];
 		int letters = 0, uppers = 0, punct = 1;
 
+		if (i % TAB_BLOCK == 0) {
+			/* ask for the lexicon entries of the next block of words */
+			size_t e = n - i < TAB_BLOCK ? n - i : TAB_BLOCK;
+
+			for (j = 0; j < e; j++) {
+				const ent_token *tk = &tokens[i + j];
+
+				ln = normalise(low, text + tk->start, tk->end - tk->start, sizeof low);
+				lexh[j] = ent__tab_hash(TAB_LEX, low, ln);
+				tab_prefetch_slot(tab, lexh[j]);
+			}
+			for (j = 0; j < e; j++)
+				tab_prefetch_entry(tab, lexh[j]);
+		}
 		memset(t, 0, sizeof *t);
 		ln = normalise(low, s, len, sizeof low);
 		t->form = ent__hash_bytes(s, len, 1);
@@ -291,17 +357,26 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
 
 /* ---- feature templates ---------------------------------------------- */
 
-static inline uint64_t f1(uint64_t t, uint64_t a)
+/* The templates below are expanded into the decoder's loop: these small
+ * helpers are called some 90 times per parser step and must not stay
+ * calls. */
+#if defined(__GNUC__)
+#define HOT_INLINE inline __attribute__((always_inline))
+#else
+#define HOT_INLINE inline
+#endif
+
+static HOT_INLINE uint64_t f1(uint64_t t, uint64_t a)
 {
 	return ent__mix(a + t * 0x9E3779B97F4A7C15ULL);
 }
 
-static inline uint64_t f2(uint64_t t, uint64_t a, uint64_t b)
+static HOT_INLINE uint64_t f2(uint64_t t, uint64_t a, uint64_t b)
 {
 	return ent__mix(f1(t, a) ^ (b * 0xC2B2AE3D27D4EB4FULL + 0x27d4eb2f165667c5ULL));
 }
 
-static inline uint64_t f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
+static HOT_INLINE uint64_t f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
 {
 	return ent__mix(f2(t, a, b) + c * 0x165667B19E3779F9ULL);
 }
@@ -309,8 +384,50 @@ static inline uint64_t f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
 #define NONE_W 0x6e6f6e65ULL  /* a position outside the sentence */
 #define NONE_P 0xffU
 
-size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
-                         int p1, int p2, const uint8_t *r)
+/* Stores feature hash h as o[k] (the trainer's calls, pf NULL) or, when
+ * decoding with model pf, the first slot of the feature's row in pf,
+ * and asks for the row at once: the rows are scattered over megabytes,
+ * and a row asked for while the rest of the features are still being
+ * hashed has mostly arrived when lin_score reads it. put asks for the
+ * first and last byte of the row, which covers rows of up to 64 classes
+ * (the parser has 32, the label model 51); put_wide also for byte 64,
+ * which covers up to 128 (the tagger has 108). Longer rows would only
+ * be slower. */
+static HOT_INLINE size_t put_row(uint64_t *o, size_t k, uint64_t h, const ent_lin *pf,
+                                 int wide)
+{
+	if (pf) {
+		uint32_t slot = ent__slot(h, pf->nslots, pf->nclasses);
+#ifdef __GNUC__
+		const char *row = (const char *)(pf->w + slot);
+
+		__builtin_prefetch(row);
+		__builtin_prefetch(row + pf->nclasses - 1);
+		if (wide)
+			__builtin_prefetch(row + 64);
+#else
+		(void)wide;
+#endif
+		o[k] = slot;
+	} else {
+		o[k] = h;
+	}
+	return k + 1;
+}
+
+static HOT_INLINE size_t put(uint64_t *o, size_t k, uint64_t h, const ent_lin *pf)
+{
+	return put_row(o, k, h, pf, 0);
+}
+
+static HOT_INLINE size_t put_wide(uint64_t *o, size_t k, uint64_t h, const ent_lin *pf)
+{
+	return put_row(o, k, h, pf, 1);
+}
+
+static HOT_INLINE size_t
+tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n, int p1, int p2,
+             const uint8_t *r, const ent_lin *pf)
 {
 	const ent_tokinfo *t = &ti[i];
 	uint64_t wm1 = i >= 1 ? ti[i - 1].lower : NONE_W;
@@ -328,73 +445,79 @@ size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
 	size_t k = 0;
 	int rare = t->freq < 3;
 
-	o[k++] = f1(1, 0);
-	o[k++] = f1(2, t->lower);
-	o[k++] = f1(3, t->form);
-	o[k++] = f1(4, t->suf[0]);
-	o[k++] = f1(5, t->suf[1]);
-	o[k++] = f1(6, t->suf[2]);
-	o[k++] = f1(7, t->suf[3]);
-	o[k++] = f1(8, t->pre[0]);
-	o[k++] = f1(9, t->pre[1]);
-	o[k++] = f1(10, t->pre[2]);
-	o[k++] = f1(11, t->shape);
-	o[k++] = f1(12, P1);
-	o[k++] = f2(13, P1, P2);
-	o[k++] = f1(14, wm1);
-	o[k++] = f1(15, wm2);
-	o[k++] = f1(16, wp1);
-	o[k++] = f1(17, wp2);
-	o[k++] = f1(18, sm1);
-	o[k++] = f1(19, sp1);
-	o[k++] = f2(20, P1, t->lower);
-	o[k++] = f1(21, t->tagset);
-	o[k++] = f1(22, ap1);
-	o[k++] = f1(23, ap2);
-	o[k++] = f1(24, shp1);
-	o[k++] = f1(25, shm1);
-	o[k++] = f1(26, (uint64_t)(t->flags & (TI_CAP | TI_FIRST | TI_ALLCAP)));
-	o[k++] = f2(27, t->lower, wp1);
-	o[k++] = f2(28, wm1, t->lower);
-	o[k++] = f2(29, P1, ap1);
-	o[k++] = f2(30, t->tagset, ap1);
-	o[k++] = f2(31, P1, t->suf[2]);
-	o[k++] = f1(32, (uint64_t)t->flags);
-	o[k++] = f1(33, (uint64_t)t->freq);
-	o[k++] = f3(34, P2, P1, t->tagset);
-	o[k++] = f2(35, P1, t->tagset);
-	o[k++] = f2(36, am1, t->tagset);
-	o[k++] = f3(37, P1, t->tagset, ap1);
-	o[k++] = f2(38, t->tagset, wp1);
-	o[k++] = f2(39, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), t->suf[1]);
-	o[k++] = f2(40, P1, wp1);
-	o[k++] = f1(44, t->lex);
-	o[k++] = f2(45, t->lex, P1);
-	o[k++] = f2(46, t->lex, t->suf[1]);
-	o[k++] = f1(47, i + 1 < n ? ti[i + 1].lex : NONE_W);
-	o[k++] = f2(48, t->lex, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)));
+	k = put_wide(o, k, f1(1, 0), pf);
+	k = put_wide(o, k, f1(2, t->lower), pf);
+	k = put_wide(o, k, f1(3, t->form), pf);
+	k = put_wide(o, k, f1(4, t->suf[0]), pf);
+	k = put_wide(o, k, f1(5, t->suf[1]), pf);
+	k = put_wide(o, k, f1(6, t->suf[2]), pf);
+	k = put_wide(o, k, f1(7, t->suf[3]), pf);
+	k = put_wide(o, k, f1(8, t->pre[0]), pf);
+	k = put_wide(o, k, f1(9, t->pre[1]), pf);
+	k = put_wide(o, k, f1(10, t->pre[2]), pf);
+	k = put_wide(o, k, f1(11, t->shape), pf);
+	k = put_wide(o, k, f1(12, P1), pf);
+	k = put_wide(o, k, f2(13, P1, P2), pf);
+	k = put_wide(o, k, f1(14, wm1), pf);
+	k = put_wide(o, k, f1(15, wm2), pf);
+	k = put_wide(o, k, f1(16, wp1), pf);
+	k = put_wide(o, k, f1(17, wp2), pf);
+	k = put_wide(o, k, f1(18, sm1), pf);
+	k = put_wide(o, k, f1(19, sp1), pf);
+	k = put_wide(o, k, f2(20, P1, t->lower), pf);
+	k = put_wide(o, k, f1(21, t->tagset), pf);
+	k = put_wide(o, k, f1(22, ap1), pf);
+	k = put_wide(o, k, f1(23, ap2), pf);
+	k = put_wide(o, k, f1(24, shp1), pf);
+	k = put_wide(o, k, f1(25, shm1), pf);
+	k = put_wide(o, k, f1(26, (uint64_t)(t->flags & (TI_CAP | TI_FIRST | TI_ALLCAP))), pf);
+	k = put_wide(o, k, f2(27, t->lower, wp1), pf);
+	k = put_wide(o, k, f2(28, wm1, t->lower), pf);
+	k = put_wide(o, k, f2(29, P1, ap1), pf);
+	k = put_wide(o, k, f2(30, t->tagset, ap1), pf);
+	k = put_wide(o, k, f2(31, P1, t->suf[2]), pf);
+	k = put_wide(o, k, f1(32, (uint64_t)t->flags), pf);
+	k = put_wide(o, k, f1(33, (uint64_t)t->freq), pf);
+	k = put_wide(o, k, f3(34, P2, P1, t->tagset), pf);
+	k = put_wide(o, k, f2(35, P1, t->tagset), pf);
+	k = put_wide(o, k, f2(36, am1, t->tagset), pf);
+	k = put_wide(o, k, f3(37, P1, t->tagset, ap1), pf);
+	k = put_wide(o, k, f2(38, t->tagset, wp1), pf);
+	k = put_wide(o, k, f2(39, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), t->suf[1]), pf);
+	k = put_wide(o, k, f2(40, P1, wp1), pf);
+	k = put_wide(o, k, f1(44, t->lex), pf);
+	k = put_wide(o, k, f2(45, t->lex, P1), pf);
+	k = put_wide(o, k, f2(46, t->lex, t->suf[1]), pf);
+	k = put_wide(o, k, f1(47, i + 1 < n ? ti[i + 1].lex : NONE_W), pf);
+	k = put_wide(o, k, f2(48, t->lex, (uint64_t)(t->flags & (TI_CAP | TI_FIRST))), pf);
 	if (rare) {
-		o[k++] = f2(41, t->shape, t->suf[2]);
-		o[k++] = f2(42, P1, t->shape);
-		o[k++] = f3(43, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), P1, t->suf[3]);
+		k = put_wide(o, k, f2(41, t->shape, t->suf[2]), pf);
+		k = put_wide(o, k, f2(42, P1, t->shape), pf);
+		k = put_wide(o, k, f3(43, (uint64_t)(t->flags & (TI_CAP | TI_FIRST)), P1, t->suf[3]), pf);
 	}
 	if (r) {
 		/* the second pass: the first pass's classes of this word and the
 		 * two after it */
 		uint64_t R0 = r[i], R1 = i + 1 < n ? r[i + 1] : NONE_P, R2 = i + 2 < n ? r[i + 2] : NONE_P;
 
-		o[k++] = f1(60, R0);
-		o[k++] = f1(61, R1);
-		o[k++] = f2(62, R1, R2);
-		o[k++] = f2(63, R1, t->lower);
-		o[k++] = f2(64, P1, R1);
-		o[k++] = f2(65, R1, t->suf[2]);
-		o[k++] = f2(66, t->tagset, R1);
-		o[k++] = f2(67, R0, R1);
-		o[k++] = f3(68, P1, R0, R1);
-		o[k++] = f3(69, R0, R1, R2);
+		k = put_wide(o, k, f1(60, R0), pf);
+		k = put_wide(o, k, f1(61, R1), pf);
+		k = put_wide(o, k, f2(62, R1, R2), pf);
+		k = put_wide(o, k, f2(63, R1, t->lower), pf);
+		k = put_wide(o, k, f2(64, P1, R1), pf);
+		k = put_wide(o, k, f2(65, R1, t->suf[2]), pf);
+		k = put_wide(o, k, f2(66, t->tagset, R1), pf);
+		k = put_wide(o, k, f2(67, R0, R1), pf);
+		k = put_wide(o, k, f3(68, P1, R0, R1), pf);
+		k = put_wide(o, k, f3(69, R0, R1, R2), pf);
 	}
 	return k;
+}
+
+size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
+                         int p1, int p2, const uint8_t *r)
+{
+	return tag_features(o, ti, i, n, p1, p2, r, NULL);
 }
 
 #define IDX(x) ((x) < 0 ? NONE_W : st->word[x])
@@ -402,7 +525,8 @@ size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
 #define UTAG(x) ((x) < 0 ? (uint64_t)NONE_P : (uint64_t)st->utag[x])
 #define LAB(x) ((x) <= 0 ? 0 : (uint64_t)st->node[x].label)
 
-size_t ent__parse_features(uint64_t *o, const ent_pstate *st)
+static HOT_INLINE size_t
+parse_features(uint64_t *o, const ent_pstate *st, const ent_lin *pf)
 {
 	int n = st->n;
 	int s0 = st->sp > 0 ? st->stack[st->sp - 1] : -1;
@@ -441,116 +565,122 @@ size_t ent__parse_features(uint64_t *o, const ent_pstate *st)
 		sln = st->node[n0].lset;
 	}
 	/* single words */
-	o[k++] = f1(100, s0wp);
-	o[k++] = f1(101, s0w);
-	o[k++] = f1(102, s0p);
-	o[k++] = f1(103, n0wp);
-	o[k++] = f1(104, n0w);
-	o[k++] = f1(105, n0p);
-	o[k++] = f1(106, n1wp);
-	o[k++] = f1(107, n1w);
-	o[k++] = f1(108, n1p);
-	o[k++] = f1(109, n2wp);
-	o[k++] = f1(110, n2w);
-	o[k++] = f1(111, n2p);
+	k = put(o, k, f1(100, s0wp), pf);
+	k = put(o, k, f1(101, s0w), pf);
+	k = put(o, k, f1(102, s0p), pf);
+	k = put(o, k, f1(103, n0wp), pf);
+	k = put(o, k, f1(104, n0w), pf);
+	k = put(o, k, f1(105, n0p), pf);
+	k = put(o, k, f1(106, n1wp), pf);
+	k = put(o, k, f1(107, n1w), pf);
+	k = put(o, k, f1(108, n1p), pf);
+	k = put(o, k, f1(109, n2wp), pf);
+	k = put(o, k, f1(110, n2w), pf);
+	k = put(o, k, f1(111, n2p), pf);
 	/* pairs */
-	o[k++] = f2(112, s0wp, n0wp);
-	o[k++] = f3(113, s0wp, n0w, 0);
-	o[k++] = f3(114, s0w, n0wp, 0);
-	o[k++] = f2(115, s0wp, n0p);
-	o[k++] = f2(116, s0p, n0wp);
-	o[k++] = f2(117, s0w, n0w);
-	o[k++] = f2(118, s0p, n0p);
-	o[k++] = f2(119, n0p, n1p);
+	k = put(o, k, f2(112, s0wp, n0wp), pf);
+	k = put(o, k, f3(113, s0wp, n0w, 0), pf);
+	k = put(o, k, f3(114, s0w, n0wp, 0), pf);
+	k = put(o, k, f2(115, s0wp, n0p), pf);
+	k = put(o, k, f2(116, s0p, n0wp), pf);
+	k = put(o, k, f2(117, s0w, n0w), pf);
+	k = put(o, k, f2(118, s0p, n0p), pf);
+	k = put(o, k, f2(119, n0p, n1p), pf);
 	/* three words */
-	o[k++] = f3(120, n0p, n1p, n2p);
-	o[k++] = f3(121, s0p, n0p, n1p);
-	o[k++] = f3(122, TAG(s0h), s0p, n0p);
-	o[k++] = f3(123, s0p, TAG(s0l), n0p);
-	o[k++] = f3(124, s0p, TAG(s0r), n0p);
-	o[k++] = f3(125, s0p, n0p, TAG(n0l));
+	k = put(o, k, f3(120, n0p, n1p, n2p), pf);
+	k = put(o, k, f3(121, s0p, n0p, n1p), pf);
+	k = put(o, k, f3(122, TAG(s0h), s0p, n0p), pf);
+	k = put(o, k, f3(123, s0p, TAG(s0l), n0p), pf);
+	k = put(o, k, f3(124, s0p, TAG(s0r), n0p), pf);
+	k = put(o, k, f3(125, s0p, n0p, TAG(n0l)), pf);
 	/* distance */
-	o[k++] = f2(126, s0w, d);
-	o[k++] = f2(127, s0p, d);
-	o[k++] = f2(128, n0w, d);
-	o[k++] = f2(129, n0p, d);
-	o[k++] = f3(130, s0w, n0w, d);
-	o[k++] = f3(131, s0p, n0p, d);
+	k = put(o, k, f2(126, s0w, d), pf);
+	k = put(o, k, f2(127, s0p, d), pf);
+	k = put(o, k, f2(128, n0w, d), pf);
+	k = put(o, k, f2(129, n0p, d), pf);
+	k = put(o, k, f3(130, s0w, n0w, d), pf);
+	k = put(o, k, f3(131, s0p, n0p, d), pf);
 	/* valency */
-	o[k++] = f2(132, s0w, vr0);
-	o[k++] = f2(133, s0p, vr0);
-	o[k++] = f2(134, s0w, vl0);
-	o[k++] = f2(135, s0p, vl0);
-	o[k++] = f2(136, n0w, vln);
-	o[k++] = f2(137, n0p, vln);
+	k = put(o, k, f2(132, s0w, vr0), pf);
+	k = put(o, k, f2(133, s0p, vr0), pf);
+	k = put(o, k, f2(134, s0w, vl0), pf);
+	k = put(o, k, f2(135, s0p, vl0), pf);
+	k = put(o, k, f2(136, n0w, vln), pf);
+	k = put(o, k, f2(137, n0p, vln), pf);
 	/* unigrams of heads and dependents */
-	o[k++] = f1(138, IDX(s0h));
-	o[k++] = f1(139, TAG(s0h));
-	o[k++] = f1(140, LAB(s0));
-	o[k++] = f1(141, IDX(s0l));
-	o[k++] = f1(142, TAG(s0l));
-	o[k++] = f1(143, LAB(s0l));
-	o[k++] = f1(144, IDX(s0r));
-	o[k++] = f1(145, TAG(s0r));
-	o[k++] = f1(146, LAB(s0r));
-	o[k++] = f1(147, IDX(n0l));
-	o[k++] = f1(148, TAG(n0l));
-	o[k++] = f1(149, LAB(n0l));
+	k = put(o, k, f1(138, IDX(s0h)), pf);
+	k = put(o, k, f1(139, TAG(s0h)), pf);
+	k = put(o, k, f1(140, LAB(s0)), pf);
+	k = put(o, k, f1(141, IDX(s0l)), pf);
+	k = put(o, k, f1(142, TAG(s0l)), pf);
+	k = put(o, k, f1(143, LAB(s0l)), pf);
+	k = put(o, k, f1(144, IDX(s0r)), pf);
+	k = put(o, k, f1(145, TAG(s0r)), pf);
+	k = put(o, k, f1(146, LAB(s0r)), pf);
+	k = put(o, k, f1(147, IDX(n0l)), pf);
+	k = put(o, k, f1(148, TAG(n0l)), pf);
+	k = put(o, k, f1(149, LAB(n0l)), pf);
 	/* third order */
-	o[k++] = f1(150, IDX(s0h2));
-	o[k++] = f1(151, TAG(s0h2));
-	o[k++] = f1(152, LAB(s0h));
-	o[k++] = f1(153, IDX(s0l2));
-	o[k++] = f1(154, TAG(s0l2));
-	o[k++] = f1(155, LAB(s0l2));
-	o[k++] = f1(156, IDX(s0r2));
-	o[k++] = f1(157, TAG(s0r2));
-	o[k++] = f1(158, LAB(s0r2));
-	o[k++] = f1(159, IDX(n0l2));
-	o[k++] = f1(160, TAG(n0l2));
-	o[k++] = f1(161, LAB(n0l2));
-	o[k++] = f3(162, s0p, TAG(s0l), TAG(s0l2));
-	o[k++] = f3(163, s0p, TAG(s0r), TAG(s0r2));
-	o[k++] = f3(164, s0p, TAG(s0h), TAG(s0h2));
-	o[k++] = f3(165, n0p, TAG(n0l), TAG(n0l2));
+	k = put(o, k, f1(150, IDX(s0h2)), pf);
+	k = put(o, k, f1(151, TAG(s0h2)), pf);
+	k = put(o, k, f1(152, LAB(s0h)), pf);
+	k = put(o, k, f1(153, IDX(s0l2)), pf);
+	k = put(o, k, f1(154, TAG(s0l2)), pf);
+	k = put(o, k, f1(155, LAB(s0l2)), pf);
+	k = put(o, k, f1(156, IDX(s0r2)), pf);
+	k = put(o, k, f1(157, TAG(s0r2)), pf);
+	k = put(o, k, f1(158, LAB(s0r2)), pf);
+	k = put(o, k, f1(159, IDX(n0l2)), pf);
+	k = put(o, k, f1(160, TAG(n0l2)), pf);
+	k = put(o, k, f1(161, LAB(n0l2)), pf);
+	k = put(o, k, f3(162, s0p, TAG(s0l), TAG(s0l2)), pf);
+	k = put(o, k, f3(163, s0p, TAG(s0r), TAG(s0r2)), pf);
+	k = put(o, k, f3(164, s0p, TAG(s0h), TAG(s0h2)), pf);
+	k = put(o, k, f3(165, n0p, TAG(n0l), TAG(n0l2)), pf);
 	/* label sets */
-	o[k++] = f2(166, s0w, sr0);
-	o[k++] = f2(167, s0p, sr0);
-	o[k++] = f2(168, s0w, sl0);
-	o[k++] = f2(169, s0p, sl0);
-	o[k++] = f2(170, n0w, sln);
-	o[k++] = f2(171, n0p, sln);
+	k = put(o, k, f2(166, s0w, sr0), pf);
+	k = put(o, k, f2(167, s0p, sr0), pf);
+	k = put(o, k, f2(168, s0w, sl0), pf);
+	k = put(o, k, f2(169, s0p, sl0), pf);
+	k = put(o, k, f2(170, n0w, sln), pf);
+	k = put(o, k, f2(171, n0p, sln), pf);
 	/* the second stack word (beyond Zhang and Nivre) */
-	o[k++] = f1(172, IDX(s1));
-	o[k++] = f1(173, TAG(s1));
-	o[k++] = f3(174, TAG(s1), s0p, n0p);
-	o[k++] = f2(175, TAG(s1), n0p);
-	o[k++] = f3(176, IDX(s1), s0p, n0p);
-	o[k++] = f1(177, (uint64_t)(s0 > 0 && st->node[s0].head >= 0) + 2 * (uint64_t)(st->root_child > 0));
-	o[k++] = f2(178, s0p, LAB(s0));
-	o[k++] = f3(179, s0p, LAB(s0), n0p);
-	o[k++] = f3(180, n0wp, TAG(n0l), LAB(n0l));
-	o[k++] = f2(181, n0w, n1w);
+	k = put(o, k, f1(172, IDX(s1)), pf);
+	k = put(o, k, f1(173, TAG(s1)), pf);
+	k = put(o, k, f3(174, TAG(s1), s0p, n0p), pf);
+	k = put(o, k, f2(175, TAG(s1), n0p), pf);
+	k = put(o, k, f3(176, IDX(s1), s0p, n0p), pf);
+	k = put(o, k, f1(177, (uint64_t)(s0 > 0 && st->node[s0].head >= 0) + 2 * (uint64_t)(st->root_child > 0)), pf);
+	k = put(o, k, f2(178, s0p, LAB(s0)), pf);
+	k = put(o, k, f3(179, s0p, LAB(s0), n0p), pf);
+	k = put(o, k, f3(180, n0wp, TAG(n0l), LAB(n0l)), pf);
+	k = put(o, k, f2(181, n0w, n1w), pf);
 	/* universal tags (AUX and VERB, SCONJ and ADP share Penn tags) */
 	{
 		uint64_t s0u = UTAG(s0), n0u = UTAG(n0), n1u = UTAG(n1);
 
-		o[k++] = f1(190, s0u);
-		o[k++] = f1(191, n0u);
-		o[k++] = f2(192, s0u, n0u);
-		o[k++] = f3(193, s0u, n0u, n1u);
-		o[k++] = f2(194, s0u, n0w);
-		o[k++] = f2(195, s0w, n0u);
-		o[k++] = f3(196, UTAG(s1), s0u, n0u);
+		k = put(o, k, f1(190, s0u), pf);
+		k = put(o, k, f1(191, n0u), pf);
+		k = put(o, k, f2(192, s0u, n0u), pf);
+		k = put(o, k, f3(193, s0u, n0u, n1u), pf);
+		k = put(o, k, f2(194, s0u, n0w), pf);
+		k = put(o, k, f2(195, s0w, n0u), pf);
+		k = put(o, k, f3(196, UTAG(s1), s0u, n0u), pf);
 	}
 	return k;
+}
+
+size_t ent__parse_features(uint64_t *o, const ent_pstate *st)
+{
+	return parse_features(o, st, NULL);
 }
 
 /* Label features: the words and tags of the head and the dependent, the
  * direction and distance, the dependents each already has (their labels
  * and tags) and the tags around the dependent. Every feature is split by
  * direction. */
-size_t ent__label_features(uint64_t *o, const ent_pstate *st, int h, int d)
+static HOT_INLINE size_t
+label_features(uint64_t *o, const ent_pstate *st, int h, int d, const ent_lin *pf)
 {
 	const ent_pnode *hn = &st->node[h], *dn = &st->node[d];
 	int n = st->n, right = d > h;
@@ -569,41 +699,46 @@ size_t ent__label_features(uint64_t *o, const ent_pstate *st, int h, int d)
 	size_t k = 0;
 
 	dist = (uint64_t)(gap < 4 ? gap : gap < 7 ? 4 : gap < 12 ? 5 : 6);
-	o[k++] = f1(300, D);
-	o[k++] = f1(301, hw + D);
-	o[k++] = f1(302, hp + D);
-	o[k++] = f1(303, dw + D);
-	o[k++] = f1(304, dp + D);
-	o[k++] = f2(305, hw + D, hp);
-	o[k++] = f2(306, dw + D, dp);
-	o[k++] = f2(307, hp + D, dp);
-	o[k++] = f2(308, hw + D, dp);
-	o[k++] = f2(309, hp + D, dw);
-	o[k++] = f2(310, hw + D, dw);
-	o[k++] = f3(311, hp + D, dp, dist);
-	o[k++] = f2(312, dp + D, dn->lset);
-	o[k++] = f2(313, dp + D, dn->rset);
-	o[k++] = f2(314, hp + D, hn->lset);
-	o[k++] = f2(315, hp + D, hn->rset);
-	o[k++] = f3(316, hp + D, dp, hh);
-	o[k++] = f3(317, hp + D, dp, LAB(h));
-	o[k++] = f3(318, dp + D, dm1, dp1);
-	o[k++] = f3(319, hp + D, dp, dp1);
-	o[k++] = f3(320, hp + D, dp, dm1);
-	o[k++] = f3(321, dp + D, dl, dr);
-	o[k++] = f3(322, hp + D, dp, dl);
-	o[k++] = f3(323, hp + D, dp, dr);
-	o[k++] = f3(324, dw + D, hp, hn->lset);
-	o[k++] = f3(325, hp + D, dp, hn->lset);
-	o[k++] = f3(326, hp + D, dp, dn->lset);
-	o[k++] = f3(327, hp + D, dp, (uint64_t)(d == n) + 2 * (uint64_t)(h == 0));
-	o[k++] = f3(328, hp + D, hm1, hp1);
-	o[k++] = f3(329, hw + D, dp, dn->lset);
-	o[k++] = f3(330, dw + D, dp, hp);
-	o[k++] = f3(331, hw + D, hp, dp);
-	o[k++] = f3(332, hp + D, dp, (uint64_t)(hn->nl > 3 ? 3 : hn->nl) * 4 + (hn->nr > 3 ? 3 : hn->nr));
-	o[k++] = f3(333, dp + D, dll, drl);
+	k = put(o, k, f1(300, D), pf);
+	k = put(o, k, f1(301, hw + D), pf);
+	k = put(o, k, f1(302, hp + D), pf);
+	k = put(o, k, f1(303, dw + D), pf);
+	k = put(o, k, f1(304, dp + D), pf);
+	k = put(o, k, f2(305, hw + D, hp), pf);
+	k = put(o, k, f2(306, dw + D, dp), pf);
+	k = put(o, k, f2(307, hp + D, dp), pf);
+	k = put(o, k, f2(308, hw + D, dp), pf);
+	k = put(o, k, f2(309, hp + D, dw), pf);
+	k = put(o, k, f2(310, hw + D, dw), pf);
+	k = put(o, k, f3(311, hp + D, dp, dist), pf);
+	k = put(o, k, f2(312, dp + D, dn->lset), pf);
+	k = put(o, k, f2(313, dp + D, dn->rset), pf);
+	k = put(o, k, f2(314, hp + D, hn->lset), pf);
+	k = put(o, k, f2(315, hp + D, hn->rset), pf);
+	k = put(o, k, f3(316, hp + D, dp, hh), pf);
+	k = put(o, k, f3(317, hp + D, dp, LAB(h)), pf);
+	k = put(o, k, f3(318, dp + D, dm1, dp1), pf);
+	k = put(o, k, f3(319, hp + D, dp, dp1), pf);
+	k = put(o, k, f3(320, hp + D, dp, dm1), pf);
+	k = put(o, k, f3(321, dp + D, dl, dr), pf);
+	k = put(o, k, f3(322, hp + D, dp, dl), pf);
+	k = put(o, k, f3(323, hp + D, dp, dr), pf);
+	k = put(o, k, f3(324, dw + D, hp, hn->lset), pf);
+	k = put(o, k, f3(325, hp + D, dp, hn->lset), pf);
+	k = put(o, k, f3(326, hp + D, dp, dn->lset), pf);
+	k = put(o, k, f3(327, hp + D, dp, (uint64_t)(d == n) + 2 * (uint64_t)(h == 0)), pf);
+	k = put(o, k, f3(328, hp + D, hm1, hp1), pf);
+	k = put(o, k, f3(329, hw + D, dp, dn->lset), pf);
+	k = put(o, k, f3(330, dw + D, dp, hp), pf);
+	k = put(o, k, f3(331, hw + D, hp, dp), pf);
+	k = put(o, k, f3(332, hp + D, dp, (uint64_t)(hn->nl > 3 ? 3 : hn->nl) * 4 + (hn->nr > 3 ? 3 : hn->nr)), pf);
+	k = put(o, k, f3(333, dp + D, dll, drl), pf);
 	return k;
+}
+
+size_t ent__label_features(uint64_t *o, const ent_pstate *st, int h, int d)
+{
+	return label_features(o, st, h, d, NULL);
 }
 
 /* ---- the transition system ------------------------------------------ */
@@ -1127,13 +1262,17 @@ int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len)
 			if (slen == 0 || slen > 64)
 				return ent_error_set(ENT_EFORMAT, "model: bad label section");
 			m->nlabels = (int)slen;
-			m->root_label = -1;
+			m->root_label = m->punct_label = m->dep_label = -1;
 			for (k = 0; k < slen; k++) {
 				if (p[k] == 0 || p[k] >= ENT_DEPREL_COUNT)
 					return ent_error_set(ENT_EFORMAT, "model: bad label");
 				m->labels[k] = p[k];
 				if (strcmp(deprel_names[p[k]], "root") == 0)
 					m->root_label = (int)k;
+				if (strcmp(deprel_names[p[k]], "punct") == 0)
+					m->punct_label = (int)k;
+				if (strcmp(deprel_names[p[k]], "dep") == 0)
+					m->dep_label = (int)k;
 			}
 			if (m->root_label < 0)
 				return ent_error_set(ENT_EFORMAT, "model: no root label");
@@ -1351,40 +1490,19 @@ void ent_model_free(ent_model *m)
 
 /* ---- decoding ------------------------------------------------------- */
 
-/* scores[c] = sum over features of the rows' weights. Rows are read in
- * blocks of 16 lanes (the weight array is padded for that) and summed in
- * 16 bits, a shape the compiler turns into vector code. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-/* An AVX2 version where the processor has it, chosen at load time. */
-__attribute__((target_clones("avx2", "default")))
-#endif
-static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
+/* scores[c] = sum over the rows starting at slots f[0..nf) of their
+ * weights, summed in 16 bits (see ENT_LIN_PAD); the feature templates
+ * found the slots and asked for the rows (see put). Rows are read in
+ * blocks of 16 lanes (the weight array is padded for that). */
+static void lin_score_plain(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
 {
-	/* rows are padded to 32, but blocks of 16 are enough to read */
 	uint32_t c, j, nc = (lin->nclasses + 15u) & ~15u;
-	uint32_t start[ENT_PARSE_NFEAT + ENT_TAG_NFEAT + ENT_LABEL_NFEAT];
 	int16_t acc[256];
 	size_t i;
 
-	/* Find the rows and ask for them all before reading any: the rows are
-	 * scattered over megabytes, and overlapping the cache misses is what
-	 * makes scoring fast. */
-	for (i = 0; i < nf; i++) {
-		const char *row;
-
-		start[i] = ent__slot(f[i], lin->nslots, lin->nclasses);
-		row = (const char *)(lin->w + start[i]);
-#ifdef __GNUC__
-		for (c = 0; c < nc; c += 64)
-			__builtin_prefetch(row + c);
-		__builtin_prefetch(row + nc - 1);
-#else
-		(void)row;
-#endif
-	}
 	memset(acc, 0, nc * sizeof *acc);
 	for (i = 0; i < nf; i++) {
-		const int8_t *w = lin->w + start[i];
+		const int8_t *w = lin->w + f[i];
 
 		for (c = 0; c < nc; c += 16) {
 			int16_t *s = acc + c;
@@ -1398,11 +1516,72 @@ static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t 
 		scores[c] = acc[c];
 }
 
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(ENT_NO_AVX2)
+/* With AVX2 (chosen at run time): the sums of up to 8 blocks stay in
+ * registers, one body per number of blocks (the models have 2, 4 and 7),
+ * and a block costs one widening load and one add. */
+#define LIN_ADD(b) \
+	if (nb > b) \
+		a##b = _mm256_add_epi16(a##b, _mm256_cvtepi8_epi16( \
+		           _mm_loadu_si128((const __m128i *)(const void *)(r + 16 * b))))
+#define LIN_OUT(b) \
+	if (nb > b) { \
+		_mm256_storeu_si256((__m256i *)(void *)(scores + 16 * b), \
+		                    _mm256_cvtepi16_epi32(_mm256_castsi256_si128(a##b))); \
+		_mm256_storeu_si256((__m256i *)(void *)(scores + 16 * b + 8), \
+		                    _mm256_cvtepi16_epi32(_mm256_extracti128_si256(a##b, 1))); \
+	}
+
+static inline __attribute__((always_inline, target("avx2"))) void
+lin_sum_avx2(const ent_lin *lin, const uint64_t *f, size_t nf, uint32_t nb, int32_t *scores)
+{
+	__m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0,
+	        a6 = a0, a7 = a0;
+	size_t i;
+
+	for (i = 0; i < nf; i++) {
+		const int8_t *r = lin->w + f[i];
+
+		LIN_ADD(0); LIN_ADD(1); LIN_ADD(2); LIN_ADD(3);
+		LIN_ADD(4); LIN_ADD(5); LIN_ADD(6); LIN_ADD(7);
+	}
+	LIN_OUT(0) LIN_OUT(1) LIN_OUT(2) LIN_OUT(3)
+	LIN_OUT(4) LIN_OUT(5) LIN_OUT(6) LIN_OUT(7)
+}
+
+__attribute__((target("avx2")))
+static void lin_score_avx2(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
+{
+	switch ((lin->nclasses + 15u) / 16u) {
+	case 1: lin_sum_avx2(lin, f, nf, 1, scores); break;
+	case 2: lin_sum_avx2(lin, f, nf, 2, scores); break;
+	case 3: lin_sum_avx2(lin, f, nf, 3, scores); break;
+	case 4: lin_sum_avx2(lin, f, nf, 4, scores); break;
+	case 5: lin_sum_avx2(lin, f, nf, 5, scores); break;
+	case 6: lin_sum_avx2(lin, f, nf, 6, scores); break;
+	case 7: lin_sum_avx2(lin, f, nf, 7, scores); break;
+	case 8: lin_sum_avx2(lin, f, nf, 8, scores); break;
+	default: lin_score_plain(lin, f, nf, scores); break;
+	}
+}
+#endif
+
+static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
+{
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(ENT_NO_AVX2)
+	if (__builtin_cpu_supports("avx2")) {
+		lin_score_avx2(lin, f, nf, scores);
+		return;
+	}
+#endif
+	lin_score_plain(lin, f, nf, scores);
+}
+
 /* The best label of mask (a bit per label) by the label model. */
 static int best_label(const ent_model *m, const ent_pstate *st, int h, int d, uint64_t mask,
                       uint64_t *feats, int32_t *scores)
 {
-	size_t nf = ent__label_features(feats, st, h, d);
+	size_t nf = label_features(feats, st, h, d, &m->labeler);
 	int k, best = -1;
 
 	lin_score(&m->labeler, feats, nf, scores);
@@ -1412,168 +1591,344 @@ static int best_label(const ent_model *m, const ent_pstate *st, int h, int d, ui
 	return best;
 }
 
-int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *text,
-                  ent_arena *arena)
-{
-	ent_tokinfo *ti;
-	uint64_t feats[ENT_PARSE_NFEAT + ENT_TAG_NFEAT + ENT_LABEL_NFEAT];
-	int32_t scores[256];
-	uint8_t valid[256];
-	ent_pwords pw;
-	uint8_t *xpos, *upos, *r, *sure;
-	ent_pstate st;
-	size_t i;
-	int p1 = -1, p2 = -1, punct = -1, dep = -1, k;
+/* A sentence on its way through the tagger and the parser: its tokens,
+ * where it is, and the step under way. A step is one word tagged or one
+ * parser transition. */
+enum { PH_TAG1, PH_TAG2, PH_PARSE };
 
-	if (n == 0)
-		return 0;
+typedef struct parse_job {
+	ent_token *tokens;
+	size_t n;
+	const char *text;
+	int phase;             /* PH_* */
+	size_t i;              /* the word being tagged */
+	int p1, p2;            /* the classes of the two words before it */
+	ent_tokinfo *ti;
+	uint8_t *r, *sure;     /* first pass: classes, and sure of them */
+	ent_pstate st;
+	ent_pwords pw;
+	uint8_t *xpos, *upos;
+	size_t nf;             /* features of the step under way; 0: forced */
+	int forced;            /* the one valid class of a forced step */
+	uint8_t valid[256];
+	uint64_t feats[ENT_PARSE_NFEAT > ENT_TAG_NFEAT ? ENT_PARSE_NFEAT : ENT_TAG_NFEAT];
+} parse_job;
+
+/* Readies job to tag and parse tokens[0..n) (n > 0). */
+static int job_start(const ent_model *m, parse_job *job, ent_token *tokens, size_t n,
+                     const char *text, ent_arena *arena)
+{
+	ent_pwords *pw = &job->pw;
+	ent_pstate *st = &job->st;
+	size_t i;
+
 	if (n > ENT_PARSE_MAX_TOKENS)
 		return ent_error_set(ENT_ELIMIT, "sentence of %zu tokens is longer than %d",
 		                     n, ENT_PARSE_MAX_TOKENS);
-	ti = ent_arena_alloc(arena, n * sizeof *ti);
-	pw.word = ent_arena_alloc(arena, (n + 1) * sizeof *pw.word);
-	pw.suf = ent_arena_alloc(arena, (n + 1) * sizeof *pw.suf);
-	pw.cverb = ent_arena_alloc(arena, (n + 1) * sizeof *pw.cverb);
-	pw.cpunct = ent_arena_alloc(arena, (n + 1) * sizeof *pw.cpunct);
-	pw.tag = ent_arena_alloc(arena, n + 1);
-	pw.utag = ent_arena_alloc(arena, n + 1);
-	xpos = ent_arena_alloc(arena, n + 1);
-	upos = ent_arena_alloc(arena, n + 1);
-	r = ent_arena_alloc(arena, n);
-	sure = ent_arena_alloc(arena, n);
-	st.stack = ent_arena_alloc(arena, (n + 1) * sizeof *st.stack);
-	st.node = ent_arena_alloc(arena, (n + 1) * sizeof *st.node);
-	if (!ti || !pw.word || !pw.suf || !pw.cverb || !pw.cpunct || !pw.tag || !pw.utag || !xpos ||
-	    !upos || !r || !sure ||
-	    !st.stack || !st.node)
+	job->tokens = tokens;
+	job->n = n;
+	job->text = text;
+	job->ti = ent_arena_alloc(arena, n * sizeof *job->ti);
+	pw->word = ent_arena_alloc(arena, (n + 1) * sizeof *pw->word);
+	pw->suf = ent_arena_alloc(arena, (n + 1) * sizeof *pw->suf);
+	pw->cverb = ent_arena_alloc(arena, (n + 1) * sizeof *pw->cverb);
+	pw->cpunct = ent_arena_alloc(arena, (n + 1) * sizeof *pw->cpunct);
+	pw->tag = ent_arena_alloc(arena, n + 1);
+	pw->utag = ent_arena_alloc(arena, n + 1);
+	job->xpos = ent_arena_alloc(arena, n + 1);
+	job->upos = ent_arena_alloc(arena, n + 1);
+	job->r = ent_arena_alloc(arena, n);
+	job->sure = ent_arena_alloc(arena, n);
+	st->stack = ent_arena_alloc(arena, (n + 1) * sizeof *st->stack);
+	st->node = ent_arena_alloc(arena, (n + 1) * sizeof *st->node);
+	if (!job->ti || !pw->word || !pw->suf || !pw->cverb || !pw->cpunct || !pw->tag ||
+	    !pw->utag || !job->xpos || !job->upos || !job->r || !job->sure || !st->stack ||
+	    !st->node)
 		return ENT_ENOMEM;
-	ent__tokinfo(ti, tokens, n, text, &m->table);
+	ent__tokinfo(job->ti, tokens, n, text, &m->table);
 	/* names the caller knows (a dictionary's actors, ENT_TOK_NAME) are
 	 * proper nouns, however unusual the word */
 	for (i = 0; i < n; i++)
 		if (tokens[i].flags & ENT_TOK_NAME) {
+			int k;
+
 			for (k = 0; k < m->ntags && strcmp(ent_xpos_name(m->tag_xpos[k]), "NNP") != 0; k++)
 				;
 			if (k < m->ntags)
-				ti[i].fixed = (uint8_t)(k + 1);
+				job->ti[i].fixed = (uint8_t)(k + 1);
 		}
-	/* tagging: a first pass left to right, then a second that also sees
-	 * the first pass's tags of the words after, for the words the first
-	 * was unsure of */
-	for (i = 0; i < n; i++) {
-		size_t nf;
-		int best = 0, second = -1;
+	job->phase = PH_TAG1;
+	job->i = 0;
+	job->p1 = job->p2 = -1;
+	return 0;
+}
 
-		if (ti[i].fixed && ti[i].fixed <= m->ntags) {
-			r[i] = (uint8_t)(ti[i].fixed - 1);
-			sure[i] = 1;
-			p2 = p1;
-			p1 = r[i];
-			continue;
-		}
-		nf = ent__tag_features(feats, ti, i, n, p1, p2, NULL);
-		lin_score(&m->tagger, feats, nf, scores);
-		for (k = 1; k < m->ntags; k++)
-			if (scores[k] > scores[best]) {
-				second = best;
-				best = k;
-			} else if (second < 0 || scores[k] > scores[second]) {
-				second = k;
+/* Lemmatises the tagged words, asking for the table entries of (form,
+ * tag) of a block of words before looking them up, and readies the
+ * parser. */
+static int job_lemmas(const ent_model *m, parse_job *job, ent_arena *arena)
+{
+	ent_token *tokens = job->tokens;
+	const char *text = job->text;
+	size_t i, n = job->n;
+
+	for (i = 0; i < n; i++) {
+		if (i % TAB_BLOCK == 0) {
+			uint64_t h[TAB_BLOCK];
+			size_t j, e = n - i < TAB_BLOCK ? n - i : TAB_BLOCK;
+
+			for (j = 0; j < e; j++) {
+				const ent_token *tk = &tokens[i + j];
+
+				h[j] = ent__tab_hash(TAB_LEMMA_EXACT + tk->xpos, text + tk->start,
+				                     tk->end - tk->start);
+				tab_prefetch_slot(&m->table, h[j]);
 			}
-		r[i] = (uint8_t)best;
-		sure[i] = second < 0 || scores[best] - scores[second] >= m->retag_margin;
-		p2 = p1;
-		p1 = best;
-	}
-	p1 = p2 = -1;
-	for (i = 0; i < n; i++) {
-		int best = r[i];
-
-		if (!sure[i]) {
-			size_t nf = ent__tag_features(feats, ti, i, n, p1, p2, r);
-
-			lin_score(&m->tagger2, feats, nf, scores);
-			best = 0;
-			for (k = 1; k < m->ntags; k++)
-				if (scores[k] > scores[best])
-					best = k;
+			for (j = 0; j < e; j++)
+				tab_prefetch_entry(&m->table, h[j]);
 		}
-		tokens[i].upos = m->tag_upos[best];
-		tokens[i].xpos = m->tag_xpos[best];
 		tokens[i].lemma = ent__lemmatize(&m->table, text + tokens[i].start,
 		                                 tokens[i].end - tokens[i].start,
 		                                 tokens[i].upos, tokens[i].xpos, i == 0, arena);
 		if (!tokens[i].lemma)
 			return ENT_ENOMEM;
-		p2 = p1;
-		p1 = best;
 	}
-	/* parsing */
 	for (i = 0; i < n; i++) {
-		xpos[i] = tokens[i].xpos;
-		upos[i] = tokens[i].upos;
+		job->xpos[i] = tokens[i].xpos;
+		job->upos[i] = tokens[i].upos;
 	}
-	ent__pstate_words(&st, &pw, ti, xpos, upos, (int)n);
-	ent__pstate_init(&st, (int)n);
-	while (!ent__pstate_done(&st)) {
-		int best = -1, label = 0, kind, h, d, nvalid = 0;
+	ent__pstate_words(&job->st, &job->pw, job->ti, job->xpos, job->upos, (int)n);
+	ent__pstate_init(&job->st, (int)n);
+	return 0;
+}
 
-		ent__act_valid(&m->act, &st, valid);
-		for (k = 0; k < m->act.n; k++)
-			if (valid[k]) {
-				nvalid++;
-				best = k;
+/* The first half of a step: moves over what needs no scores (words of
+ * one class, words the first pass is sure of, lemmas, forced parser
+ * moves) up to the next scored step and hashes its features, which asks
+ * for their rows. Returns 1 for a step, 0 when the sentence is done, or a
+ * negative error code. The tagger's first pass goes left to right; the
+ * second, which also sees the first pass's classes of the words after,
+ * retags the words the first was unsure of. */
+static int step_begin(const ent_model *m, parse_job *job, ent_arena *arena)
+{
+	const ent_tokinfo *ti = job->ti;
+	size_t n = job->n;
+	int k, nvalid = 0, rc;
+
+	for (;;) {
+		switch (job->phase) {
+		case PH_TAG1:
+			while (job->i < n && ti[job->i].fixed && ti[job->i].fixed <= m->ntags) {
+				job->r[job->i] = (uint8_t)(ti[job->i].fixed - 1);
+				job->sure[job->i] = 1;
+				job->p2 = job->p1;
+				job->p1 = job->r[job->i++];
 			}
-		if (nvalid > 1) {
+			if (job->i < n) {
+				job->nf = tag_features(job->feats, ti, job->i, n, job->p1, job->p2, NULL,
+				                       &m->tagger);
+				return 1;
+			}
+			job->phase = PH_TAG2;
+			job->i = 0;
+			job->p1 = job->p2 = -1;
+			break;
+		case PH_TAG2:
+			while (job->i < n && job->sure[job->i]) {
+				int best = job->r[job->i];
+
+				job->tokens[job->i].upos = m->tag_upos[best];
+				job->tokens[job->i++].xpos = m->tag_xpos[best];
+				job->p2 = job->p1;
+				job->p1 = best;
+			}
+			if (job->i < n) {
+				job->nf = tag_features(job->feats, ti, job->i, n, job->p1, job->p2, job->r,
+				                       &m->tagger2);
+				return 1;
+			}
+			if ((rc = job_lemmas(m, job, arena)) != 0)
+				return rc;
+			job->phase = PH_PARSE;
+			break;
+		default:
+			if (ent__pstate_done(&job->st))
+				return 0;
+			ent__act_valid(&m->act, &job->st, job->valid);
+			job->forced = -1;
+			for (k = 0; k < m->act.n; k++)
+				if (job->valid[k]) {
+					nvalid++;
+					job->forced = k;
+				}
+			if (job->forced < 0)
+				return 0; /* cannot happen while the buffer has words */
 			/* (a forced move, shift after the root's child, needs no
 			 * scores) */
-			size_t nf = ent__parse_features(feats, &st);
-
-			lin_score(&m->parser, feats, nf, scores);
-			best = -1;
-			for (k = 0; k < m->act.n; k++)
-				if (valid[k] && (best < 0 || scores[k] > scores[best]))
-					best = k;
+			job->nf = nvalid > 1 ? parse_features(job->feats, &job->st, &m->parser) : 0;
+			return 1;
 		}
-		if (best < 0)
-			break; /* cannot happen while the buffer has words */
-		kind = ent__act_kind(&m->act, best);
-		if (kind == ACT_LEFT || kind == ACT_RIGHT) {
-			label = m->act.label[best];
-			if (label == ENT_LAB_OTHER) {
-				ent__pstate_arc(&st, kind, &h, &d);
-				label = best_label(m, &st, h, d, m->act.other[kind == ACT_RIGHT], feats,
-				                   scores);
+	}
+}
+
+/* The second half: scores the features and takes the best class (with
+ * the parser, the best valid one and its label, from the label model if
+ * the class leaves the label to it). */
+static void step_end(const ent_model *m, parse_job *job, uint64_t *feats, int32_t *scores)
+{
+	int best = 0, label = 0, kind, h, d, k;
+	int32_t top;
+
+	switch (job->phase) {
+	case PH_TAG1: {
+		int32_t second = INT32_MIN;  /* (scores are never INT32_MIN) */
+
+		lin_score(&m->tagger, job->feats, job->nf, scores);
+		top = scores[0];
+		for (k = 1; k < m->ntags; k++) {
+			int32_t v = scores[k];
+
+			if (v > top) {
+				second = top;
+				top = v;
+				best = k;
+			} else if (v > second) {
+				second = v;
 			}
 		}
-		best = kind;
-		ent__pstate_apply(&st, best, label);
+		job->r[job->i] = (uint8_t)best;
+		job->sure[job->i++] = second == INT32_MIN || top - second >= m->retag_margin;
+		job->p2 = job->p1;
+		job->p1 = best;
+		return;
 	}
-	for (k = 0; k < m->nlabels; k++) {
-		if (strcmp(deprel_names[m->labels[k]], "punct") == 0)
-			punct = k;
-		if (strcmp(deprel_names[m->labels[k]], "dep") == 0)
-			dep = k;
+	case PH_TAG2:
+		lin_score(&m->tagger2, job->feats, job->nf, scores);
+		top = scores[0];
+		for (k = 1; k < m->ntags; k++)
+			if (scores[k] > top) {
+				top = scores[k];
+				best = k;
+			}
+		job->tokens[job->i].upos = m->tag_upos[best];
+		job->tokens[job->i++].xpos = m->tag_xpos[best];
+		job->p2 = job->p1;
+		job->p1 = best;
+		return;
+	default:
+		break;
 	}
-	ent__pstate_finish(&st, m->nlabels, m->root_label, punct, dep >= 0 ? dep : punct);
-	for (i = 0; i < n; i++) {
-		const ent_pnode *nd = &st.node[i + 1];
+	best = job->forced;
+	if (job->nf) {
+		top = 0;
+		lin_score(&m->parser, job->feats, job->nf, scores);
+		best = -1;
+		for (k = 0; k < m->act.n; k++)
+			if (job->valid[k] && (best < 0 || scores[k] > top)) {
+				best = k;
+				top = scores[k];
+			}
+	}
+	kind = ent__act_kind(&m->act, best);
+	if (kind == ACT_LEFT || kind == ACT_RIGHT) {
+		label = m->act.label[best];
+		if (label == ENT_LAB_OTHER) {
+			ent__pstate_arc(&job->st, kind, &h, &d);
+			label = best_label(m, &job->st, h, d, m->act.other[kind == ACT_RIGHT], feats,
+			                   scores);
+		}
+	}
+	ent__pstate_apply(&job->st, kind, label);
+}
 
-		tokens[i].head = nd->head < 0 ? 0 : nd->head;
-		tokens[i].deprel = nd->label ? m->labels[nd->label - 1] : 0;
+/* Attaches the words left without a head and writes heads and labels. */
+static void parse_end(const ent_model *m, parse_job *job)
+{
+	size_t i;
+
+	ent__pstate_finish(&job->st, m->nlabels, m->root_label, m->punct_label,
+	                   m->dep_label >= 0 ? m->dep_label : m->punct_label);
+	for (i = 0; i < job->n; i++) {
+		const ent_pnode *nd = &job->st.node[i + 1];
+
+		job->tokens[i].head = nd->head < 0 ? 0 : nd->head;
+		job->tokens[i].deprel = nd->label ? m->labels[nd->label - 1] : 0;
 	}
-	return 0;
+}
+
+/* Sentences tagged and parsed side by side: a step reads some 50 to 90
+ * rows scattered over the model, so while the rows of one sentence's
+ * step are on their way the features of the other sentence's step are
+ * hashed. Each sentence's steps are the same as alone. */
+#define PARSE_LANES 2
+
+int ent_tag_parse_batch(const ent_model *m, const ent_parse_item *items, size_t count,
+                        ent_arena *arena)
+{
+	parse_job jobs[PARSE_LANES], *lane[PARSE_LANES], *free_jobs[PARSE_LANES];
+	uint64_t feats[ENT_LABEL_NFEAT];
+	int32_t scores[256];
+	size_t next = 0;
+	int nlane = 0, nfree = PARSE_LANES, j, rc;
+
+	for (j = 0; j < PARSE_LANES; j++)
+		free_jobs[j] = &jobs[j];
+	for (;;) {
+		while (nfree > 0 && next < count) {
+			const ent_parse_item *it = &items[next++];
+
+			if (it->n == 0)
+				continue;
+			rc = job_start(m, free_jobs[nfree - 1], it->tokens, it->n, it->text, arena);
+			if (rc)
+				return rc;
+			lane[nlane++] = free_jobs[--nfree];
+		}
+		if (nlane == 0)
+			return 0;
+		for (j = 0; j < nlane; j++) {
+			rc = step_begin(m, lane[j], arena);
+			if (rc < 0)
+				return rc;
+			if (rc == 0) {
+				parse_end(m, lane[j]);
+				free_jobs[nfree++] = lane[j];
+				lane[j--] = lane[--nlane];
+			}
+		}
+		for (j = 0; j < nlane; j++)
+			step_end(m, lane[j], feats, scores);
+	}
+}
+
+int ent_tag_parse(const ent_model *m, ent_token *tokens, size_t n, const char *text,
+                  ent_arena *arena)
+{
+	ent_parse_item it;
+
+	it.tokens = tokens;
+	it.n = n;
+	it.text = text;
+	return ent_tag_parse_batch(m, &it, 1, arena);
 }
 
 int ent_tag_parse_all(const ent_model *m, ent_segmentation *seg, const char *text,
                       ent_arena *arena)
 {
-	size_t i;
+	ent_parse_item items[64];
+	size_t i = 0;
 	int rc;
 
-	for (i = 0; i < seg->nsents; i++) {
-		rc = ent_tag_parse(m, seg->tokens + seg->sents[i].first, seg->sents[i].ntokens,
-		                   text, arena);
+	/* in groups of 64 sentences, so that no memory is needed */
+	while (i < seg->nsents) {
+		size_t k;
+
+		for (k = 0; k < 64 && i < seg->nsents; k++, i++) {
+			items[k].tokens = seg->tokens + seg->sents[i].first;
+			items[k].n = seg->sents[i].ntokens;
+			items[k].text = text;
+		}
+		rc = ent_tag_parse_batch(m, items, k, arena);
 		if (rc)
 			return rc;
 	}

@@ -99,6 +99,7 @@ struct ent_model {
 	int nlabels;
 	uint8_t labels[64];    /* parser label index -> deprel */
 	int root_label;        /* parser label index of "root" */
+	int punct_label, dep_label; /* of "punct" and "dep", -1 if none */
 	ent_lin tagger, tagger2, parser, labeler;
 	int32_t retag_margin;  /* in the first pass's score units */
 	ent_actions act;

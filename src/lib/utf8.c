@@ -82,6 +82,17 @@ int ent_utf8_clean(ent_buf *out, const char *s, size_t len)
 		int n;
 		int32_t cp;
 
+		if ((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n') {
+			/* a run of plain ASCII goes as it is */
+			size_t j = i + 1;
+
+			while (j < len && (((unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F) ||
+			                   s[j] == '\t' || s[j] == '\n'))
+				j++;
+			rc = ent_buf_put(&tmp, s + i, j - i);
+			i = j;
+			continue;
+		}
 		if (c == '\r') {
 			rc = ent_buf_putc(&tmp, '\n');
 			i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;

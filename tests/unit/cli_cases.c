@@ -16,6 +16,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -53,7 +54,42 @@ static void case_reset(cli_case *c)
 	c->stdout_lines = -1;
 }
 
-/* Splits v into words with "..." quoting. */
+/* The directory that @TMP@ in a case's arguments names: tmp/ beside the
+ * binary under test (build/tmp, build-asan/tmp), so that the stores the
+ * cases write belong to one build of one worktree and not to every
+ * entente that runs its tests on the machine. */
+static const char *case_tmp_dir(void)
+{
+	static char dir[1024];
+	const char *bin, *slash;
+	DIR *d;
+
+	if (dir[0])
+		return dir;
+	bin = getenv("ENTENTE_BIN");
+	if (!bin)
+		bin = "build/entente";
+	slash = strrchr(bin, '/');
+	snprintf(dir, sizeof dir, "%.*s/tmp", slash ? (int)(slash - bin) : 1, slash ? bin : ".");
+	mkdir(dir, 0777);
+	/* every run starts from an empty directory */
+	if ((d = opendir(dir)) != NULL) {
+		struct dirent *ent;
+
+		while ((ent = readdir(d)) != NULL) {
+			char path[2048];
+
+			if (ent->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
+			unlink(path);
+		}
+		closedir(d);
+	}
+	return dir;
+}
+
+/* Splits v into words with "..." quoting; @TMP@ becomes case_tmp_dir(). */
 static void split_args(cli_case *c, const char *v)
 {
 	while (*v && c->nargs < MAX_ARGS - 1) {
@@ -70,8 +106,14 @@ static void split_args(cli_case *c, const char *v)
 			if (*v)
 				v++;
 		} else {
-			while (*v && *v != ' ')
+			while (*v && *v != ' ') {
+				if (strncmp(v, "@TMP@", 5) == 0) {
+					ent_buf_puts(&w, case_tmp_dir());
+					v += 5;
+					continue;
+				}
 				ent_buf_putc(&w, *v++);
+			}
 		}
 		c->args[c->nargs++] = ent_buf_detach(&w, NULL);
 	}

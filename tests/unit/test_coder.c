@@ -69,18 +69,24 @@ static void report(const char *text, const ent_coded *c)
 	fprintf(stderr, "\n    text: %s\n", text);
 }
 
-TEST(coder_cases)
+/* Runs the cases of one file (the format is described at the top of
+ * tests/data/coder.test) with coder c; returns how many there were. */
+static int run_cases(const char *path, const ent_coder *c)
 {
-	char *data = test_read_file("tests/data/coder.test", NULL), *line, *save = NULL;
+	char *data = test_read_file(path, NULL), *line, *save = NULL;
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	char text[1024] = "";
 	ent_arena *arena;
 	ent_coded coded;
 	ent_doc doc;
 	int lineno = 0, cases = 0, have = 0;
 
-	REQUIRE(data != NULL);
-	REQUIRE(setup() == 0);
-	REQUIRE(ent_arena_new(&arena, 0) == 0);
+	if (!data || ent_arena_new(&arena, 0) != 0) {
+		free(data);
+		test_failures++;
+		fprintf(stderr, "  %s: cannot read\n", path);
+		return 0;
+	}
 	memset(&doc, 0, sizeof doc);
 	memset(&coded, 0, sizeof coded);
 	for (line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
@@ -97,7 +103,12 @@ TEST(coder_cases)
 			doc.text_len = strlen(text);
 			ent_date_parse(&doc.date, line + 2, (size_t)(bar - line - 2));
 			ent_arena_reset(arena);
-			REQUIRE(ent_coder_code(coder, &doc, &coded, arena) == 0);
+			if (ent_coder_code(c, &doc, &coded, arena) != 0) {
+				test_failures++;
+				fprintf(stderr, "  %s:%d: coding failed\n", name, lineno);
+				have = 0;
+				continue;
+			}
 			have = 1;
 			cases++;
 			continue;
@@ -112,7 +123,7 @@ TEST(coder_cases)
 				found |= event_matches(&coded.events[k], line + 2);
 			if (found != (line[0] == '+')) {
 				test_failures++;
-				fprintf(stderr, "  coder.test:%d: %s\n", lineno, line);
+				fprintf(stderr, "  %s:%d: %s\n", name, lineno, line);
 				report(text, &coded);
 			}
 		} else if (line[0] == 'r') {
@@ -123,7 +134,7 @@ TEST(coder_cases)
 				found |= relation_matches(&coded.relations[k], line + 2);
 			if (!found) {
 				test_failures++;
-				fprintf(stderr, "  coder.test:%d: %s\n", lineno, line);
+				fprintf(stderr, "  %s:%d: %s\n", name, lineno, line);
 				report(text, &coded);
 			}
 		} else if (line[0] == 'n') {
@@ -134,18 +145,39 @@ TEST(coder_cases)
 				for (k = 0; k < coded.nrelations; k++)
 					if (strcmp(coded.relations[k].a, a) == 0 && strcmp(coded.relations[k].b, b) == 0) {
 						test_failures++;
-						fprintf(stderr, "  coder.test:%d: unexpected relation %s\n", lineno, line);
+						fprintf(stderr, "  %s:%d: unexpected relation %s\n", name, lineno, line);
 						report(text, &coded);
 					}
 		} else if (line[0] == '0' && coded.nevents) {
 			test_failures++;
-			fprintf(stderr, "  coder.test:%d: expected no event\n", lineno);
+			fprintf(stderr, "  %s:%d: expected no event\n", name, lineno);
 			report(text, &coded);
 		}
 	}
-	CHECK(cases >= 15);
 	ent_arena_free(arena);
 	free(data);
+	return cases;
+}
+
+TEST(coder_cases)
+{
+	REQUIRE(setup() == 0);
+	CHECK(run_cases("tests/data/coder.test", coder) >= 15);
+}
+
+/* PETRARCH-2 dictionary semantics, with small dictionaries in that format
+ * written for the project (tests/fixtures/dict/petr-coder). */
+TEST(coder_petr_cases)
+{
+	ent_dict *pd = NULL;
+	ent_coder *pc = NULL;
+
+	REQUIRE(setup() == 0);
+	REQUIRE(ent_dict_load_dir(&pd, "tests/fixtures/dict/petr-coder") == 0);
+	REQUIRE(ent_coder_new(&pc, pd, model, NULL) == 0);
+	CHECK(run_cases("tests/data/coder_petr.test", pc) >= 3);
+	ent_coder_free(pc);
+	ent_dict_free(pd);
 }
 
 TEST(coder_mission_documents_do_not_fail)

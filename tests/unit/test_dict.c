@@ -213,7 +213,7 @@ TEST(dict_patterns)
 	p = find_pattern(d, "tour", "(TO {CAPITAL CITY})");
 	REQUIRE(p != NULL);
 	CHECK_STR(p->code, "042");
-	CHECK_STR(p->passive_code, "043");
+	CHECK_STR(p->pair_code, "043");
 	CHECK(p->flags & ENT_PAT_PETR);
 	REQUIRE(p->nelems == 4);
 	CHECK_INT(p->elems[0].kind, ENT_PE_PRED);
@@ -229,7 +229,7 @@ TEST(dict_patterns)
 	p = find_pattern(d, "give", "WEAPONS");
 	REQUIRE(p != NULL);
 	CHECK(p->code == NULL);
-	CHECK_STR(p->passive_code, "072");
+	CHECK_STR(p->pair_code, "072");
 	p = find_pattern(d, "give", "NOTHING");
 	REQUIRE(p != NULL);
 	CHECK(p->flags & ENT_PAT_NULL);
@@ -367,7 +367,21 @@ TEST(dict_fixtures_load_clean)
 	ent_dict_free(d);
 	REQUIRE(ent_dict_load_dir(&d, "tests/fixtures/dict/petr") == 0);
 	CHECK_INT(ent_dict_nerrors(d), 0);
-	CHECK_INT(ent_dict_ndiags(d), 2);  /* the ^ token, the transformation */
+	CHECK_INT(ent_dict_ndiags(d), 0);
+	{
+		/* ~ a (a b ATTACK) SAY = a b 015 */
+		const ent_transform *t = ent_dict_transform_get(d, 0);
+
+		CHECK_INT(ent_dict_ntransforms(d), 1);
+		REQUIRE(t != NULL);
+		CHECK(t->upper_src == 'a' && t->lower_src == 'a' && t->lower_tgt == 'b');
+		CHECK(t->out_src == 'a' && t->out_tgt == 'b');
+		CHECK_STR(t->upper_verb, "SAY");
+		CHECK_STR(t->upper_code, "010");
+		CHECK_STR(t->lower_verb, "ATTACK");
+		CHECK_STR(t->lower_code, "190");
+		CHECK_STR(t->code, "015");
+	}
 	for (i = 0; i < ent_dict_nfiles(d); i++)
 		CHECK(ent_dict_file(d, i)->format >= ENT_DICT_FMT_PETR_VERBS);
 	ent_dict_free(d);

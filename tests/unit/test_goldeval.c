@@ -67,6 +67,31 @@ TEST(goldeval_events)
 	unlink(path);
 }
 
+TEST(goldeval_monadic_records)
+{
+	/* require_dyad = false lets a record's events lack a target; "---"
+	 * in the gold and an empty code both mean no actor */
+	char *path = write_tmp(
+	        "{\"id\":\"m\",\"text\":\"x\",\"events\":[{\"source\":\"---GOV\",\"target\":\"---\",\"code\":\"023\"}],\"config_in_effect\":{\"require_dyad\":\"False\"}}\n"
+	        "{\"id\":\"d\",\"text\":\"y\",\"events\":[{\"source\":\"ARN\",\"target\":\"GON\",\"code\":\"042\"}],\"config_in_effect\":{\"require_dyad\":\"true\"}}\n");
+	ent_goldeval *g;
+	ent_goldeval_scores s;
+	ent_event a[1], b[1];
+
+	REQUIRE(path && ent_goldeval_open(&g, path, NULL, NULL) == 0);
+	CHECK_INT(ent_goldeval_record(g, 0)->monadic, 1);
+	CHECK_INT(ent_goldeval_record(g, 1)->monadic, 0);
+	a[0] = ev("---GOV", "", "023");
+	ent_goldeval_add(g, 0, a, 1, "");
+	b[0] = ev("ARN", "GON", "042");
+	ent_goldeval_add(g, 1, b, 1, "");
+	ent_goldeval_scores_get(g, &s);
+	CHECK_INT(s.match_root, 2);
+	CHECK_INT(s.exact, 2);
+	ent_goldeval_free(g);
+	unlink(path);
+}
+
 TEST(goldeval_code_and_plover)
 {
 	char *path = write_tmp("{\"id\":\"m1\",\"cameo_code\":\"0311\",\"text\":\"x\"}\n"
