@@ -2699,16 +2699,21 @@ static int grounds_of(const sent_ctx *s, int p)
 }
 
 /* Whether verb p is the content of a noun of intent, request or speech,
- * not an act done: the infinitive of "an offer to host a summit", "the
- * plan to withdraw", "a request to interrogate", "efforts to forge"
- * ("the first delegation to visit" reports an act). */
+ * not an act done (1): the infinitive of "an offer to host a summit", "the
+ * plan to withdraw", "a request to interrogate" ("the first delegation to
+ * visit" reports an act); or of a noun of attempt (2): "made efforts to
+ * enhance relations", an act under way, reported hedged. */
 static int content_of_noun(const sent_ctx *s, int p)
 {
 	static const char *const content_nouns[] = {
-		"offer", "plan", "proposal", "request", "call", "demand", "appeal", "bid",
-		"attempt", "effort", "decision", "threat", "promise", "pledge", "intention",
+		"offer", "plan", "proposal", "request", "call", "demand", "appeal",
+		"decision", "threat", "promise", "pledge", "intention",
 		"readiness", "willingness", "refusal", "invitation", "order", "plea", "ultimatum",
-		"initiative", "push", "pressure", "campaign", "move", "right", "permission", NULL
+		"initiative", "pressure", "right", "permission", NULL
+	};
+	/* an attempt is made: its act is reported, though not as done */
+	static const char *const attempt_nouns[] = {
+		"attempt", "effort", "bid", "push", "campaign", "move", "drive", NULL
 	};
 	int t = p, guard = 0, n;
 	size_t k;
@@ -2725,6 +2730,9 @@ static int content_of_noun(const sent_ctx *s, int p)
 	for (k = 0; content_nouns[k]; k++)
 		if (lemma_is(s, n, content_nouns[k]))
 			return 1;
+	for (k = 0; attempt_nouns[k]; k++)
+		if (lemma_is(s, n, attempt_nouns[k]))
+			return 2;
 	return 0;
 }
 
@@ -3064,7 +3072,7 @@ static int code_predicates(sent_ctx *s)
 	}
 	for (mi = 0; mi < s->nm; mi++) {
 		const choice *c = &ch[mi];
-		int mod;
+		int mod, attempt = 0;
 
 		if (!c->best || c->skip)
 			continue;
@@ -3076,7 +3084,7 @@ static int code_predicates(sent_ctx *s)
 			if (c->nounpred)
 				v = c->bm.first < c->p && upos(s, c->bm.first) == ENT_UPOS_VERB ? c->bm.first
 				    : dep_is(s, c->p, D_OBJ) && s->head[c->p] >= 0 ? s->head[c->p] : NO_TOKEN;
-			if (v >= 0 && upos(s, v) == ENT_UPOS_VERB && content_of_noun(s, v))
+			if (v >= 0 && upos(s, v) == ENT_UPOS_VERB && (attempt = content_of_noun(s, v)) == 1)
 				continue;
 			if (v >= 0 && upos(s, v) == ENT_UPOS_VERB && (k = grounds_of(s, v)) >= 0 && at[k] >= 0)
 				continue;
@@ -3096,6 +3104,8 @@ static int code_predicates(sent_ctx *s)
 			continue;
 		if (mod < 0)
 			mod = ENT_MOD_ASSERTED;
+		if (attempt == 2 && mod == ENT_MOD_ASSERTED)
+			mod = ENT_MOD_HEDGED;
 		if ((rc = emit_events(s, c->p, c->best, &c->bm, mod, c->nounpred)) != 0)
 			return rc;
 	}
