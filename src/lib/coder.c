@@ -521,6 +521,21 @@ static int in_subtree(const sent_ctx *s, int t, int root);
 
 /* Resolves a pronoun or description at token t to up to max actors of
  * the document mentioned before it. Returns the count. */
+/* The code of the subject of the clause that holds t, when the subject
+ * names an actor itself and is not t: what "the two countries" in "Russia
+ * negotiated with the two countries" does not include. */
+static const char *clause_subject_code(const sent_ctx *s, int t)
+{
+	int v = s->head[t], guard = 0, subj;
+
+	while (v >= 0 && guard++ < 6 && upos(s, v) != ENT_UPOS_VERB)
+		v = s->head[v];
+	if (v < 0 || upos(s, v) != ENT_UPOS_VERB)
+		return NULL;
+	subj = child(s, v, D_NSUBJ);
+	return subj >= 0 && subj != t ? s->np_code[subj] : NULL;
+}
+
 /* Whether adjective t says something of a whole clause put after it
  * ("it is necessary to", "it is clear that"), not of a subject that
  * acts ("it is ready to", "it is willing to"). */
@@ -574,6 +589,7 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 {
 	const history *h = s->hist;
 	int want_person = -1, count = 1, found = 0, pronoun = 0;
+	const char *excl = NULL;  /* a root the description cannot include */
 	size_t i;
 
 	if (lemma_is(s, t, "he") || lemma_is(s, t, "she") || lemma_is(s, t, "his") ||
@@ -627,6 +643,7 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 	          lemma_is(s, t, "state") || lemma_is(s, t, "power")) &&
 	         (count = described_count(s, t)) > 0) {
 		want_person = 0;  /* "the two countries", "both sides", "the three powers" */
+		excl = clause_subject_code(s, t);
 		if (h->ngroup == count && h->group_sent + 2 >= s->sent_index) {
 			int k;
 
@@ -674,6 +691,8 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 				continue;
 			if (pronoun && ent_actor_is_region(s->np_code[k2]))
 				continue;  /* "it" and "they" are states or groups, not regions */
+			if (excl && strncmp(excl, s->np_code[k2], root_len(excl)) == 0)
+				continue;
 			for (k = 0; k < found; k++)
 				dup |= strncmp(out[k].code, s->np_code[k2], root_len(s->np_code[k2])) == 0;
 			if (dup)
@@ -693,6 +712,8 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 		if (want_person >= 0 && a->person != want_person)
 			continue;
 		if (pronoun && ent_actor_is_region(a->code))
+			continue;
+		if (excl && strncmp(excl, a->code, root_len(excl)) == 0)
 			continue;
 		for (k = 0; k < found; k++)
 			dup |= strncmp(out[k].code, a->code, root_len(a->code)) == 0;
