@@ -39,7 +39,8 @@ static int on_row(const ent_store_row *r, void *ctx)
 	if (x->format == OUT_TABLE) {
 		if (r->relation)
 			ent_buf_printf(&x->line, "%s  %s~%s  relation %+d %s  [%s]\n    %s\n", day, r->source,
-			               r->target, r->polarity, r->trend > 0 ? "up" : r->trend < 0 ? "down" : "",
+			               r->target, r->polarity,
+			               r->trend == ENT_TREND_NONE ? "" : ent_trend_name(r->trend),
 			               words, sentence);
 		else
 			ent_buf_printf(&x->line, "%s  %s>%s  %s  [%s]  %s:%d\n    %s\n", day, r->source, r->target,

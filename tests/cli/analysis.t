@@ -64,3 +64,13 @@ stderr-has: bad date
 args: network --db tests/cli/analysis.t
 exit: 3
 stderr-has: not an entente store
+
+=== explain names a falling relation 'down'
+args: ingest -q --db @TMP@/trend.db -
+stdin: {"kind":"relation","doc":"t0","sent":0,"sentence":"Russo-American relations plummeted.","date":"2017-03-01","a":"RUS","b":"USA","polarity":1,"trend":"down","text":"relations","rule":"fixture"}
+exit: 0
+
+=== explain shows the trend
+args: explain --db @TMP@/trend.db RUS USA
+exit: 0
+stdout-has: RUS~USA  relation +1 down
