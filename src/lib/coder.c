@@ -2160,7 +2160,16 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 	} else if (nounpred) {
 		int poss = child(s, p, D_NMOD_POSS), k;
 
-		if (poss >= 0)
+		/* a pattern that starts at the verb governing the noun
+		 * ("postpone ~visit"): the verb's subject acts, and the noun's
+		 * own actor ("a visit by X", "X's visit") is acted on */
+		if (pm->first >= 0 && pm->first < p && s->head[p] == pm->first &&
+		    upos(s, pm->first) == ENT_UPOS_VERB && dep_is(s, p, D_OBJ)) {
+			subj = subject_of(s, pm->first, &is_passive);
+			ns = source_actors(s, subj, src, MAX_CODES);
+			from_verb = ns > 0;
+		}
+		if (ns == 0 && poss >= 0)
 			ns = actors_of(s, poss, src, MAX_CODES);
 		for (k = s->first_child[p]; k >= 0 && ns == 0; k = s->next_sibling[k])
 			if (dep_is(s, k, D_NMOD) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "by"))
@@ -2239,7 +2248,8 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 		int k;
 
 		for (k = s->first_child[p]; k >= 0 && nt == 0; k = s->next_sibling[k])
-			if (k < p && (dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_AMOD) || dep_is(s, k, D_NMOD_POSS)))
+			if ((k < p && (dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_AMOD) || dep_is(s, k, D_NMOD_POSS))) ||
+			    (dep_is(s, k, D_NMOD) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "by")))
 				nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES), &dropped);
 	}
 	if (nt == 0 && (pm->target < 0 || self_x) && pm->source < 0 && !is_passive && !statement) {
