@@ -235,12 +235,12 @@ eval: $(BUILD)/entente
 
 # --- Analysis benchmark (bench/bench_60_analysis.sh): a small C program
 # that times the analysis library on ten million generated events.
-$(BUILD)/bench_analysis: bench/bench_analysis.c $(BUILD)/libentente.a
+$(BUILD)/bench_analysis: bench/bench_analysis.c bench/bench_util.h $(BUILD)/libentente.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libentente.a $(LDLIBS)
 bench: $(BUILD)/bench_analysis
 
 # --- Store benchmark (bench/bench_70_store.sh): builds a store of ten
 # million generated events and times the dyad and balance commands on it.
-$(BUILD)/bench_store: bench/bench_store.c $(BUILD)/libentente.a
+$(BUILD)/bench_store: bench/bench_store.c bench/bench_util.h $(BUILD)/libentente.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libentente.a $(LDLIBS)
 bench: $(BUILD)/bench_store

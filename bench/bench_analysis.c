@@ -24,6 +24,9 @@
 
 #include "entente/entente.h"
 
+#define BENCH_NAME "bench_analysis"
+#include "bench_util.h"
+
 static double now(void)
 {
 	struct timespec ts;
@@ -44,20 +47,6 @@ static void line(const char *stage, double items, double secs, const char *notes
 {
 	printf("%-28s %14.0f %10.1f  %s, %.3fs\n", stage, items / (secs > 1e-9 ? secs : 1e-9),
 	       peak_mb(), notes, secs);
-}
-
-static uint64_t lcg = 88172645463325252ULL;
-
-static uint32_t rnd(void)
-{
-	lcg = lcg * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (uint32_t)(lcg >> 33);
-}
-
-static void fail(const char *what)
-{
-	fprintf(stderr, "bench_analysis: %s: %s\n", what, ent_error_last());
-	exit(1);
 }
 
 /* Frustration index on every CoW window listed in reference_measures. */

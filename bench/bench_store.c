@@ -23,19 +23,8 @@
 
 #include "entente/entente.h"
 
-static uint64_t lcg = 88172645463325252ULL;
-
-static uint32_t rnd(void)
-{
-	lcg = lcg * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (uint32_t)(lcg >> 33);
-}
-
-static void fail(const char *what)
-{
-	fprintf(stderr, "bench_store: %s: %s\n", what, ent_error_last());
-	exit(1);
-}
+#define BENCH_NAME "bench_store"
+#include "bench_util.h"
 
 enum { ACTORS = 150, DYADS = 2500 };
 

@@ -674,11 +674,29 @@ static int roots_load(ent_store *s)
 
 /* The number of root: 0 when unknown and not create; created (inside the
  * open transaction) with create. */
+/* The integer that prepared statement st (one text parameter) finds for
+ * text; 0 when none. */
+static int key_of(ent_store *s, int st, const char *text, const char *what, int64_t *out)
+{
+	sqlite3_stmt *q = s->st[st];
+	int r;
+
+	*out = 0;
+	sqlite3_bind_text(q, 1, text, -1, SQLITE_STATIC);
+	r = sqlite3_step(q);
+	if (r == SQLITE_ROW)
+		*out = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return db_error(s, what);
+	return ENT_OK;
+}
+
 static int root_number(ent_store *s, const char *root, int create, uint32_t *out)
 {
-	sqlite3_stmt *q;
+	int64_t key;
 	size_t h;
-	int r, rc;
+	int rc;
 
 	*out = 0;
 	if (s->root_slot_cap)
@@ -689,14 +707,9 @@ static int root_number(ent_store *s, const char *root, int create, uint32_t *out
 				return ENT_OK;
 			}
 	/* not known to this handle: stored by another, or new */
-	q = s->st[ST_ROOT_FIND];
-	sqlite3_bind_text(q, 1, root, -1, SQLITE_STATIC);
-	r = sqlite3_step(q);
-	if (r == SQLITE_ROW)
-		*out = (uint32_t)sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
-	if (r != SQLITE_ROW && r != SQLITE_DONE)
-		return db_error(s, "looking up a root");
+	if ((rc = key_of(s, ST_ROOT_FIND, root, "looking up a root", &key)) != 0)
+		return rc;
+	*out = (uint32_t)key;
 	if (!*out && create) {
 		sqlite3_bind_text(s->st[ST_ROOT_PUT], 1, root, -1, SQLITE_STATIC);
 		if ((rc = step_done(s, ST_ROOT_PUT)) != 0)
@@ -956,18 +969,7 @@ int ent_store_rebuild_aggregates(ent_store *s)
 /* The key of document id, or 0 when the store does not hold it. */
 static int doc_lookup(ent_store *s, const char *id, int64_t *out)
 {
-	sqlite3_stmt *q = s->st[ST_DOC_NO];
-	int r;
-
-	*out = 0;
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	r = sqlite3_step(q);
-	if (r == SQLITE_ROW)
-		*out = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
-	if (r != SQLITE_ROW && r != SQLITE_DONE)
-		return db_error(s, "looking up a document");
-	return ENT_OK;
+	return key_of(s, ST_DOC_NO, id, "looking up a document", out);
 }
 
 static void remember_doc(ent_store *s, const char *id, int64_t docno, int64_t next_row)
