@@ -1702,6 +1702,46 @@ static int job_lemmas(const ent_model *m, parse_job *job, ent_arena *arena)
 	return 0;
 }
 
+/* ent__act_valid for the decoder: marks the valid classes in valid (the
+ * same marks), returns how many there are and sets *last to the highest
+ * valid class (-1 when none). The classes are runs that share their
+ * unlabelled action's validity, so they are set a run at a time rather
+ * than a class at a time. */
+static int step_valid(const ent_actions *a, const ent_pstate *st, uint8_t *valid, int *last)
+{
+	uint8_t v[ENT_NACT];
+	int atroot = st->stack[st->sp - 1] == 0, nright = a->n - 2 - a->nleft, nvalid;
+	int root = a->root_class;
+
+	ent__pstate_valid(st, v);
+	valid[ACT_SHIFT] = v[ACT_SHIFT];
+	valid[ACT_REDUCE] = v[ACT_REDUCE];
+	memset(valid + 2, v[ACT_LEFT], (size_t)a->nleft);
+	/* right arcs: the root class alone at the root, the others elsewhere */
+	memset(valid + 2 + a->nleft, v[ACT_RIGHT] && !atroot, (size_t)nright);
+	if (root >= 2 + a->nleft && root < a->n)
+		valid[root] = (uint8_t)(v[ACT_RIGHT] && atroot);
+	nvalid = v[ACT_SHIFT] + v[ACT_REDUCE] + (v[ACT_LEFT] ? a->nleft : 0);
+	*last = -1;
+	if (v[ACT_RIGHT]) {
+		int inrange = root >= 2 + a->nleft && root < a->n;
+
+		if (atroot) {
+			nvalid += inrange;
+			if (inrange)
+				*last = root;
+		} else {
+			nvalid += nright - inrange;
+			if (nright - inrange > 0)
+				*last = a->n - 1 == root ? a->n - 2 : a->n - 1;
+		}
+	}
+	if (*last < 0)
+		*last = v[ACT_LEFT] && a->nleft ? 1 + a->nleft
+		      : v[ACT_REDUCE] ? ACT_REDUCE : v[ACT_SHIFT] ? ACT_SHIFT : -1;
+	return nvalid;
+}
+
 /* The first half of a step: moves over what needs no scores (words of
  * one class, words the first pass is sure of, lemmas, forced parser
  * moves) up to the next scored step and hashes its features, which asks
@@ -1713,7 +1753,7 @@ static int step_begin(const ent_model *m, parse_job *job, ent_arena *arena)
 {
 	const ent_tokinfo *ti = job->ti;
 	size_t n = job->n;
-	int k, nvalid = 0, rc;
+	int nvalid, rc;
 
 	for (;;) {
 		switch (job->phase) {
@@ -1754,14 +1794,8 @@ static int step_begin(const ent_model *m, parse_job *job, ent_arena *arena)
 		default:
 			if (ent__pstate_done(&job->st))
 				return 0;
-			ent__act_valid(&m->act, &job->st, job->valid);
-			job->forced = -1;
-			for (k = 0; k < m->act.n; k++)
-				if (job->valid[k]) {
-					nvalid++;
-					job->forced = k;
-				}
-			if (job->forced < 0)
+			nvalid = step_valid(&m->act, &job->st, job->valid, &job->forced);
+			if (nvalid == 0)
 				return 0; /* cannot happen while the buffer has words */
 			/* (a forced move, shift after the root's child, needs no
 			 * scores) */
