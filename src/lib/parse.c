@@ -1566,6 +1566,65 @@ static void lin_score_avx2(const ent_lin *lin, const uint64_t *f, size_t nf, int
 }
 #endif
 
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(ENT_NO_AVX2)
+/* Arg-max over scores with AVX2, eight classes at a time. The lanes
+ * taken are the classes below n, but skip, that valid marks (every class
+ * when valid is NULL); the blocks read run to n rounded up to 8, which
+ * lin_score has written (it writes whole blocks of 16) and valid holds. */
+static inline __attribute__((always_inline, target("avx2"))) __m256i
+arg_lanes(int i, int n, const uint8_t *valid, int skip)
+{
+	__m256i idx = _mm256_add_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+	                               _mm256_set1_epi32(i));
+	__m256i ok = _mm256_andnot_si256(_mm256_cmpeq_epi32(idx, _mm256_set1_epi32(skip)),
+	                                 _mm256_cmpgt_epi32(_mm256_set1_epi32(n), idx));
+
+	if (valid)
+		ok = _mm256_and_si256(ok, _mm256_cmpgt_epi32(
+		         _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(valid + i))),
+		         _mm256_setzero_si256()));
+	return ok;
+}
+
+/* The highest score of the lanes taken (INT32_MIN when none is taken;
+ * scores themselves never are). */
+__attribute__((target("avx2")))
+static int32_t arg_max_avx2(const int32_t *scores, int n, const uint8_t *valid, int skip)
+{
+	const __m256i low = _mm256_set1_epi32(INT32_MIN);
+	__m256i mx = low;
+	int i;
+
+	for (i = 0; i < n; i += 8) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(scores + i));
+
+		mx = _mm256_max_epi32(mx, _mm256_blendv_epi8(low, v, arg_lanes(i, n, valid, skip)));
+	}
+	mx = _mm256_max_epi32(mx, _mm256_permute2x128_si256(mx, mx, 1));
+	mx = _mm256_max_epi32(mx, _mm256_shuffle_epi32(mx, 0x4e));
+	mx = _mm256_max_epi32(mx, _mm256_shuffle_epi32(mx, 0xb1));
+	return _mm256_cvtsi256_si32(mx);
+}
+
+/* The first lane taken whose score is top, -1 if none. */
+__attribute__((target("avx2")))
+static int arg_first_avx2(const int32_t *scores, int n, const uint8_t *valid, int32_t top)
+{
+	__m256i t = _mm256_set1_epi32(top);
+	int i;
+
+	for (i = 0; i < n; i += 8) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(scores + i));
+		int bits = _mm256_movemask_ps(_mm256_castsi256_ps(
+		               _mm256_and_si256(_mm256_cmpeq_epi32(v, t), arg_lanes(i, n, valid, -1))));
+
+		if (bits)
+			return i + __builtin_ctz((unsigned)bits);
+	}
+	return -1;
+}
+#endif
+
 static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
 {
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(ENT_NO_AVX2)
@@ -1575,6 +1634,40 @@ static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t 
 	}
 #endif
 	lin_score_plain(lin, f, nf, scores);
+}
+
+/* The best class of scores[0..n): the first of the highest among the
+ * classes valid marks (all when valid is NULL); -1 when none is valid.
+ * With second, also the highest score of the other classes (INT32_MIN
+ * when there are none; scores never are INT32_MIN). */
+static int best_class(const int32_t *scores, int n, const uint8_t *valid, int32_t *second)
+{
+	int32_t top = 0, sec = INT32_MIN;
+	int k, best = -1;
+
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(ENT_NO_AVX2)
+	if (__builtin_cpu_supports("avx2")) {
+		best = arg_first_avx2(scores, n, valid, arg_max_avx2(scores, n, valid, -1));
+		if (second)
+			*second = best < 0 ? INT32_MIN : arg_max_avx2(scores, n, valid, best);
+		return best;
+	}
+#endif
+	for (k = 0; k < n; k++) {
+		if (valid && !valid[k])
+			continue;
+		if (best < 0 || scores[k] > top) {
+			if (best >= 0)
+				sec = top;
+			best = k;
+			top = scores[k];
+		} else if (scores[k] > sec) {
+			sec = scores[k];
+		}
+	}
+	if (second)
+		*second = sec;
+	return best;
 }
 
 /* The best label of mask (a bit per label) by the label model. */
@@ -1810,40 +1903,23 @@ static int step_begin(const ent_model *m, parse_job *job, ent_arena *arena)
  * the class leaves the label to it). */
 static void step_end(const ent_model *m, parse_job *job, uint64_t *feats, int32_t *scores)
 {
-	int best = 0, label = 0, kind, h, d, k;
-	int32_t top;
+	int best = 0, label = 0, kind, h, d;
 
 	switch (job->phase) {
 	case PH_TAG1: {
 		int32_t second = INT32_MIN;  /* (scores are never INT32_MIN) */
 
 		lin_score(&m->tagger, job->feats, job->nf, scores);
-		top = scores[0];
-		for (k = 1; k < m->ntags; k++) {
-			int32_t v = scores[k];
-
-			if (v > top) {
-				second = top;
-				top = v;
-				best = k;
-			} else if (v > second) {
-				second = v;
-			}
-		}
+		best = best_class(scores, m->ntags, NULL, &second);
 		job->r[job->i] = (uint8_t)best;
-		job->sure[job->i++] = second == INT32_MIN || top - second >= m->retag_margin;
+		job->sure[job->i++] = second == INT32_MIN || scores[best] - second >= m->retag_margin;
 		job->p2 = job->p1;
 		job->p1 = best;
 		return;
 	}
 	case PH_TAG2:
 		lin_score(&m->tagger2, job->feats, job->nf, scores);
-		top = scores[0];
-		for (k = 1; k < m->ntags; k++)
-			if (scores[k] > top) {
-				top = scores[k];
-				best = k;
-			}
+		best = best_class(scores, m->ntags, NULL, NULL);
 		job->tokens[job->i].upos = m->tag_upos[best];
 		job->tokens[job->i++].xpos = m->tag_xpos[best];
 		job->p2 = job->p1;
@@ -1854,14 +1930,8 @@ static void step_end(const ent_model *m, parse_job *job, uint64_t *feats, int32_
 	}
 	best = job->forced;
 	if (job->nf) {
-		top = 0;
 		lin_score(&m->parser, job->feats, job->nf, scores);
-		best = -1;
-		for (k = 0; k < m->act.n; k++)
-			if (job->valid[k] && (best < 0 || scores[k] > top)) {
-				best = k;
-				top = scores[k];
-			}
+		best = best_class(scores, m->act.n, job->valid, NULL);
 	}
 	kind = ent__act_kind(&m->act, best);
 	if (kind == ACT_LEFT || kind == ACT_RIGHT) {
