@@ -130,15 +130,16 @@ uint64_t ent__tab_hash(int cls, const char *key, size_t keylen)
 	return ent__hash_bytes(key, keylen, 0x51ed270b27a3c9d1ULL + (uint64_t)cls);
 }
 
-const unsigned char *ent__tab_get(const ent_strtab *t, int cls, const char *key,
-                                  size_t keylen, size_t *vallen)
+/* ent__tab_get with the key's hash h (ent__tab_hash) already known. */
+static const unsigned char *tab_get_h(const ent_strtab *t, int cls, const char *key,
+                                      size_t keylen, uint64_t h, size_t *vallen)
 {
 	uint32_t mask, i, probes;
 
 	if (!t->nslots || keylen > 255)
 		return NULL;
 	mask = t->nslots - 1;
-	i = (uint32_t)ent__tab_hash(cls, key, keylen) & mask;
+	i = (uint32_t)h & mask;
 	for (probes = 0; probes < t->nslots; probes++, i = (i + 1) & mask) {
 		uint32_t off = t->slots[i];
 		const unsigned char *e;
@@ -152,6 +153,14 @@ const unsigned char *ent__tab_get(const ent_strtab *t, int cls, const char *key,
 		}
 	}
 	return NULL;
+}
+
+const unsigned char *ent__tab_get(const ent_strtab *t, int cls, const char *key,
+                                  size_t keylen, size_t *vallen)
+{
+	if (!t->nslots || keylen > 255)
+		return NULL;
+	return tab_get_h(t, cls, key, keylen, ent__tab_hash(cls, key, keylen), vallen);
 }
 
 /* Prefetching for lookups of a block of words: the table is megabytes
@@ -341,7 +350,8 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
 			t->flags |= TI_PUNCT;
 		if (i == 0)
 			t->flags |= TI_FIRST;
-		v = ent__tab_get(tab, TAB_LEX, low, ln, &vlen);
+		/* (the hash of low is the block's, computed above) */
+		v = tab_get_h(tab, TAB_LEX, low, ln, lexh[i % TAB_BLOCK], &vlen);
 		if (v && vlen == LEX_BYTES) {
 			memcpy(&t->tagset, v, 8);
 			t->freq = v[8];
