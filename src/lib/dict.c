@@ -1382,6 +1382,16 @@ const uint32_t *ent_dict_verb_patterns(const ent_dict *d, uint32_t entry, size_t
 		for (k = 0; k < *n; k++)
 			if (ids[k] < d->npatterns)
 				__builtin_prefetch(&d->patterns[ids[k]]);
+		/* and then for their elements, which the caller reads first
+		 * (the predicate's) and then all; they are elsewhere in the
+		 * arena, a second miss per pattern otherwise */
+		for (k = 0; k < *n; k++)
+			if (ids[k] < d->npatterns) {
+				const ent_pattern *p = &d->patterns[ids[k]];
+
+				__builtin_prefetch(p->elems);
+				__builtin_prefetch(p->elems + p->pred);
+			}
 	}
 #endif
 	return d->group_ids + d->group_head[e->group];
