@@ -431,11 +431,13 @@ static void split_core(seg_state *st, size_t s, size_t e)
 
 	if (e <= s)
 		return;
-	/* Whole words that split: cannot -> can not. */
-	for (k = 0; split_words[k].word; k++) {
+	/* Whole words that split: cannot -> can not (words of 4 to 8
+	 * letters; the first letter is compared before the rest). */
+	for (k = 0; e - s >= 4 && e - s <= 8 && split_words[k].word; k++) {
 		size_t wl = split_words[k].len;
 
-		if (e - s == wl && strncasecmp(t + s, split_words[k].word, wl) == 0) {
+		if (e - s == wl && (t[s] | 32) == split_words[k].word[0] &&
+		    strncasecmp(t + s, split_words[k].word, wl) == 0) {
 			emit(st, s, s + (size_t)split_words[k].first);
 			emit_joined(st, s + (size_t)split_words[k].first, e);
 			return;
