@@ -150,8 +150,13 @@ typedef struct seg_state {
 } seg_state;
 
 /* Code point at text[i] and its length in *n; -1 for invalid bytes. */
-static int32_t cp_at(const seg_state *st, size_t i, int *n)
+/* (ASCII, nearly every character, without the call) */
+static inline int32_t cp_at(const seg_state *st, size_t i, int *n)
 {
+	if (i < st->len && (unsigned char)st->text[i] < 0x80) {
+		*n = 1;
+		return (unsigned char)st->text[i];
+	}
 	return ent_utf8_decode(st->text + i, st->len - i, n);
 }
 
@@ -170,8 +175,10 @@ static int32_t cp_before(const char *text, size_t i, int *n)
 	return ent_utf8_decode(text + j, i - j, n);
 }
 
-static int is_space_cp(int32_t c)
+static inline int is_space_cp(int32_t c)
 {
+	if (c >= 0 && c < 0x80)  /* as ent_uc_is_space says for ASCII */
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 	return ent_uc_is_space(c);
 }
 
