@@ -85,7 +85,15 @@ int ent_deprel_parse(const char *name, size_t len)
 
 /* ---- hashing and the string table ----------------------------------- */
 
-uint64_t ent__hash_bytes(const void *p, size_t n, uint64_t seed)
+#if defined(__GNUC__)
+#define HOT_INLINE inline __attribute__((always_inline))
+#else
+#define HOT_INLINE inline
+#endif
+
+/* ent__hash_bytes, always inlined where it is called with short strings
+ * of lengths the compiler can see (ent__tokinfo's affixes). */
+static HOT_INLINE uint64_t hash_inline(const void *p, size_t n, uint64_t seed)
 {
 	const unsigned char *s = p;
 	uint64_t h = seed ^ (n * 0x9E3779B97F4A7C15ULL);
@@ -123,6 +131,11 @@ uint64_t ent__hash_bytes(const void *p, size_t n, uint64_t seed)
 		h = (h ^ ent__mix(v ^ 0xa5)) * 0xff51afd7ed558ccdULL;
 	}
 	return ent__mix(h);
+}
+
+uint64_t ent__hash_bytes(const void *p, size_t n, uint64_t seed)
+{
+	return hash_inline(p, n, seed);
 }
 
 uint64_t ent__tab_hash(int cls, const char *key, size_t keylen)
@@ -325,9 +338,9 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
 		t->lower = ent__hash_bytes(low, ln, 2);
 		t->shape = ent__hash_bytes(shape, word_shape(shape, s, len), 3);
 		for (k = 0; k < 4; k++)
-			t->suf[k] = ln > k ? ent__hash_bytes(low + ln - (k + 1), k + 1, 10 + k) : 0;
+			t->suf[k] = ln > k ? hash_inline(low + ln - (k + 1), k + 1, 10 + k) : 0;
 		for (k = 0; k < 3; k++)
-			t->pre[k] = ln > k + 1 ? ent__hash_bytes(low, k + 1, 20 + k) : 0;
+			t->pre[k] = ln > k + 1 ? hash_inline(low, k + 1, 20 + k) : 0;
 		for (j = 0; j < len; j++) {
 			unsigned char c = (unsigned char)s[j];
 
@@ -369,12 +382,7 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
 
 /* The templates below are expanded into the decoder's loop: these small
  * helpers are called some 90 times per parser step and must not stay
- * calls. */
-#if defined(__GNUC__)
-#define HOT_INLINE inline __attribute__((always_inline))
-#else
-#define HOT_INLINE inline
-#endif
+ * calls (HOT_INLINE is defined with the hashing, above). */
 
 static HOT_INLINE uint64_t f1(uint64_t t, uint64_t a)
 {
