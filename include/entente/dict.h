@@ -269,6 +269,10 @@ typedef struct ent_pattern_elem {
 	/* WORD: the alternatives, each a word sequence, packed as
 	 * [n, w1 .. wn, n, w1 .. wn, ...] (word ids, lemma forms) */
 	const uint32_t *alts;
+	/* WORD: a bit per first word of an alternative (ent_dict_finish
+	 * sets it; 0 means unknown), so that a token can be ruled out
+	 * without going through the alternatives */
+	uint64_t first_mask;
 } ent_pattern_elem;
 
 /* Pattern flags. */

@@ -1188,8 +1188,8 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 		if (e->kind != ENT_PE_WORD) {
 			if (e->kind == ENT_PE_SOURCE || e->kind == ENT_PE_TARGET) {
 				for (k = pos - 1; k >= 0 && k >= pos - 6; k--)
-					if (actor_token(s, k) && (s->head[k] == p || s->head[k] == light ||
-					                          in_subtree(s, k, p))) {
+					if ((s->head[k] == p || s->head[k] == light || in_subtree(s, k, p)) &&
+					    actor_token(s, k)) {
 						found = k;
 						break;
 					}

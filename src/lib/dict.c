@@ -1247,6 +1247,40 @@ static int finish_compile(ent_dict *d)
 	return ENT_OK;
 }
 
+/* The bit of word id w in a first-word mask (ent_pattern_elem's
+ * first_mask, a token's kmask). */
+static inline uint64_t word_bit(uint32_t w)
+{
+	return 1ULL << ((w * 0x9E3779B1u) >> 26);
+}
+
+/* Sets the first-word masks of the patterns' WORD elements (their
+ * alternatives are final once the synsets are). */
+static void finish_first_masks(ent_dict *d)
+{
+	size_t i;
+	uint16_t j, k;
+
+	for (i = 0; i < d->npatterns; i++) {
+		ent_pattern *p = &d->patterns[i];
+
+		for (j = 0; j < p->nelems; j++) {
+			ent_pattern_elem *e = (ent_pattern_elem *)&p->elems[j];
+			const uint32_t *a = e->alts;
+			uint64_t mask = 0;
+
+			if (e->kind != ENT_PE_WORD || !a)
+				continue;
+			for (k = 0; k < e->nalts; k++) {
+				if (a[0] > 0)
+					mask |= word_bit(a[1]);
+				a += 1 + a[0];
+			}
+			e->first_mask = mask;
+		}
+	}
+}
+
 int ent_dict_finish(ent_dict *d)
 {
 	int rc;
@@ -1255,6 +1289,7 @@ int ent_dict_finish(ent_dict *d)
 		return ENT_OK;
 	if ((rc = finish_synsets(d)) || (rc = finish_irregulars(d)) || (rc = finish_compile(d)))
 		return rc;
+	finish_first_masks(d);
 	ent_arena_free(d->scratch);
 	d->scratch = NULL;
 	d->finished = 1;
@@ -1347,6 +1382,16 @@ const uint32_t *ent_dict_verb_patterns(const ent_dict *d, uint32_t entry, size_t
 		for (k = 0; k < *n; k++)
 			if (ids[k] < d->npatterns)
 				__builtin_prefetch(&d->patterns[ids[k]]);
+		/* and then for their elements, which the caller reads first
+		 * (the predicate's) and then all; they are elsewhere in the
+		 * arena, a second miss per pattern otherwise */
+		for (k = 0; k < *n; k++)
+			if (ids[k] < d->npatterns) {
+				const ent_pattern *p = &d->patterns[ids[k]];
+
+				__builtin_prefetch(p->elems);
+				__builtin_prefetch(p->elems + p->pred);
+			}
 	}
 #endif
 	return d->group_ids + d->group_head[e->group];
@@ -1362,6 +1407,7 @@ struct ent_dict_sent {
 	const ent_dict *d;
 	size_t ntokens;
 	uint32_t *keys;      /* ntokens * TOKEN_KEYS, 0 ends a token's list */
+	uint64_t *kmask;     /* per token: word_bit of each of its keys' words */
 	uint8_t *nown;       /* per token: its first keys that are its own
 	                        word's (form, capitals, the word as a lemma) */
 };
@@ -1415,7 +1461,8 @@ int ent_dict_sent_prepare(ent_dict_sent **out, const ent_dict *d,
 	s->ntokens = ntokens;
 	s->keys = ent_arena_calloc(arena, ntokens ? ntokens * TOKEN_KEYS : 1, sizeof *s->keys);
 	s->nown = ent_arena_calloc(arena, ntokens ? ntokens : 1, 1);
-	if (!s->keys || !s->nown)
+	s->kmask = ent_arena_alloc(arena, (ntokens ? ntokens : 1) * sizeof *s->kmask);
+	if (!s->keys || !s->nown || !s->kmask)
 		return ent_error_set(ENT_ENOMEM, "out of memory");
 	for (t = 0; t < ntokens; t++) {
 		const ent_token *tok = &tokens[t];
@@ -1489,22 +1536,36 @@ int ent_dict_sent_prepare(ent_dict_sent **out, const ent_dict *d,
 			}
 		}
 	}
+	for (t = 0; t < ntokens; t++) {
+		const uint32_t *keys = s->keys + t * TOKEN_KEYS;
+		uint64_t mask = 0;
+		int i;
+
+		for (i = 0; i < TOKEN_KEYS && keys[i]; i++)
+			mask |= word_bit(keys[i] >> 2);
+		s->kmask[t] = mask;
+	}
 	*out = s;
 	return ENT_OK;
 }
 
-int ent_dict_token_is(const ent_dict_sent *s, size_t tok, uint32_t word)
+/* Whether the keys of a token (TOKEN_KEYS of them, 0 after the last)
+ * hold word (not 0). */
+static inline int keys_have(const uint32_t *keys, uint32_t word)
 {
-	const uint32_t *keys;
 	int i;
 
-	if (tok >= s->ntokens || !word)
-		return 0;
-	keys = s->keys + tok * TOKEN_KEYS;
 	for (i = 0; i < TOKEN_KEYS && keys[i]; i++)
 		if ((keys[i] >> 2) == word)
 			return 1;
 	return 0;
+}
+
+int ent_dict_token_is(const ent_dict_sent *s, size_t tok, uint32_t word)
+{
+	if (tok >= s->ntokens || !word)
+		return 0;
+	return keys_have(s->keys + tok * TOKEN_KEYS, word);
 }
 
 int ent_dict_elem_match(const ent_dict_sent *s, const ent_pattern_elem *e,
@@ -1513,18 +1574,24 @@ int ent_dict_elem_match(const ent_dict_sent *s, const ent_pattern_elem *e,
 	const uint32_t *a;
 	uint16_t k;
 
-	if (e->kind != ENT_PE_WORD || !e->alts)
+	if (e->kind != ENT_PE_WORD || !e->alts || tok >= s->ntokens)
+		return 0;
+	/* no alternative's first word is among the token's */
+	if (e->first_mask && !(e->first_mask & s->kmask[tok]))
 		return 0;
 	a = e->alts;
 	for (k = 0; k < e->nalts; k++) {
 		uint32_t n = a[0], w;
 
-		for (w = 0; w < n; w++)
-			if (!ent_dict_token_is(s, tok + w, a[1 + w]))
-				break;
-		if (w == n && n > 0) {
-			*end = tok + n;
-			return 1;
+		/* an alternative longer than the words left cannot match */
+		if (n > 0 && n <= s->ntokens - tok) {
+			for (w = 0; w < n; w++)
+				if (!a[1 + w] || !keys_have(s->keys + (tok + w) * TOKEN_KEYS, a[1 + w]))
+					break;
+			if (w == n) {
+				*end = tok + n;
+				return 1;
+			}
 		}
 		a += 1 + n;
 	}

@@ -85,7 +85,15 @@ int ent_deprel_parse(const char *name, size_t len)
 
 /* ---- hashing and the string table ----------------------------------- */
 
-uint64_t ent__hash_bytes(const void *p, size_t n, uint64_t seed)
+#if defined(__GNUC__)
+#define HOT_INLINE inline __attribute__((always_inline))
+#else
+#define HOT_INLINE inline
+#endif
+
+/* ent__hash_bytes, always inlined where it is called with short strings
+ * of lengths the compiler can see (ent__tokinfo's affixes). */
+static HOT_INLINE uint64_t hash_inline(const void *p, size_t n, uint64_t seed)
 {
 	const unsigned char *s = p;
 	uint64_t h = seed ^ (n * 0x9E3779B97F4A7C15ULL);
@@ -125,20 +133,26 @@ uint64_t ent__hash_bytes(const void *p, size_t n, uint64_t seed)
 	return ent__mix(h);
 }
 
+uint64_t ent__hash_bytes(const void *p, size_t n, uint64_t seed)
+{
+	return hash_inline(p, n, seed);
+}
+
 uint64_t ent__tab_hash(int cls, const char *key, size_t keylen)
 {
 	return ent__hash_bytes(key, keylen, 0x51ed270b27a3c9d1ULL + (uint64_t)cls);
 }
 
-const unsigned char *ent__tab_get(const ent_strtab *t, int cls, const char *key,
-                                  size_t keylen, size_t *vallen)
+/* ent__tab_get with the key's hash h (ent__tab_hash) already known. */
+static const unsigned char *tab_get_h(const ent_strtab *t, int cls, const char *key,
+                                      size_t keylen, uint64_t h, size_t *vallen)
 {
 	uint32_t mask, i, probes;
 
 	if (!t->nslots || keylen > 255)
 		return NULL;
 	mask = t->nslots - 1;
-	i = (uint32_t)ent__tab_hash(cls, key, keylen) & mask;
+	i = (uint32_t)h & mask;
 	for (probes = 0; probes < t->nslots; probes++, i = (i + 1) & mask) {
 		uint32_t off = t->slots[i];
 		const unsigned char *e;
@@ -152,6 +166,14 @@ const unsigned char *ent__tab_get(const ent_strtab *t, int cls, const char *key,
 		}
 	}
 	return NULL;
+}
+
+const unsigned char *ent__tab_get(const ent_strtab *t, int cls, const char *key,
+                                  size_t keylen, size_t *vallen)
+{
+	if (!t->nslots || keylen > 255)
+		return NULL;
+	return tab_get_h(t, cls, key, keylen, ent__tab_hash(cls, key, keylen), vallen);
 }
 
 /* Prefetching for lookups of a block of words: the table is megabytes
@@ -316,9 +338,9 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
 		t->lower = ent__hash_bytes(low, ln, 2);
 		t->shape = ent__hash_bytes(shape, word_shape(shape, s, len), 3);
 		for (k = 0; k < 4; k++)
-			t->suf[k] = ln > k ? ent__hash_bytes(low + ln - (k + 1), k + 1, 10 + k) : 0;
+			t->suf[k] = ln > k ? hash_inline(low + ln - (k + 1), k + 1, 10 + k) : 0;
 		for (k = 0; k < 3; k++)
-			t->pre[k] = ln > k + 1 ? ent__hash_bytes(low, k + 1, 20 + k) : 0;
+			t->pre[k] = ln > k + 1 ? hash_inline(low, k + 1, 20 + k) : 0;
 		for (j = 0; j < len; j++) {
 			unsigned char c = (unsigned char)s[j];
 
@@ -341,7 +363,8 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
 			t->flags |= TI_PUNCT;
 		if (i == 0)
 			t->flags |= TI_FIRST;
-		v = ent__tab_get(tab, TAB_LEX, low, ln, &vlen);
+		/* (the hash of low is the block's, computed above) */
+		v = tab_get_h(tab, TAB_LEX, low, ln, lexh[i % TAB_BLOCK], &vlen);
 		if (v && vlen == LEX_BYTES) {
 			memcpy(&t->tagset, v, 8);
 			t->freq = v[8];
@@ -359,12 +382,7 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
 
 /* The templates below are expanded into the decoder's loop: these small
  * helpers are called some 90 times per parser step and must not stay
- * calls. */
-#if defined(__GNUC__)
-#define HOT_INLINE inline __attribute__((always_inline))
-#else
-#define HOT_INLINE inline
-#endif
+ * calls (HOT_INLINE is defined with the hashing, above). */
 
 static HOT_INLINE uint64_t f1(uint64_t t, uint64_t a)
 {
@@ -1201,7 +1219,10 @@ static int read_lin(ent_lin *lin, const unsigned char *p, uint64_t len, const ch
 	return 0;
 }
 
-int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len)
+/* ent__model_parse; the checksum (a pass over all 15 MB) only with
+ * check_sum: the built-in model is part of the binary, and its checksum
+ * is tested (test_parse.c loads a copy with ent_model_load). */
+static int model_parse(ent_model *m, const unsigned char *bytes, size_t len, int check_sum)
 {
 	uint32_t version, nsec, i;
 	uint64_t total, sum;
@@ -1226,7 +1247,7 @@ int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len)
 	if (total != len)
 		return ent_error_set(ENT_EFORMAT, "model truncated or padded (%zu bytes, header says %llu)",
 		                     len, (unsigned long long)total);
-	if (ent__hash_bytes(bytes + 32, len - 32, 0x6d6f64656cULL) != sum)
+	if (check_sum && ent__hash_bytes(bytes + 32, len - 32, 0x6d6f64656cULL) != sum)
 		return ent_error_set(ENT_EFORMAT, "model checksum mismatch (corrupt file)");
 	for (i = 0; i < nsec; i++) {
 		uint32_t id;
@@ -1386,6 +1407,11 @@ int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len)
 	return 0;
 }
 
+int ent__model_parse(ent_model *m, const unsigned char *bytes, size_t len)
+{
+	return model_parse(m, bytes, len, 1);
+}
+
 /* Memory for a model's bytes: aligned to 2 MB and, where the system
  * offers it, in huge pages, since scoring reads the weights at random and
  * would otherwise miss the TLB on nearly every row. Freed with ent_free. */
@@ -1404,7 +1430,7 @@ static unsigned char *model_alloc(size_t len)
 	return p;
 }
 
-int ent_model_load(ent_model **out, const void *bytes, size_t len)
+static int model_load(ent_model **out, const void *bytes, size_t len, int check_sum)
 {
 	ent_model *m;
 	int rc;
@@ -1419,13 +1445,18 @@ int ent_model_load(ent_model **out, const void *bytes, size_t len)
 		return ent_error_set(ENT_ENOMEM, "out of memory");
 	}
 	memcpy(m->owned, bytes, len);
-	rc = ent__model_parse(m, m->owned, len);
+	rc = model_parse(m, m->owned, len, check_sum);
 	if (rc) {
 		ent_model_free(m);
 		return rc;
 	}
 	*out = m;
 	return 0;
+}
+
+int ent_model_load(ent_model **out, const void *bytes, size_t len)
+{
+	return model_load(out, bytes, len, 1);
 }
 
 int ent_model_load_file(ent_model **out, const char *path)
@@ -1476,8 +1507,9 @@ int ent_model_builtin(ent_model **out)
 	*out = NULL;
 	if (!bf)
 		return ent_error_set(ENT_ENOTFOUND, "no built-in parser model (run 'make model')");
-	/* copied into huge pages: faster scoring (see model_alloc) */
-	return ent_model_load(out, bf->data, bf->size);
+	/* copied into huge pages: faster scoring (see model_alloc); the
+	 * checksum is left out (see model_parse) */
+	return model_load(out, bf->data, bf->size, 0);
 }
 
 void ent_model_free(ent_model *m)
@@ -1566,6 +1598,65 @@ static void lin_score_avx2(const ent_lin *lin, const uint64_t *f, size_t nf, int
 }
 #endif
 
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(ENT_NO_AVX2)
+/* Arg-max over scores with AVX2, eight classes at a time. The lanes
+ * taken are the classes below n, but skip, that valid marks (every class
+ * when valid is NULL); the blocks read run to n rounded up to 8, which
+ * lin_score has written (it writes whole blocks of 16) and valid holds. */
+static inline __attribute__((always_inline, target("avx2"))) __m256i
+arg_lanes(int i, int n, const uint8_t *valid, int skip)
+{
+	__m256i idx = _mm256_add_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+	                               _mm256_set1_epi32(i));
+	__m256i ok = _mm256_andnot_si256(_mm256_cmpeq_epi32(idx, _mm256_set1_epi32(skip)),
+	                                 _mm256_cmpgt_epi32(_mm256_set1_epi32(n), idx));
+
+	if (valid)
+		ok = _mm256_and_si256(ok, _mm256_cmpgt_epi32(
+		         _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(valid + i))),
+		         _mm256_setzero_si256()));
+	return ok;
+}
+
+/* The highest score of the lanes taken (INT32_MIN when none is taken;
+ * scores themselves never are). */
+__attribute__((target("avx2")))
+static int32_t arg_max_avx2(const int32_t *scores, int n, const uint8_t *valid, int skip)
+{
+	const __m256i low = _mm256_set1_epi32(INT32_MIN);
+	__m256i mx = low;
+	int i;
+
+	for (i = 0; i < n; i += 8) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(scores + i));
+
+		mx = _mm256_max_epi32(mx, _mm256_blendv_epi8(low, v, arg_lanes(i, n, valid, skip)));
+	}
+	mx = _mm256_max_epi32(mx, _mm256_permute2x128_si256(mx, mx, 1));
+	mx = _mm256_max_epi32(mx, _mm256_shuffle_epi32(mx, 0x4e));
+	mx = _mm256_max_epi32(mx, _mm256_shuffle_epi32(mx, 0xb1));
+	return _mm256_cvtsi256_si32(mx);
+}
+
+/* The first lane taken whose score is top, -1 if none. */
+__attribute__((target("avx2")))
+static int arg_first_avx2(const int32_t *scores, int n, const uint8_t *valid, int32_t top)
+{
+	__m256i t = _mm256_set1_epi32(top);
+	int i;
+
+	for (i = 0; i < n; i += 8) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(scores + i));
+		int bits = _mm256_movemask_ps(_mm256_castsi256_ps(
+		               _mm256_and_si256(_mm256_cmpeq_epi32(v, t), arg_lanes(i, n, valid, -1))));
+
+		if (bits)
+			return i + __builtin_ctz((unsigned)bits);
+	}
+	return -1;
+}
+#endif
+
 static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t *scores)
 {
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(ENT_NO_AVX2)
@@ -1575,6 +1666,40 @@ static void lin_score(const ent_lin *lin, const uint64_t *f, size_t nf, int32_t 
 	}
 #endif
 	lin_score_plain(lin, f, nf, scores);
+}
+
+/* The best class of scores[0..n): the first of the highest among the
+ * classes valid marks (all when valid is NULL); -1 when none is valid.
+ * With second, also the highest score of the other classes (INT32_MIN
+ * when there are none; scores never are INT32_MIN). */
+static int best_class(const int32_t *scores, int n, const uint8_t *valid, int32_t *second)
+{
+	int32_t top = 0, sec = INT32_MIN;
+	int k, best = -1;
+
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(ENT_NO_AVX2)
+	if (__builtin_cpu_supports("avx2")) {
+		best = arg_first_avx2(scores, n, valid, arg_max_avx2(scores, n, valid, -1));
+		if (second)
+			*second = best < 0 ? INT32_MIN : arg_max_avx2(scores, n, valid, best);
+		return best;
+	}
+#endif
+	for (k = 0; k < n; k++) {
+		if (valid && !valid[k])
+			continue;
+		if (best < 0 || scores[k] > top) {
+			if (best >= 0)
+				sec = top;
+			best = k;
+			top = scores[k];
+		} else if (scores[k] > sec) {
+			sec = scores[k];
+		}
+	}
+	if (second)
+		*second = sec;
+	return best;
 }
 
 /* The best label of mask (a bit per label) by the label model. */
@@ -1702,6 +1827,46 @@ static int job_lemmas(const ent_model *m, parse_job *job, ent_arena *arena)
 	return 0;
 }
 
+/* ent__act_valid for the decoder: marks the valid classes in valid (the
+ * same marks), returns how many there are and sets *last to the highest
+ * valid class (-1 when none). The classes are runs that share their
+ * unlabelled action's validity, so they are set a run at a time rather
+ * than a class at a time. */
+static int step_valid(const ent_actions *a, const ent_pstate *st, uint8_t *valid, int *last)
+{
+	uint8_t v[ENT_NACT];
+	int atroot = st->stack[st->sp - 1] == 0, nright = a->n - 2 - a->nleft, nvalid;
+	int root = a->root_class;
+
+	ent__pstate_valid(st, v);
+	valid[ACT_SHIFT] = v[ACT_SHIFT];
+	valid[ACT_REDUCE] = v[ACT_REDUCE];
+	memset(valid + 2, v[ACT_LEFT], (size_t)a->nleft);
+	/* right arcs: the root class alone at the root, the others elsewhere */
+	memset(valid + 2 + a->nleft, v[ACT_RIGHT] && !atroot, (size_t)nright);
+	if (root >= 2 + a->nleft && root < a->n)
+		valid[root] = (uint8_t)(v[ACT_RIGHT] && atroot);
+	nvalid = v[ACT_SHIFT] + v[ACT_REDUCE] + (v[ACT_LEFT] ? a->nleft : 0);
+	*last = -1;
+	if (v[ACT_RIGHT]) {
+		int inrange = root >= 2 + a->nleft && root < a->n;
+
+		if (atroot) {
+			nvalid += inrange;
+			if (inrange)
+				*last = root;
+		} else {
+			nvalid += nright - inrange;
+			if (nright - inrange > 0)
+				*last = a->n - 1 == root ? a->n - 2 : a->n - 1;
+		}
+	}
+	if (*last < 0)
+		*last = v[ACT_LEFT] && a->nleft ? 1 + a->nleft
+		      : v[ACT_REDUCE] ? ACT_REDUCE : v[ACT_SHIFT] ? ACT_SHIFT : -1;
+	return nvalid;
+}
+
 /* The first half of a step: moves over what needs no scores (words of
  * one class, words the first pass is sure of, lemmas, forced parser
  * moves) up to the next scored step and hashes its features, which asks
@@ -1713,7 +1878,7 @@ static int step_begin(const ent_model *m, parse_job *job, ent_arena *arena)
 {
 	const ent_tokinfo *ti = job->ti;
 	size_t n = job->n;
-	int k, nvalid = 0, rc;
+	int nvalid, rc;
 
 	for (;;) {
 		switch (job->phase) {
@@ -1754,14 +1919,8 @@ static int step_begin(const ent_model *m, parse_job *job, ent_arena *arena)
 		default:
 			if (ent__pstate_done(&job->st))
 				return 0;
-			ent__act_valid(&m->act, &job->st, job->valid);
-			job->forced = -1;
-			for (k = 0; k < m->act.n; k++)
-				if (job->valid[k]) {
-					nvalid++;
-					job->forced = k;
-				}
-			if (job->forced < 0)
+			nvalid = step_valid(&m->act, &job->st, job->valid, &job->forced);
+			if (nvalid == 0)
 				return 0; /* cannot happen while the buffer has words */
 			/* (a forced move, shift after the root's child, needs no
 			 * scores) */
@@ -1776,40 +1935,23 @@ static int step_begin(const ent_model *m, parse_job *job, ent_arena *arena)
  * the class leaves the label to it). */
 static void step_end(const ent_model *m, parse_job *job, uint64_t *feats, int32_t *scores)
 {
-	int best = 0, label = 0, kind, h, d, k;
-	int32_t top;
+	int best = 0, label = 0, kind, h, d;
 
 	switch (job->phase) {
 	case PH_TAG1: {
 		int32_t second = INT32_MIN;  /* (scores are never INT32_MIN) */
 
 		lin_score(&m->tagger, job->feats, job->nf, scores);
-		top = scores[0];
-		for (k = 1; k < m->ntags; k++) {
-			int32_t v = scores[k];
-
-			if (v > top) {
-				second = top;
-				top = v;
-				best = k;
-			} else if (v > second) {
-				second = v;
-			}
-		}
+		best = best_class(scores, m->ntags, NULL, &second);
 		job->r[job->i] = (uint8_t)best;
-		job->sure[job->i++] = second == INT32_MIN || top - second >= m->retag_margin;
+		job->sure[job->i++] = second == INT32_MIN || scores[best] - second >= m->retag_margin;
 		job->p2 = job->p1;
 		job->p1 = best;
 		return;
 	}
 	case PH_TAG2:
 		lin_score(&m->tagger2, job->feats, job->nf, scores);
-		top = scores[0];
-		for (k = 1; k < m->ntags; k++)
-			if (scores[k] > top) {
-				top = scores[k];
-				best = k;
-			}
+		best = best_class(scores, m->ntags, NULL, NULL);
 		job->tokens[job->i].upos = m->tag_upos[best];
 		job->tokens[job->i++].xpos = m->tag_xpos[best];
 		job->p2 = job->p1;
@@ -1820,14 +1962,8 @@ static void step_end(const ent_model *m, parse_job *job, uint64_t *feats, int32_
 	}
 	best = job->forced;
 	if (job->nf) {
-		top = 0;
 		lin_score(&m->parser, job->feats, job->nf, scores);
-		best = -1;
-		for (k = 0; k < m->act.n; k++)
-			if (job->valid[k] && (best < 0 || scores[k] > top)) {
-				best = k;
-				top = scores[k];
-			}
+		best = best_class(scores, m->act.n, job->valid, NULL);
 	}
 	kind = ent__act_kind(&m->act, best);
 	if (kind == ACT_LEFT || kind == ACT_RIGHT) {

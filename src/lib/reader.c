@@ -16,6 +16,7 @@
 
 #include "entente/doc.h"
 #include "entente/buf.h"
+#include "entente/flatjson.h"
 #include "entente/utf8.h"
 
 #define DEFAULT_MAX_DOC (64u << 20)
@@ -35,6 +36,8 @@ struct ent_reader {
 	char *line_data;     /* getline's buffer (malloc) */
 	size_t line_cap;
 	ent_buf text;        /* cleaned text of the current document */
+	ent_flatjson flat;   /* JSONL records that read_flat takes */
+	int flat_ready;      /* flat is initialised */
 	xmlTextReaderPtr xml;
 	char xml_error[512]; /* first error of the current XML record */
 	int xml_error_line;
@@ -196,6 +199,8 @@ void ent_reader_free(ent_reader *r)
 	if (r->xml)
 		xmlFreeTextReader(r->xml);
 	ent_buf_free(&r->linebuf);
+	if (r->flat_ready)
+		ent_flatjson_free(&r->flat);
 	ent_buf_free(&r->text);
 	free(r->line_data);  /* allocated by getline */
 	ent_free(r->path);
@@ -304,10 +309,88 @@ static const char *json_member(json_t *obj, const char *key, ent_arena *arena,
 	return NULL;
 }
 
+/* The fields of a JSONL record that a document takes. */
+typedef struct jsonl_record {
+	const char *text;      /* not NUL-terminated in jansson's case */
+	size_t text_len;
+	const char *id, *title, *source, *url, *date;  /* arena copies or NULL */
+} jsonl_record;
+
+/* Reads the record in r->linebuf with the flat reader when it can be
+ * sure jansson would read it the same way: a flat object with no \u
+ * escape (jansson rejects lone surrogates and NULs, which the flat reader
+ * replaces), strictly valid UTF-8 (jansson checks it), no key twice
+ * (JSON_REJECT_DUPLICATES), no number (jansson rejects integers that
+ * overflow), a string text and the other fields strings or null.
+ * Returns 1 with rec filled, 0 when jansson must read the record, or
+ * ENT_ENOMEM. jansson's parse allocates a value per field and copies
+ * every string; this allocates nothing once warm. */
+static int read_flat(ent_reader *r, jsonl_record *rec, ent_arena *arena)
+{
+	static const char *const keys[] = {"text", "id", "title", "source", "url", "date"};
+	const char *line = r->linebuf.data, *val[6] = {NULL};
+	size_t len = r->linebuf.len, i, j;
+
+	for (i = 0; i + 1 < len; i++)
+		if (line[i] == '\\' && line[i + 1] == 'u')
+			return 0;
+	for (i = 0; i < len; ) {
+		int n;
+
+		if ((unsigned char)line[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (ent_utf8_decode(line + i, len - i, &n) < 0)
+			return 0;
+		i += (size_t)n;
+	}
+	if (!r->flat_ready) {
+		ent_flatjson_init(&r->flat);
+		r->flat_ready = 1;
+	}
+	if (ent_flatjson_parse(&r->flat, line, len) != 0)
+		return 0;
+	for (i = 0; i < r->flat.n; i++) {
+		const ent_flatjson_field *f = &r->flat.fields[i];
+		int named = -1;
+
+		for (j = 0; j < i; j++)
+			if (strcmp(r->flat.fields[j].key, f->key) == 0)
+				return 0;
+		for (j = 0; j < 6; j++)
+			if (strcmp(f->key, keys[j]) == 0)
+				named = (int)j;
+		if (f->is_string) {
+			if (named >= 0)
+				val[named] = f->value;
+		} else if (strcmp(f->value, "null") == 0) {
+			if (named == 0)
+				return 0;
+		} else if (named >= 0 || (strcmp(f->value, "true") != 0 &&
+		                          strcmp(f->value, "false") != 0)) {
+			return 0;
+		}
+	}
+	if (!val[0])
+		return 0;
+	rec->text = val[0];
+	rec->text_len = strlen(val[0]);
+	rec->id = rec->title = rec->source = rec->url = rec->date = NULL;
+	if ((val[1] && !(rec->id = ent_arena_strndup(arena, val[1], strlen(val[1])))) ||
+	    (val[2] && !(rec->title = ent_arena_strndup(arena, val[2], strlen(val[2])))) ||
+	    (val[3] && !(rec->source = ent_arena_strndup(arena, val[3], strlen(val[3])))) ||
+	    (val[4] && !(rec->url = ent_arena_strndup(arena, val[4], strlen(val[4])))) ||
+	    (val[5] && !(rec->date = ent_arena_strndup(arena, val[5], strlen(val[5])))))
+		return ENT_ENOMEM;
+	return 1;
+}
+
 static int read_jsonl(ent_reader *r, ent_doc *doc, ent_arena *arena)
 {
 	json_error_t jerr;
 	json_t *obj = NULL, *text;
+	jsonl_record rec;
 	const char *date;
 	int rc, bad = 0;
 
@@ -331,29 +414,41 @@ static int read_jsonl(ent_reader *r, ent_doc *doc, ent_arena *arena)
 		if (i < r->linebuf.len)
 			break;  /* blank lines are skipped */
 	}
-	obj = json_loadb(r->linebuf.data, r->linebuf.len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!obj)
-		return ent_error_set(ENT_EINVALID, "bad JSON (%s, column %d): %s:%ld",
-		                     jerr.text, jerr.column, r->path, r->line);
-	if (!json_is_object(obj)) {
-		rc = ent_error_set(ENT_EINVALID, "record is not a JSON object: %s:%ld",
-		                   r->path, r->line);
-		goto done;
-	}
-	text = json_object_get(obj, "text");
-	if (!json_is_string(text)) {
-		rc = ent_error_set(ENT_EINVALID, "record has no \"text\" string: %s:%ld",
-		                   r->path, r->line);
-		goto done;
+	rc = read_flat(r, &rec, arena);
+	if (rc < 0)
+		return rc;
+	if (rc == 0) {
+		obj = json_loadb(r->linebuf.data, r->linebuf.len, JSON_REJECT_DUPLICATES, &jerr);
+		if (!obj)
+			return ent_error_set(ENT_EINVALID, "bad JSON (%s, column %d): %s:%ld",
+			                     jerr.text, jerr.column, r->path, r->line);
+		if (!json_is_object(obj)) {
+			rc = ent_error_set(ENT_EINVALID, "record is not a JSON object: %s:%ld",
+			                   r->path, r->line);
+			goto done;
+		}
+		text = json_object_get(obj, "text");
+		if (!json_is_string(text)) {
+			rc = ent_error_set(ENT_EINVALID, "record has no \"text\" string: %s:%ld",
+			                   r->path, r->line);
+			goto done;
+		}
+		rec.text = json_string_value(text);
+		rec.text_len = json_string_length(text);
+		rec.id = json_member(obj, "id", arena, 1, &bad);
+		rec.title = json_member(obj, "title", arena, 0, &bad);
+		rec.source = json_member(obj, "source", arena, 0, &bad);
+		rec.url = json_member(obj, "url", arena, 0, &bad);
+		rec.date = json_member(obj, "date", arena, 0, &bad);
 	}
 	memset(doc, 0, sizeof *doc);
 	doc->file = r->path;
 	doc->line = r->line;
-	doc->id = json_member(obj, "id", arena, 1, &bad);
-	doc->title = json_member(obj, "title", arena, 0, &bad);
-	doc->source = json_member(obj, "source", arena, 0, &bad);
-	doc->url = json_member(obj, "url", arena, 0, &bad);
-	date = json_member(obj, "date", arena, 0, &bad);
+	doc->id = rec.id;
+	doc->title = rec.title;
+	doc->source = rec.source;
+	doc->url = rec.url;
+	date = rec.date;
 	if (bad) {
 		rc = ent_error_set(ENT_EINVALID,
 		                   "a field of the wrong type (id, title, source, url and date are strings): %s:%ld",
@@ -380,7 +475,7 @@ static int read_jsonl(ent_reader *r, ent_doc *doc, ent_arena *arena)
 			goto done;
 		}
 	}
-	rc = set_text(r, doc, json_string_value(text), json_string_length(text), arena);
+	rc = set_text(r, doc, rec.text, rec.text_len, arena);
 	if (rc == ENT_OK)
 		rc = doc->id ? 1 : ENT_ENOMEM;
 done:

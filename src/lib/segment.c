@@ -150,8 +150,36 @@ typedef struct seg_state {
 } seg_state;
 
 /* Code point at text[i] and its length in *n; -1 for invalid bytes. */
-static int32_t cp_at(const seg_state *st, size_t i, int *n)
+/* ent_uc_is_letter, _upper, _lower and _digit with their ASCII answers
+ * (the same as utf8.c's) inline: the segmenter asks about every
+ * character. */
+static inline int uc_letter(int32_t c)
 {
+	return c < 0x80 ? (c | 32) >= 'a' && (c | 32) <= 'z' : ent_uc_is_letter(c);
+}
+
+static inline int uc_upper(int32_t c)
+{
+	return c < 0x80 ? c >= 'A' && c <= 'Z' : ent_uc_is_upper(c);
+}
+
+static inline int uc_lower(int32_t c)
+{
+	return c < 0x80 ? c >= 'a' && c <= 'z' : ent_uc_is_lower(c);
+}
+
+static inline int uc_digit(int32_t c)
+{
+	return c < 0x80 ? c >= '0' && c <= '9' : ent_uc_is_digit(c);
+}
+
+/* (ASCII, nearly every character, without the call) */
+static inline int32_t cp_at(const seg_state *st, size_t i, int *n)
+{
+	if (i < st->len && (unsigned char)st->text[i] < 0x80) {
+		*n = 1;
+		return (unsigned char)st->text[i];
+	}
 	return ent_utf8_decode(st->text + i, st->len - i, n);
 }
 
@@ -170,14 +198,16 @@ static int32_t cp_before(const char *text, size_t i, int *n)
 	return ent_utf8_decode(text + j, i - j, n);
 }
 
-static int is_space_cp(int32_t c)
+static inline int is_space_cp(int32_t c)
 {
+	if (c >= 0 && c < 0x80)  /* as ent_uc_is_space says for ASCII */
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 	return ent_uc_is_space(c);
 }
 
 static int is_alnum_cp(int32_t c)
 {
-	return ent_uc_is_letter(c) || ent_uc_is_digit(c);
+	return uc_letter(c) || uc_digit(c);
 }
 
 static int is_apostrophe(int32_t c)
@@ -252,16 +282,16 @@ static void emit(seg_state *st, size_t start, size_t end)
 	t->head = -1;
 	for (i = start; i < end; i += (size_t)n) {
 		c = cp_at(st, i, &n);
-		if (ent_uc_is_letter(c)) {
+		if (uc_letter(c)) {
 			letters++;
-			upper += ent_uc_is_upper(c);
-		} else if (ent_uc_is_digit(c)) {
+			upper += uc_upper(c);
+		} else if (uc_digit(c)) {
 			digits++;
 		}
 		if (i == start) {
-			if (ent_uc_is_upper(c))
+			if (uc_upper(c))
 				t->flags |= ENT_TOK_CAPITAL;
-			if (ent_uc_is_digit(c))
+			if (uc_digit(c))
 				t->flags |= ENT_TOK_NUMBER;
 		}
 	}
@@ -431,11 +461,13 @@ static void split_core(seg_state *st, size_t s, size_t e)
 
 	if (e <= s)
 		return;
-	/* Whole words that split: cannot -> can not. */
-	for (k = 0; split_words[k].word; k++) {
+	/* Whole words that split: cannot -> can not (words of 4 to 8
+	 * letters; the first letter is compared before the rest). */
+	for (k = 0; e - s >= 4 && e - s <= 8 && split_words[k].word; k++) {
 		size_t wl = split_words[k].len;
 
-		if (e - s == wl && strncasecmp(t + s, split_words[k].word, wl) == 0) {
+		if (e - s == wl && (t[s] | 32) == split_words[k].word[0] &&
+		    strncasecmp(t + s, split_words[k].word, wl) == 0) {
 			emit(st, s, s + (size_t)split_words[k].first);
 			emit_joined(st, s + (size_t)split_words[k].first, e);
 			return;
@@ -486,16 +518,16 @@ static void split_core(seg_state *st, size_t s, size_t e)
 		if (is_dash(c)) {
 			/* Digits on both sides (phone numbers, scores, ranges like
 			 * 4-12) and prefixes such as co- and post- stay together. */
-			if (i > w && ent_uc_is_digit(prev) && ent_uc_is_digit(next) &&
+			if (i > w && uc_digit(prev) && uc_digit(next) &&
 			    phone_like(t + w, e - w))
 				continue;
 			if (c == '-' && i > w && in_list(hyphen_prefixes, t + w, i - w) &&
-			    next >= 0 && ent_uc_is_letter(next))
+			    next >= 0 && uc_letter(next))
 				continue;
 			/* Mixed letters and digits (codes like "F-16", "S-35")
 			 * stay together when the digits follow the hyphen. */
-			if (c == '-' && i > w && next >= 0 && ent_uc_is_digit(next) &&
-			    ent_uc_is_upper(prev) && i - w <= 3)
+			if (c == '-' && i > w && next >= 0 && uc_digit(next) &&
+			    uc_upper(prev) && i - w <= 3)
 				continue;
 			emit(st, w, i);
 			/* Runs of dashes are one token ("--"). */
@@ -509,11 +541,11 @@ static void split_core(seg_state *st, size_t s, size_t e)
 		}
 		if (c == '/') {
 			/* Between digits (dates, fractions) it stays. */
-			if (i > w && ent_uc_is_digit(prev) && next >= 0 && ent_uc_is_digit(next))
+			if (i > w && uc_digit(prev) && next >= 0 && uc_digit(next))
 				continue;
 			/* Short letter codes (l/c, w/o) stay. */
 			if (i - w == 1 && next >= 0 && (i + (size_t)n + 1 >= e ||
-			    !ent_uc_is_letter(cp_at(st, i + (size_t)n + 1, &m))))
+			    !uc_letter(cp_at(st, i + (size_t)n + 1, &m))))
 				continue;
 			emit(st, w, i);
 			emit(st, i, i + (size_t)n);
@@ -523,8 +555,8 @@ static void split_core(seg_state *st, size_t s, size_t e)
 		if (c == '.' || c == ',' || c == ':') {
 			/* Numbers (3,000 2.5 10:30), dotted abbreviations and
 			 * file or domain names stay whole. */
-			if (i > w && next >= 0 && c == ',' && ent_uc_is_digit(next) &&
-			    ent_uc_is_digit(prev))
+			if (i > w && next >= 0 && c == ',' && uc_digit(next) &&
+			    uc_digit(prev))
 				continue;
 			if (i > w && next >= 0 && c != ',' && is_alnum_cp(next) && is_alnum_cp(prev))
 				continue;
@@ -541,7 +573,7 @@ static void split_core(seg_state *st, size_t s, size_t e)
 				}
 				continue;
 			}
-			if (c == '.' && prev >= 0 && ent_uc_is_letter(prev))
+			if (c == '.' && prev >= 0 && uc_letter(prev))
 				continue;
 			emit(st, w, i);
 			emit(st, i, i + (size_t)n);
@@ -606,7 +638,7 @@ static void tokenize_chunk(seg_state *st, size_t s, size_t e)
 			size_t r = s + (size_t)n;
 			size_t rest = e - r;
 
-			if (ent_uc_is_digit(cp_at(st, r, &m)))
+			if (uc_digit(cp_at(st, r, &m)))
 				break;
 			if ((rest == 1 && strchr("sdmSDM", t[r])) ||
 			    (rest == 2 && (strncasecmp(t + r, "re", 2) == 0 ||
@@ -619,14 +651,14 @@ static void tokenize_chunk(seg_state *st, size_t s, size_t e)
 			while (k < e && is_dash(cp_at(st, k, &m)))
 				k += (size_t)m;
 			if (c == '-' && k - s == 1 && k < e &&
-			    ent_uc_is_digit(cp_at(st, k, &m)))
+			    uc_digit(cp_at(st, k, &m)))
 				break;  /* a negative number */
 			emit(st, s, k);
 			s = k;
 			continue;
 		}
 		if (c == '.') {
-			if (s + 1 < e && ent_uc_is_digit(cp_at(st, s + 1, &m)))
+			if (s + 1 < e && uc_digit(cp_at(st, s + 1, &m)))
 				break;  /* .5 */
 			k = s;
 			while (k < e && t[k] == '.')
@@ -875,7 +907,7 @@ static int can_follow_stop(const seg_state *st, size_t mark, size_t last)
 	int n;
 	int32_t c = cp_at(st, next->start, &n);
 
-	if (ent_uc_is_lower(c)) {
+	if (uc_lower(c)) {
 		if (last != mark)
 			return 0;
 		if (m->end - m->start > 1 && st->text[m->start] == '.')
@@ -1068,7 +1100,7 @@ static char tok_class(const seg_state *st, const ent_token *t)
 		return t->end - t->start == 1 ? 'C' : 'A';
 	if (t->flags & ENT_TOK_CAPITAL)
 		return 'X';
-	if (ent_uc_is_letter(c))
+	if (uc_letter(c))
 		return 'x';
 	return 'o';
 }

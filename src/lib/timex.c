@@ -39,11 +39,39 @@ static const char *tstr(const cursor *c, size_t i)
 	return c->text + c->tok[i].start;
 }
 
-static int is_word(const cursor *c, size_t i, const char *w)
+static int ascii_lower(unsigned char ch)
 {
-	size_t n = strlen(w);
+	return ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
+}
 
-	return i < c->n && tlen(c, i) == n && strncasecmp(tstr(c, i), w, n) == 0;
+/* Whether the n bytes at s are w, ignoring ASCII case. */
+static int same_word(const char *s, size_t n, const char *w)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (!w[k] || ascii_lower((unsigned char)s[k]) != ascii_lower((unsigned char)w[k]))
+			return 0;
+	return w[n] == '\0';
+}
+
+/* Whether token i is w, ignoring ASCII case (as strncasecmp does in the C
+ * locale). Called some ten times per token, nearly always for a word
+ * that differs in its first letter, which is compared here, inline; the
+ * rest letter by letter, with no strlen. */
+static inline int is_word(const cursor *c, size_t i, const char *w)
+{
+	const char *s;
+	size_t n;
+
+	if (i >= c->n)
+		return 0;
+	n = tlen(c, i);
+	s = tstr(c, i);
+	if (n == 0)
+		return w[0] == '\0';
+	return ascii_lower((unsigned char)s[0]) == ascii_lower((unsigned char)w[0]) &&
+	       same_word(s, n, w);
 }
 
 /* Month number (1-12) of token i, or 0. Capitalised only, except in

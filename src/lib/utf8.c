@@ -189,17 +189,32 @@ int ent_uc_is_space(int32_t cp)
 	}
 }
 
+/* ASCII's punctuation (P*) and symbols (S*), as utf8proc classes them
+ * (the punctuation: ! " # % & ' ( ) * , - . / : ; ? @ [ backslash ] _ { };
+ * the symbols: $ + < = > ^ ` | ~), a bit per character: the segmenter
+ * asks about every character. */
+static int ascii_in(int32_t cp, uint64_t lo, uint64_t hi)
+{
+	return (int)((cp < 64 ? lo >> cp : hi >> (cp - 64)) & 1);
+}
+
 int ent_uc_is_punct(int32_t cp)
 {
-	utf8proc_category_t c = category(cp);
+	utf8proc_category_t c;
 
+	if (cp >= 0 && cp < 0x80)
+		return ascii_in(cp, 0x8c00f7ee00000000ULL, 0x28000000b8000001ULL);
+	c = category(cp);
 	return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
 }
 
 int ent_uc_is_symbol(int32_t cp)
 {
-	utf8proc_category_t c = category(cp);
+	utf8proc_category_t c;
 
+	if (cp >= 0 && cp < 0x80)
+		return ascii_in(cp, 0x7000081000000000ULL, 0x5000000140000000ULL);
+	c = category(cp);
 	return c >= UTF8PROC_CATEGORY_SM && c <= UTF8PROC_CATEGORY_SO;
 }
 
