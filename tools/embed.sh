@@ -18,7 +18,12 @@ done
 echo "const ent_builtin_file ent_builtin_files[] = {"
 i=0
 for f in "$@"; do
-	name=$(echo "$f" | sed 's|^build[^/]*/gen/|data/dict/|')
+	# a generated file (under any build directory) is named as a
+	# dictionary file beside the others
+	case "$f" in
+	data/*) name=$f ;;
+	*) name=data/dict/$(basename "$f") ;;
+	esac
 	size=$(wc -c < "$f" | tr -d ' ')
 	echo "	{\"$name\", ent_blob_$i, $size},"
 	i=$((i+1))
