@@ -5,6 +5,7 @@
  * and agent, code, root, QuadClass, Goldstein, ids, texts).
  */
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "entente/event.h"
@@ -82,17 +83,24 @@ void ent_actor_root(const char *code, char *root)
 
 int ent_actor_is_region(const char *code)
 {
+#define R3(a, b, c) ((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (uint32_t)(c))
 	/* CAMEO's regional actor codes */
-	static const char regions[][4] = {
-		"AFR", "ASA", "BLK", "CAS", "CAU", "CFR", "CRB", "EAF", "EEU", "EUR", "LAM",
-		"MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SEA", "SCN", "WAF",
-		"WST"};
+	static const uint32_t regions[] = {
+		R3('A', 'F', 'R'), R3('A', 'S', 'A'), R3('B', 'L', 'K'), R3('C', 'A', 'S'),
+		R3('C', 'A', 'U'), R3('C', 'F', 'R'), R3('C', 'R', 'B'), R3('E', 'A', 'F'),
+		R3('E', 'E', 'U'), R3('E', 'U', 'R'), R3('L', 'A', 'M'), R3('M', 'D', 'T'),
+		R3('M', 'E', 'A'), R3('N', 'A', 'F'), R3('N', 'M', 'R'), R3('P', 'G', 'S'),
+		R3('S', 'A', 'F'), R3('S', 'A', 'M'), R3('S', 'A', 'S'), R3('S', 'E', 'A'),
+		R3('S', 'C', 'N'), R3('W', 'A', 'F'), R3('W', 'S', 'T')};
+	uint32_t k;
 	size_t i;
 
-	if (!code || ent_actor_root_len(code) != 3)
+	if (!code || !code[0] || !code[1] || !code[2] || ent_actor_root_len(code) != 3)
 		return 0;
+	k = R3((unsigned char)code[0], (unsigned char)code[1], (unsigned char)code[2]);
+#undef R3
 	for (i = 0; i < sizeof regions / sizeof regions[0]; i++)
-		if (strncmp(code, regions[i], 3) == 0)
+		if (regions[i] == k)
 			return 1;
 	return 0;
 }
