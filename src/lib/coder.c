@@ -122,6 +122,7 @@ typedef struct sent_ctx {
 	int *actor_m;          /* token -> covering actor match, or -1 */
 	int *agent_m;          /* token -> covering agent match, or -1 */
 	const char **np_code;  /* token -> code of the noun phrase it heads */
+	signed char *actor_tok; /* token -> actor_token's answer, -1 not asked yet */
 	int *np_person;
 	ent_timex tx[16];
 	size_t ntx;
@@ -1107,8 +1108,12 @@ static int actor_token(const sent_ctx *s, int t)
 {
 	actor tmp[2];
 
-	return s->np_code[t] != NULL ||
-	       ((upos(s, t) == ENT_UPOS_PRON || upos(s, t) == ENT_UPOS_NOUN) && actors_of(s, t, tmp, 2) > 0);
+	if (s->np_code[t])
+		return 1;
+	if (s->actor_tok[t] < 0)  /* the answer does not change within a sentence */
+		s->actor_tok[t] = (signed char)((upos(s, t) == ENT_UPOS_PRON || upos(s, t) == ENT_UPOS_NOUN) &&
+		                                actors_of(s, t, tmp, 2) > 0);
+	return s->actor_tok[t];
 }
 
 /* Whether noun t heads an actor phrase by itself or with the modifiers
@@ -3570,7 +3575,8 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 	}
 	s->head = ent_arena_alloc(s->arena, (size_t)n * sizeof(int) * 6 + 1);
 	s->np_code = ent_arena_calloc(s->arena, (size_t)n, sizeof *s->np_code);
-	if (!s->head || !s->np_code)
+	s->actor_tok = ent_arena_alloc(s->arena, (size_t)n);
+	if (!s->head || !s->np_code || !s->actor_tok)
 		return ENT_ENOMEM;
 	s->first_child = s->head + n;
 	s->next_sibling = s->first_child + n;
@@ -3634,6 +3640,7 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 	if (s->discard_sentence || s->out->discarded)
 		return ENT_OK;
 	compute_np_codes(s);
+	memset(s->actor_tok, -1, (size_t)n);
 	s->ntx = ent_timex_find(s->tx, 16, tokens, (size_t)n, s->text, &s->doc->date);
 	{
 		size_t first_event = s->out->nevents;
