@@ -897,6 +897,20 @@ static int agg_flush(ent_store *s)
 	return rc;
 }
 
+/* Adds (sign 1) or takes out (-1) the aggregate of the row q stands on:
+ * id, day, source root, target root, then quad and goldstein for an
+ * event (relation 0), polarity and trend for a relation statement. */
+static int agg_add_row(ent_store *s, sqlite3_stmt *q, int relation, int sign)
+{
+	const char *sr = (const char *)sqlite3_column_text(q, 2);
+	const char *tr = (const char *)sqlite3_column_text(q, 3);
+	double g = relation ? ent_relation_weight(sqlite3_column_int(q, 4), sqlite3_column_int(q, 5))
+	                    : sqlite3_column_double(q, 5);
+
+	return agg_add(s, relation, (long)sqlite3_column_int64(q, 1), sr ? sr : "", tr ? tr : "",
+	               relation ? 0 : sqlite3_column_int(q, 4), g, sqlite3_column_int64(q, 0), sign);
+}
+
 /* Takes the events and relations of docno out of the aggregates. */
 static int agg_drop_doc(ent_store *s, int64_t docno)
 {
@@ -907,15 +921,8 @@ static int agg_drop_doc(ent_store *s, int64_t docno)
 
 		sqlite3_bind_int64(q, 2, docno << DOC_SHIFT);
 		sqlite3_bind_int64(q, 3, (docno << DOC_SHIFT) + DOC_ROWS_MAX - 1);
-		while (!rc && (r = sqlite3_step(q)) == SQLITE_ROW) {
-			const char *sr = (const char *)sqlite3_column_text(q, 2);
-			const char *tr = (const char *)sqlite3_column_text(q, 3);
-			double g = pass ? ent_relation_weight(sqlite3_column_int(q, 4), sqlite3_column_int(q, 5))
-			                : sqlite3_column_double(q, 5);
-
-			rc = agg_add(s, pass, (long)sqlite3_column_int64(q, 1), sr ? sr : "", tr ? tr : "",
-			             pass ? 0 : sqlite3_column_int(q, 4), g, sqlite3_column_int64(q, 0), -1);
-		}
+		while (!rc && (r = sqlite3_step(q)) == SQLITE_ROW)
+			rc = agg_add_row(s, q, pass, -1);
 		if (!rc && r != SQLITE_DONE)
 			rc = db_error(s, "reading a document's events");
 		sqlite3_reset(q);
@@ -943,15 +950,8 @@ int ent_store_rebuild_aggregates(ent_store *s)
 			rc = db_error(s, "rebuilding the aggregates");
 			break;
 		}
-		while (!rc && (r = sqlite3_step(q)) == SQLITE_ROW) {
-			const char *sr = (const char *)sqlite3_column_text(q, 2);
-			const char *tr = (const char *)sqlite3_column_text(q, 3);
-			double g = pass ? ent_relation_weight(sqlite3_column_int(q, 4), sqlite3_column_int(q, 5))
-			                : sqlite3_column_double(q, 5);
-
-			rc = agg_add(s, pass, (long)sqlite3_column_int64(q, 1), sr ? sr : "", tr ? tr : "",
-			             pass ? 0 : sqlite3_column_int(q, 4), g, sqlite3_column_int64(q, 0), 1);
-		}
+		while (!rc && (r = sqlite3_step(q)) == SQLITE_ROW)
+			rc = agg_add_row(s, q, pass, 1);
 		if (!rc && r != SQLITE_DONE)
 			rc = db_error(s, "rebuilding the aggregates");
 		sqlite3_finalize(q);
