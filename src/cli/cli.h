@@ -56,6 +56,11 @@ enum { CLI_OPT_ERROR = -1, CLI_OPT_NONE, CLI_OPT_TAKEN, CLI_OPT_END, CLI_OPT_HEL
 int cli_common_option(cli_input_opts *opts, int argc, char **argv, int *i,
                       void (*usage)(FILE *));
 
+/* Reads "--name VALUE" or "--name=VALUE" at argv[*i]: 1 when argv[*i] is
+ * that option (*val is its value, or NULL with the error reported when
+ * the value is missing), 0 when it is not. */
+int cli_option_value(int argc, char **argv, int *i, const char *name, const char **val);
+
 /* Writes buf to stdout; returns 0 or -1 on a write error (reported). */
 int cli_write(const ent_buf *buf);
 

@@ -266,3 +266,21 @@ int cli_for_each_doc(char **paths, int npaths, const cli_input_opts *opts,
 		cli_error("some input was skipped (see the messages above)");
 	return w.failed || w.stopped ? EXIT_FAIL : EXIT_OK;
 }
+
+int cli_option_value(int argc, char **argv, int *i, const char *name, const char **val)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+
+	if (strncmp(a, name, n) != 0 || (a[n] != '\0' && a[n] != '='))
+		return 0;
+	if (a[n] == '=') {
+		*val = a + n + 1;
+	} else if (*i + 1 < argc) {
+		*val = argv[++*i];
+	} else {
+		cli_error("%s needs a value", name);
+		*val = NULL;
+	}
+	return 1;
+}

@@ -144,25 +144,6 @@ static int load(ent_dict **d, const char *spec, int warn_skipped)
 	return EXIT_OK;
 }
 
-/* Reads "--name VALUE" or "--name=VALUE" at argv[*i]; 1 when matched. */
-static int option_value(int argc, char **argv, int *i, const char *name, const char **val)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-
-	if (strncmp(a, name, n) != 0 || (a[n] != '\0' && a[n] != '='))
-		return 0;
-	if (a[n] == '=') {
-		*val = a + n + 1;
-	} else if (*i + 1 < argc) {
-		*val = argv[++*i];
-	} else {
-		cli_error("%s needs a value", name);
-		*val = NULL;
-	}
-	return 1;
-}
-
 /* ------------------------------------------------------------------ */
 /* check                                                               */
 
@@ -291,7 +272,7 @@ static int cmd_check(int argc, char **argv)
 			quiet = 1;
 		} else if (strcmp(a, "-e") == 0 || strcmp(a, "--errors-only") == 0) {
 			errors_only = 1;
-		} else if (option_value(argc, argv, &i, "--format", &v)) {
+		} else if (cli_option_value(argc, argv, &i, "--format", &v)) {
 			if (!v)
 				return EXIT_USAGE;
 			if ((format = ent_dict_format_parse(v)) < 0) {
@@ -425,10 +406,10 @@ static int cmd_lookup(int argc, char **argv)
 			usage_lookup(stdout);
 			return EXIT_OK;
 		}
-		if (option_value(argc, argv, &i, "--dict", &spec)) {
+		if (cli_option_value(argc, argv, &i, "--dict", &spec)) {
 			if (!spec)
 				return EXIT_USAGE;
-		} else if (option_value(argc, argv, &i, "--date", &dv)) {
+		} else if (cli_option_value(argc, argv, &i, "--date", &dv)) {
 			if (!dv)
 				return EXIT_USAGE;
 			if (ent_date_parse(&date, dv, strlen(dv))) {
@@ -511,7 +492,7 @@ static int cmd_stats(int argc, char **argv)
 			usage_stats(stdout);
 			return EXIT_OK;
 		}
-		if (option_value(argc, argv, &i, "--dict", &spec)) {
+		if (cli_option_value(argc, argv, &i, "--dict", &spec)) {
 			if (!spec)
 				return EXIT_USAGE;
 		} else if (strcmp(a, "--time") == 0) {
@@ -639,7 +620,7 @@ static int cmd_match(int argc, char **argv)
 			continue;
 		if (rc != CLI_OPT_NONE)
 			return rc == CLI_OPT_HELP ? EXIT_OK : EXIT_USAGE;
-		if (option_value(argc, argv, &i, "--dict", &spec)) {
+		if (cli_option_value(argc, argv, &i, "--dict", &spec)) {
 			if (!spec)
 				return EXIT_USAGE;
 		} else if (strcmp(a, "--count") == 0) {

@@ -234,12 +234,9 @@ int cmd_parse(int argc, char **argv)
 			continue;
 		if (rc != CLI_OPT_NONE)
 			return rc == CLI_OPT_HELP ? EXIT_OK : EXIT_USAGE;
-		if (strcmp(a, "--model") == 0 || strncmp(a, "--model=", 8) == 0) {
-			model_path = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
-			if (!model_path) {
-				cli_error("--model needs a value");
+		if (cli_option_value(argc, argv, &i, "--model", &model_path)) {
+			if (!model_path)
 				return EXIT_USAGE;
-			}
 			continue;
 		}
 		if (a[0] == '-' && a[1]) {

@@ -145,6 +145,7 @@ int cmd_segment(int argc, char **argv)
 {
 	seg_ctx c;
 	cli_input_opts in;
+	const char *v;
 	int i, rc;
 
 	memset(&c, 0, sizeof c);
@@ -178,13 +179,9 @@ int cmd_segment(int argc, char **argv)
 			}
 			return segeval_train(argv[i + 1], argv[i + 2], 8);
 		}
-		if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
-			const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
-
-			if (!v) {
-				cli_error("--format needs a value");
+		if (cli_option_value(argc, argv, &i, "--format", &v)) {
+			if (!v)
 				return EXIT_USAGE;
-			}
 			if (strcmp(v, "jsonl") == 0)
 				c.format = FMT_JSONL;
 			else if (strcmp(v, "conllu") == 0)
