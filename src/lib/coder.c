@@ -153,6 +153,19 @@ static int lemma_is(const sent_ctx *s, int t, const char *w)
 	return strlen(w) == n && strncasecmp(s->text + s->tok[t].start, w, n) == 0;
 }
 
+/* Whether t's lemma is one of words (NULL-terminated, lower case). */
+static int lemma_in(const sent_ctx *s, int t, const char *const *words)
+{
+	const char *l = s->tok[t].lemma ? s->tok[t].lemma : s->text + s->tok[t].start;
+	int first = l[0] | 0x20;  /* first letters first: most words differ there */
+	size_t i;
+
+	for (i = 0; words[i]; i++)
+		if ((words[i][0] | 0x20) == first && lemma_is(s, t, words[i]))
+			return 1;
+	return 0;
+}
+
 /* The child of t with relation which, the first one; -1 when none. */
 static int child(const sent_ctx *s, int t, int which)
 {
@@ -547,13 +560,9 @@ static int extraposing_adjective(const sent_ctx *s, int t)
 		"reasonable", "advisable", "obvious", "evident", "true", "difficult", "easy", "hard",
 		"essential", "crucial", "vital", "imperative", "surprising", "unclear", "doubtful",
 		"apparent", "natural", "unusual", "rare", "common", "wise", "useful", "worth",
-		"unthinkable", "inevitable", "probable", "plausible", "fair", "safe", "tempting"};
-	size_t i;
+		"unthinkable", "inevitable", "probable", "plausible", "fair", "safe", "tempting", NULL};
 
-	for (i = 0; i < sizeof adj / sizeof adj[0]; i++)
-		if (lemma_is(s, t, adj[i]))
-			return 1;
-	return 0;
+	return lemma_in(s, t, adj);
 }
 
 /* Whether "it" (token t) is a dummy subject: UD's expl, or the subject of
@@ -844,20 +853,13 @@ static int quantity_word(const sent_ctx *s, int t)
 		"many", "most", "all", "several", "few", "one", "member", "contingent", "unit",
 		"delegation", "team", "band", "batch", "wave", NULL
 	};
-	int i, first;
 
 	if (upos(s, t) == ENT_UPOS_NUM)
 		return 1;
 	if (!(upos(s, t) == ENT_UPOS_NOUN || upos(s, t) == ENT_UPOS_PRON || upos(s, t) == ENT_UPOS_ADJ ||
 	      upos(s, t) == ENT_UPOS_DET))
 		return 0;
-	/* this runs for every candidate actor: compare first letters first */
-	first = s->tok[t].lemma ? s->tok[t].lemma[0] : s->text[s->tok[t].start];
-	first = first >= 'A' && first <= 'Z' ? first - 'A' + 'a' : first;
-	for (i = 0; words[i]; i++)
-		if (words[i][0] == first && lemma_is(s, t, words[i]))
-			return 1;
-	return 0;
+	return lemma_in(s, t, words);
 }
 
 static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_source)
@@ -1351,12 +1353,8 @@ static int temporal_word(const sent_ctx *s, int t)
 		"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
 		"thursday", "friday", "saturday", "sunday", "recently", "earlier", "later", NULL
 	};
-	int i;
 
-	for (i = 0; words[i]; i++)
-		if (lemma_is(s, t, words[i]))
-			return 1;
-	return 0;
+	return lemma_in(s, t, words);
 }
 
 /* The subject of a finite verb that the parser left without one, read
@@ -1489,12 +1487,8 @@ static int reporting_verb(const sent_ctx *s, int v)
 		"say", "announce", "state", "tell", "add", "declare", "confirm", "insist", "stress",
 		"reiterate", "repeat", "promise", "pledge", "vow", "indicate", "report", NULL
 	};
-	size_t i;
 
-	for (i = 0; verbs[i]; i++)
-		if (lemma_is(s, v, verbs[i]))
-			return 1;
-	return 0;
+	return lemma_in(s, v, verbs);
 }
 
 /* How a governing word frames its complement's act (framing_of()). */
@@ -1623,7 +1617,6 @@ static int frame_class(const sent_ctx *s, int h, int rel)
 		"urge", "ask", "appeal", "request", "call", "plead", "press", "implore", "invite",
 		"encourage", "exhort", "lobby", "persuade", NULL
 	};
-	size_t i;
 
 	if (rel == D_CCOMP) {
 		/* "demanded that the US cancel", "insisted that Iran stop" */
@@ -1636,12 +1629,10 @@ static int frame_class(const sent_ctx *s, int h, int rel)
 		return FRAME_DEMAND;
 	if (lemma_is(s, h, "refuse") || lemma_is(s, h, "decline") || lemma_is(s, h, "reject"))
 		return FRAME_REFUSE;
-	for (i = 0; intent[i]; i++)
-		if (lemma_is(s, h, intent[i]))
-			return FRAME_INTENT;
-	for (i = 0; appeal[i]; i++)
-		if (lemma_is(s, h, appeal[i]))
-			return FRAME_APPEAL;
+	if (lemma_in(s, h, intent))
+		return FRAME_INTENT;
+	if (lemma_in(s, h, appeal))
+		return FRAME_APPEAL;
 	return FRAME_NONE;
 }
 
@@ -2130,16 +2121,13 @@ static int non_party_prep(const sent_ctx *s, int t, int p)
 	static const char *const preps[] = {
 		"as", "like", "than", "despite", "during", "since", "until", "before", "after", NULL
 	};
-	int guard = 0, i;
+	int guard = 0;
 
 	while (t >= 0 && t != p && guard++ < 12) {
 		int cs = case_of(s, t);
 
 		if (cs >= 0 && (dep_is(s, t, D_OBL) || dep_is(s, t, D_NMOD))) {
-			for (i = 0; preps[i]; i++)
-				if (lemma_is(s, cs, preps[i]))
-					return 1;
-			return 0;
+			return lemma_in(s, cs, preps);
 		}
 		t = s->head[t];
 	}
@@ -2717,7 +2705,6 @@ static int grounds_of(const sent_ctx *s, int p)
 		"sanction", "convict", "indict", "fine", NULL
 	};
 	int t = p, h, guard = 0;
-	size_t k;
 
 	while (guard++ < 4 && s->head[t] >= 0 && dep_is(s, t, D_CONJ) &&
 	       upos(s, s->head[t]) == ENT_UPOS_VERB)
@@ -2728,10 +2715,7 @@ static int grounds_of(const sent_ctx *s, int p)
 	h = s->head[t];
 	if (upos(s, h) != ENT_UPOS_VERB && dep_is(s, h, D_OBJ) && s->head[h] >= 0)
 		h = s->head[h];
-	for (k = 0; judge[k]; k++)
-		if (lemma_is(s, h, judge[k]))
-			return h;
-	return -1;
+	return lemma_in(s, h, judge) ? h : -1;
 }
 
 /* Whether verb p is the content of a noun of intent, request or speech,
@@ -2752,7 +2736,6 @@ static int content_of_noun(const sent_ctx *s, int p)
 		"attempt", "effort", "bid", "push", "campaign", "move", "drive", NULL
 	};
 	int t = p, guard = 0, n;
-	size_t k;
 
 	while (guard++ < 4 && s->head[t] >= 0 &&
 	       (dep_is(s, t, D_XCOMP) || (dep_is(s, t, D_CONJ) && upos(s, s->head[t]) == ENT_UPOS_VERB) ||
@@ -2763,13 +2746,9 @@ static int content_of_noun(const sent_ctx *s, int p)
 	n = s->head[t];
 	if (upos(s, n) != ENT_UPOS_NOUN)
 		return 0;
-	for (k = 0; content_nouns[k]; k++)
-		if (lemma_is(s, n, content_nouns[k]))
-			return 1;
-	for (k = 0; attempt_nouns[k]; k++)
-		if (lemma_is(s, n, attempt_nouns[k]))
-			return 2;
-	return 0;
+	if (lemma_in(s, n, content_nouns))
+		return 1;
+	return lemma_in(s, n, attempt_nouns) ? 2 : 0;
 }
 
 /* ------------------------------------------------------------------ */
