@@ -129,15 +129,38 @@ static int line_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The lines of b sorted, as a new string; frees b. */
+static char *sorted_lines(ent_buf *b)
+{
+	ent_buf out = ENT_BUF_INIT;
+	char **lines, *p;
+	size_t n = 0, cap = 1, i;
+
+	for (p = b->data; p && *p; p++)
+		cap += *p == '\n';
+	lines = malloc(cap * sizeof *lines);
+	for (p = b->data; lines && p && *p && n < cap; ) {
+		lines[n++] = p;
+		if (!(p = strchr(p, '\n')))
+			break;
+		*p++ = '\0';
+	}
+	if (lines)
+		qsort(lines, n, sizeof *lines, line_cmp);
+	for (i = 0; lines && i < n; i++)
+		ent_buf_printf(&out, "%s\n", lines[i]);
+	free(lines);
+	ent_buf_free(b);
+	return ent_buf_detach(&out, NULL);
+}
+
 /* Every aggregate row the store gives for three windows (all time by day,
  * all time tiled, a window of whole months with days at its edges), as
  * sorted lines. */
 static char *agg_snapshot(ent_store *s)
 {
-	ent_buf b = ENT_BUF_INIT, out = ENT_BUF_INIT;
+	ent_buf b = ENT_BUF_INIT;
 	ent_store_agg_query q;
-	char **lines, *p;
-	size_t n = 0, i, cap = 1;
 	int pass;
 
 	for (pass = 0; pass < 3; pass++) {
@@ -149,23 +172,7 @@ static char *agg_snapshot(ent_store *s)
 		ent_buf_printf(&b, "pass %d\n", pass);
 		ent_store_each_agg(s, &q, agg_line, &b);
 	}
-	for (p = b.data; p && *p; p++)
-		cap += *p == '\n';
-	lines = malloc(cap * sizeof *lines);
-	for (p = b.data; lines && p && *p && n < cap; ) {
-		lines[n++] = p;
-		p = strchr(p, '\n');
-		if (!p)
-			break;
-		*p++ = '\0';
-	}
-	if (lines)
-		qsort(lines, n, sizeof *lines, line_cmp);
-	for (i = 0; lines && i < n; i++)
-		ent_buf_printf(&out, "%s\n", lines[i]);
-	free(lines);
-	ent_buf_free(&b);
-	return ent_buf_detach(&out, NULL);
+	return sorted_lines(&b);
 }
 
 TEST(store_aggregates_follow_writes_drops_and_rebuild)
@@ -435,10 +442,8 @@ static int dump_row(const ent_store_row *r, void *ctx)
  * beginning with its document's id. */
 static char *store_dump(ent_store *s)
 {
-	ent_buf b = ENT_BUF_INIT, out = ENT_BUF_INIT;
+	ent_buf b = ENT_BUF_INIT;
 	ent_store_query q;
-	char **lines, *p;
-	size_t n = 0, cap = 1, i;
 
 	memset(&q, 0, sizeof q);
 	q.from_day = LONG_MIN;
@@ -446,22 +451,7 @@ static char *store_dump(ent_store *s)
 	q.all_modalities = 1;
 	q.with_relations = 1;
 	ent_store_each(s, &q, dump_row, &b);
-	for (p = b.data; p && *p; p++)
-		cap += *p == '\n';
-	lines = malloc(cap * sizeof *lines);
-	for (p = b.data; lines && p && *p && n < cap; ) {
-		lines[n++] = p;
-		if (!(p = strchr(p, '\n')))
-			break;
-		*p++ = '\0';
-	}
-	if (lines)
-		qsort(lines, n, sizeof *lines, line_cmp);
-	for (i = 0; lines && i < n; i++)
-		ent_buf_printf(&out, "%s\n", lines[i]);
-	free(lines);
-	ent_buf_free(&b);
-	return ent_buf_detach(&out, NULL);
+	return sorted_lines(&b);
 }
 
 /* The lines of document doc in a dump (a run of lines, as it is sorted). */
