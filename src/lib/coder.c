@@ -868,6 +868,11 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 
 	if (t < 0 || max <= 0)
 		return 0;
+	/* a title before a name stands for the person named: "PM" in
+	 * "Pakistani PM Nawaz Sharif" */
+	if (dep_is(s, t, D_COMPOUND) && s->head[t] > t && upos(s, s->head[t]) == ENT_UPOS_PROPN &&
+	    s->np_code[s->head[t]] && s->agent_m[t] >= 0)
+		t = s->head[t];
 	if (s->np_code[t]) {
 		int mi = s->actor_m[t];
 
@@ -3515,6 +3520,46 @@ static int mark_misread_names(sent_ctx *s, ent_token *tokens, int n)
 	return marked;
 }
 
+/* A name the parser read as a conjunct of its own title ("between Putin
+ * and former Pakistani PM Nawaz Sharif", with PM and Sharif both
+ * conjuncts of Putin) is one actor with it: the title, a role word right
+ * before the name's phrase, becomes a compound of the name, which takes
+ * its place (with its "and" and commas), as in "Pakistani PM Nawaz
+ * Sharif" read right. */
+static void repair_title_conjuncts(sent_ctx *s, ent_token *tokens, int n)
+{
+	int t, j, c;
+	size_t mi;
+
+	if (s->c->dep[D_CONJ] < 0 || s->c->dep[D_COMPOUND] < 0)
+		return;
+	for (t = 1; t < n; t++) {
+		int h = s->head[t], role = 0;
+
+		if (tokens[t].upos != ENT_UPOS_PROPN || tokens[t].deprel != s->c->dep[D_CONJ] || h < 0)
+			continue;
+		for (j = t - 1; j >= 0 && in_subtree(s, j, t); j--)
+			;
+		if (j < 0 || tokens[j].upos != ENT_UPOS_NOUN || s->head[j] != h ||
+		    tokens[j].deprel != s->c->dep[D_CONJ])
+			continue;
+		for (mi = 0; mi < s->nm && !role; mi++)
+			role = s->m[mi].kind == ENT_DICT_AGENT && s->m[mi].start <= (uint32_t)j &&
+			       (uint32_t)j < s->m[mi].end;
+		if (!role)
+			continue;
+		for (c = 0; c < j; c++)
+			if (s->head[c] == j && (tokens[c].deprel == s->c->dep[D_CC] ||
+			                        tokens[c].upos == ENT_UPOS_PUNCT)) {
+				s->head[c] = t;
+				tokens[c].head = (int16_t)(t + 1);
+			}
+		s->head[j] = t;
+		tokens[j].head = (int16_t)(t + 1);
+		tokens[j].deprel = (uint8_t)s->c->dep[D_COMPOUND];
+	}
+}
+
 static int match_sentence(sent_ctx *s, ent_token *tokens, int n)
 {
 	ent_dict_sent *ds;
@@ -3591,6 +3636,7 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 		tokens[t].head = (int16_t)(v + 1);
 		tokens[t].deprel = (uint8_t)s->c->dep[D_OBJ];
 	}
+	repair_title_conjuncts(s, tokens, n);
 	for (t = n - 1; t >= 0; t--)
 		if (s->head[t] >= 0) {
 			s->next_sibling[t] = s->first_child[s->head[t]];
