@@ -3560,6 +3560,45 @@ static void repair_title_conjuncts(sent_ctx *s, ent_token *tokens, int n)
 	}
 }
 
+/* A participle right after a document noun, with no comma between ("a
+ * UN resolution condemning the tests", "a statement calling for talks"),
+ * says what the document does, whatever the verb before it: the parser
+ * often hangs it from that verb as an adverbial clause ("Moscow vetoed
+ * the resolution condemning ..." then read as Moscow condemning). It is
+ * read as a clause on the noun. */
+static void repair_document_participles(sent_ctx *s, ent_token *tokens, int n)
+{
+	static const char *const nouns[] = {
+		"resolution", "statement", "declaration", "communique", "report", "letter", "bill",
+		"law", "decree", "motion", "message", "document", "draft", "ruling", "verdict",
+		"proposal", "memo", "memorandum", "petition", "text", "amendment", "order", NULL
+	};
+	int v;
+
+	if (s->c->dep[D_ADVCL] < 0 || s->c->dep[D_ACL] < 0)
+		return;
+	for (v = 1; v < n; v++) {
+		int d = v - 1, h = s->head[v];
+		const char *x = ent_xpos_name(tokens[v].xpos);
+
+		if (tokens[v].deprel != s->c->dep[D_ADVCL] || h < 0 || h > d || !x || strcmp(x, "VBG") ||
+		    !(tokens[d].upos == ENT_UPOS_NOUN) || !in_subtree(s, d, h) || d == h)
+			continue;
+		{
+			const char *const *w;
+			const char *lem = tokens[d].lemma;
+
+			for (w = nouns; *w && !(lem && strcmp(lem, *w) == 0); w++)
+				;
+			if (!*w)
+				continue;
+		}
+		s->head[v] = d;
+		tokens[v].head = (int16_t)(d + 1);
+		tokens[v].deprel = (uint8_t)s->c->dep[D_ACL];
+	}
+}
+
 static int match_sentence(sent_ctx *s, ent_token *tokens, int n)
 {
 	ent_dict_sent *ds;
@@ -3637,6 +3676,7 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 		tokens[t].deprel = (uint8_t)s->c->dep[D_OBJ];
 	}
 	repair_title_conjuncts(s, tokens, n);
+	repair_document_participles(s, tokens, n);
 	for (t = n - 1; t >= 0; t--)
 		if (s->head[t] >= 0) {
 			s->next_sibling[t] = s->first_child[s->head[t]];
