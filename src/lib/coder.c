@@ -1041,6 +1041,29 @@ typedef struct pmatch {
 	int spells_neg;        /* the pattern's own words say "not" */
 } pmatch;
 
+static int relative_pronoun(const sent_ctx *s, int t)
+{
+	return upos(s, t) == ENT_UPOS_PRON &&
+	       (lemma_is(s, t, "who") || lemma_is(s, t, "which") || lemma_is(s, t, "that"));
+}
+
+/* The noun relative pronoun t stands for: the noun its clause modifies,
+ * h; or, when the parser hung the clause from a verb, the noun right
+ * before the pronoun ("aid for Ukraine, which is at war with Russia"). */
+static int relative_antecedent(const sent_ctx *s, int t, int h)
+{
+	int k = t - 1;
+
+	if (h >= 0 && (upos(s, h) == ENT_UPOS_NOUN || upos(s, h) == ENT_UPOS_PROPN ||
+	               upos(s, h) == ENT_UPOS_PRON))
+		return h;
+	while (k >= 0 && upos(s, k) == ENT_UPOS_PUNCT)
+		k--;
+	if (k >= 0 && (upos(s, k) == ENT_UPOS_NOUN || upos(s, k) == ENT_UPOS_PROPN))
+		return k;
+	return h;
+}
+
 /* Whether t lies in the subtree of root. */
 static int in_subtree(const sent_ctx *s, int t, int root)
 {
@@ -1440,10 +1463,8 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 		if (subj >= 0) {
 			/* a relative pronoun stands for the noun the clause
 			 * modifies ("the country that attacked X") */
-			if (dep_is(s, t, D_ACL_RELCL) && upos(s, subj) == ENT_UPOS_PRON &&
-			    (lemma_is(s, subj, "who") || lemma_is(s, subj, "which") ||
-			     lemma_is(s, subj, "that")))
-				return h;
+			if (dep_is(s, t, D_ACL_RELCL) && relative_pronoun(s, subj))
+				return relative_antecedent(s, subj, h);
 			return subj;
 		}
 		if (child(s, t, D_NSUBJ_PASS) >= 0 && t != p)
@@ -3282,11 +3303,30 @@ static int relation_owner(const sent_ctx *s, int t, actor *out, int max)
 
 	if (side < 0 && h >= 0 && (dep_is(s, t, D_AMOD) || dep_is(s, t, D_COMPOUND)))
 		side = child(s, h, D_NMOD_POSS);
+	if (side < 0 && upos(s, t) == ENT_UPOS_NOUN) {
+		side = child(s, t, D_NSUBJ);  /* "India is a close partner of Russia" */
+		if (side >= 0 && relative_pronoun(s, side))
+			/* a relative clause the parser may have hung elsewhere */
+			side = dep_is(s, t, D_ACL_RELCL) ? relative_antecedent(s, side, h)
+			       : lemma_is(s, side, "that") ? -1 : relative_antecedent(s, side, -1);
+	}
 	if (side >= 0)
 		return actors_of(s, side, out, max);
+	/* up to the verb through the nouns that hold the relation ("Russia's
+	 * strengthening of ties to China": the possessor of one of them;
+	 * "Russia seeks closer ties with India": the verb's subject), but not
+	 * across a conjunction or into another clause ("Putin's return and
+	 * the strengthening of ties" is not Putin's verb) */
 	v = t;
-	while (v >= 0 && upos(s, v) != ENT_UPOS_VERB && s->head[v] >= 0)
+	while (v >= 0 && upos(s, v) != ENT_UPOS_VERB && s->head[v] >= 0) {
+		if (dep_is(s, v, D_CONJ) || dep_is(s, v, D_PARATAXIS) || dep_is(s, v, D_ADVCL) ||
+		    dep_is(s, v, D_APPOS) || dep_is(s, v, D_ACL) || dep_is(s, v, D_DEP))
+			return 0;
 		v = s->head[v];
+		if (upos(s, v) == ENT_UPOS_NOUN && ((side = child(s, v, D_NMOD_POSS)) >= 0 ||
+		                                    (side = child(s, v, D_NSUBJ)) >= 0))
+			return actors_of(s, side, out, max);  /* a noun with a subject: a verb misread */
+	}
 	if (v < 0 || upos(s, v) != ENT_UPOS_VERB)
 		return 0;
 	side = subject_of(s, v, &pass);
