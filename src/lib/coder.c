@@ -1385,9 +1385,6 @@ static int temporal_word(const sent_ctx *s, int t)
 	return lemma_in(s, t, words);
 }
 
-/* The subject of a finite verb that the parser left without one, read
- * from the words before it: the noun phrase ending just before the verb,
- * past a time word ("the minister Friday said"). */
 /* The first token of the time expression that covers t, or -1. */
 static int timex_first(const sent_ctx *s, int t)
 {
@@ -1399,6 +1396,9 @@ static int timex_first(const sent_ctx *s, int t)
 	return -1;
 }
 
+/* The subject of a finite verb that the parser left without one, read
+ * from the words before it: the noun phrase ending just before the verb,
+ * past a time word ("the minister Friday said"). */
 static int subject_from_order(const sent_ctx *s, int p)
 {
 	int k = p - 1;
@@ -1425,6 +1425,51 @@ static int subject_from_order(const sent_ctx *s, int p)
 	if (case_of(s, k) >= 0 || dep_is(s, k, D_NMOD_POSS))
 		return -1;
 	return k;
+}
+
+/* A clause after a time word the parser read as a noun phrase ("Days
+ * after Pakistan and Russia held negotiations", with the countries the
+ * object of "after" and "held" a modifier of "Days" or a verb with "Days"
+ * its subject): when the words before finite verb v are a subordinating
+ * word ("after", "before", "since", "until") after a time noun or an
+ * adverb ("hours after", "shortly after") or at the start of the
+ * sentence, then only a noun phrase (names, nouns, adjectives,
+ * determiners, "and" and commas) that names an actor, that phrase is the
+ * subject: its first noun or name, whose conjuncts go with it. *at gets
+ * the position of the subordinating word; -1 when the words do not fit. */
+static int subject_after_subordinator(const sent_ctx *s, int v, int *at)
+{
+	static const char *const subordinators[] = {"after", "before", "since", "until", "till", NULL};
+	static const char *const spans[] = {
+		"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
+		"weeks", "month", "months", "year", "years", "moment", "moments", "shortly", "soon",
+		"just", "immediately", "long", "only", "even", NULL
+	};
+	const char *x = ent_xpos_name(s->tok[v].xpos);
+	int k = v - 1, sub, first;
+
+	if (!x || !(strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0))
+		return -1;
+	while (k >= 0 && (upos(s, k) == ENT_UPOS_PROPN || upos(s, k) == ENT_UPOS_NOUN ||
+	                  upos(s, k) == ENT_UPOS_ADJ || upos(s, k) == ENT_UPOS_DET ||
+	                  upos(s, k) == ENT_UPOS_CCONJ ||
+	                  (upos(s, k) == ENT_UPOS_PUNCT && s->text[s->tok[k].start] == ',')))
+		k--;
+	sub = k;
+	if (sub < 0 || sub >= v - 1 || !lemma_in(s, sub, subordinators) ||
+	    (sub > 0 && !lemma_in(s, sub - 1, spans)))
+		return -1;
+	for (first = sub + 1; first < v && !(upos(s, first) == ENT_UPOS_NOUN ||
+	                                      upos(s, first) == ENT_UPOS_PROPN); first++)
+		;
+	/* the phrase's head: through its compounds and names */
+	while (first < v && s->head[first] > first && s->head[first] < v &&
+	       (dep_is(s, first, D_COMPOUND) || dep_is(s, first, D_FLAT)))
+		first = s->head[first];
+	if (first >= v || !s->np_code[first])
+		return -1;
+	*at = sub;
+	return first;
 }
 
 /* The token that is the subject of verb p, climbing through control,
@@ -1460,6 +1505,13 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 		                           dep_is(s, t, D_ACL) || dep_is(s, t, D_DEP)) &&
 		    p > 0 && temporal_word(s, p - 1))
 			subj = subject_from_order(s, p);
+		if (t == p) {
+			int at, sa = subject_after_subordinator(s, p, &at);
+
+			/* none, or the time noun ("Hours after ... signed") */
+			if (sa >= 0 && (subj < 0 || subj < at))
+				subj = sa;
+		}
 		if (subj >= 0) {
 			/* a relative pronoun stands for the noun the clause
 			 * modifies ("the country that attacked X") */
