@@ -1737,6 +1737,35 @@ static int noun_frame_class(const sent_ctx *s, int v)
 	return FRAME_NONE;
 }
 
+/* The class of a noun that frames the infinitival clause on it ("pressure
+ * for the US to collaborate", "a call for Iran to stop", "a plan to
+ * withdraw", "a threat to strike"), or FRAME_NONE. */
+static int nominal_frame_class(const sent_ctx *s, int h)
+{
+	static const char *const demand[] = {"demand", "pressure", "insistence", NULL};
+	static const char *const appeal[] = {
+		"call", "appeal", "request", "plea", "invitation", "urging", "bid", NULL
+	};
+	static const char *const intent[] = {
+		"plan", "promise", "pledge", "vow", "offer", "commitment", "decision", "intention",
+		"readiness", "willingness", "agreement", "undertaking", "proposal", NULL
+	};
+
+	if (upos(s, h) != ENT_UPOS_NOUN)
+		return FRAME_NONE;
+	if (lemma_in(s, h, demand))
+		return FRAME_DEMAND;
+	if (lemma_in(s, h, appeal))
+		return FRAME_APPEAL;
+	if (lemma_is(s, h, "threat"))
+		return FRAME_THREAT;
+	if (lemma_is(s, h, "refusal"))
+		return FRAME_REFUSE;
+	if (lemma_in(s, h, intent))
+		return FRAME_INTENT;
+	return FRAME_NONE;
+}
+
 /* Whether verb v says what must or should be done: "must", "should" or
  * "ought" among its auxiliaries. */
 static int obligation_of(const sent_ctx *s, int v)
@@ -1877,6 +1906,13 @@ static int framing_of(const sent_ctx *s, int p, int first, int *gov, int *self)
 			}
 			t = h;
 			continue;
+		}
+		/* a noun that frames its infinitive: "Moscow's pressure for
+		 * the US to collaborate", "a plan to withdraw" */
+		if (dep_is(s, t, D_ACL) && child_lemma(s, t, D_MARK, "to") &&
+		    (cls = nominal_frame_class(s, h)) != FRAME_NONE) {
+			*gov = h;
+			return cls;
 		}
 		/* "appealed to X to let", "called on X to lift" read as an
 		 * adverbial clause: an appeal or demand to an addressee */
@@ -2673,6 +2709,42 @@ static int attribution(const sent_ctx *s, int v)
 	return 0;
 }
 
+/* Whether verb v makes the noun it takes as object ("issued a call",
+ * "stepped up pressure"), rather than answering it ("rejected a plan"). */
+static int makes_noun(const sent_ctx *s, int v)
+{
+	static const char *const makers[] = {
+		"make", "issue", "increase", "step", "renew", "repeat", "reiterate", "send", "deliver",
+		"announce", "put", "launch", "apply", "exert", "mount", "intensify", "voice", "present",
+		"unveil", "submit", "extend", "publish", "draw", "lay", NULL
+	};
+
+	return upos(s, v) == ENT_UPOS_VERB && lemma_in(s, v, makers);
+}
+
+/* Who says or does what word g (a verb or a noun) says: a verb's subject;
+ * a noun's possessor ("Moscow's pressure"), its "from" or "by" phrase
+ * ("an appeal from the president"), or the subject of a verb that makes
+ * it ("Russia stepped up pressure", "issued a call"), not of one that
+ * answers it ("rebels rejected an appeal to lay down arms"). */
+static int nominal_owner(const sent_ctx *s, int g, int *pass)
+{
+	int k, v = s->head[g];
+
+	*pass = 0;
+	if (upos(s, g) != ENT_UPOS_NOUN)
+		return subject_of(s, g, pass);
+	if ((k = child(s, g, D_NMOD_POSS)) >= 0)
+		return k;
+	for (k = s->first_child[g]; k >= 0; k = s->next_sibling[k])
+		if (dep_is(s, k, D_NMOD) && case_of(s, k) >= 0 &&
+		    (lemma_is(s, case_of(s, k), "from") || lemma_is(s, case_of(s, k), "by")))
+			return k;
+	if (dep_is(s, g, D_OBJ) && v >= 0 && makes_noun(s, v))
+		return subject_of(s, v, pass);
+	return -1;
+}
+
 /* Emits the events of a framed act (choice c with c->framed): its
  * pattern with the framed code, at the modality of the governing word.
  * A demand or appeal is the governing subject's, made on the complement's
@@ -2691,12 +2763,12 @@ static int emit_framed(sent_ctx *s, const choice *c)
 	pat.code = c->framed;
 	pat.pair_code = NULL;
 	if (c->frame == FRAME_DEMAND || c->frame == FRAME_APPEAL) {
-		int pass, subj = subject_of(s, c->gov, &pass), v = c->p, addressee = NO_TOKEN, k, top;
+		int pass, subj = nominal_owner(s, c->gov, &pass), v = c->p, addressee = NO_TOKEN, k, top;
 
 		if (upos(s, v) != ENT_UPOS_VERB && s->head[v] >= 0)
 			v = s->head[v];
 		top = dep_is(s, v, D_CONJ) && s->head[v] >= 0 ? s->head[v] : v;
-		if (dep_is(s, top, D_CCOMP))
+		if (dep_is(s, top, D_CCOMP) || (dep_is(s, top, D_ACL) && upos(s, c->gov) == ENT_UPOS_NOUN))
 			addressee = child(s, v, D_NSUBJ) >= 0 ? child(s, v, D_NSUBJ) : child(s, top, D_NSUBJ);
 		if (addressee < 0)
 			addressee = c->gov_target;  /* "called on X" */
@@ -2707,7 +2779,8 @@ static int emit_framed(sent_ctx *s, const choice *c)
 		for (k = s->first_child[c->gov]; k >= 0 && addressee < 0; k = s->next_sibling[k]) {
 			int cs = case_of(s, k);
 
-			if (dep_is(s, k, D_OBL) && cs >= 0 &&
+			if ((dep_is(s, k, D_OBL) || (dep_is(s, k, D_NMOD) && upos(s, c->gov) == ENT_UPOS_NOUN)) &&
+			    cs >= 0 &&
 			    (lemma_is(s, cs, "to") || lemma_is(s, cs, "on") || lemma_is(s, cs, "upon") ||
 			     lemma_is(s, cs, "for") || lemma_is(s, cs, "with")))
 				addressee = k;
@@ -3152,6 +3225,19 @@ static int code_predicates(sent_ctx *s)
 		for (k = at[c->gov]; k >= 0 && !c->self; k = ch[k].next_at)
 			if ((size_t)k != mi && ch[k].bm.last < c->bm.first)
 				ch[k].skip = 1;
+		/* a verb's pattern that takes in a governing noun: one that
+		 * makes it is said by the framed act ("issue call for" on
+		 * "issued a call for Iraq to release"); one that answers it
+		 * says all ("rejected an Egyptian plan to send troops") */
+		if (!c->self && upos(s, c->gov) == ENT_UPOS_NOUN && s->head[c->gov] >= 0)
+			for (k = at[s->head[c->gov]]; k >= 0 && !c->skip; k = ch[k].next_at)
+				if ((size_t)k != mi && ch[k].best && ch[k].best->code &&
+				    ch[k].bm.first <= c->gov && c->gov <= ch[k].bm.last && ch[k].bm.last < c->bm.first) {
+					if (makes_noun(s, s->head[c->gov]))
+						ch[k].skip = 1;
+					else
+						c->skip = 1;
+				}
 	}
 	/* An eventive noun inside the object of another coded predicate
 	 * names what that act is about ("condemned the attack on", "lifted
