@@ -1201,6 +1201,22 @@ static void build_frame(const sent_ctx *s, int p, int nounpred, frame *f)
 	}
 }
 
+/* Whether t lies, below p, inside a relative clause of something in p's
+ * frame (a participle, "the roads leading into X", and a purpose, "to
+ * show their anger at X", may name the target; a relative clause
+ * describes). */
+static int in_descriptive_clause(const sent_ctx *s, int t, int p)
+{
+	int guard = 0;
+
+	while (t >= 0 && t != p && guard++ < s->n) {
+		if (dep_is(s, t, D_ACL_RELCL))
+			return 1;
+		t = s->head[t];
+	}
+	return 0;
+}
+
 /* Tries pattern pat with its predicate at token p and frame fr. */
 static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, const frame *fr)
 {
@@ -2404,6 +2420,11 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 			 * strikes" the US is not the one pledged to */
 			if (s->head[k] != p && !s->np_code[k] &&
 			    (dep_is(s, k, D_OBJ) || dep_is(s, k, D_IOBJ) || dep_is(s, k, D_NSUBJ)))
+				continue;
+			/* nor inside a clause that describes something in the
+			 * frame: "agreed on a line that would make the sea
+			 * between Crete and Cyprus ..." */
+			if (in_descriptive_clause(s, k, p))
 				continue;
 			nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES), &dropped);
 		}
