@@ -687,6 +687,27 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 	} else {
 		return 0;
 	}
+	/* a subject pronoun inside the clause of a subject that names an
+	 * actor refers to it before a nearer non-subject ("The State
+	 * Department described him as a figure in Al-Qaeda when they offered
+	 * a reward"); an object pronoun does not ("Moscow may be sending
+	 * weapons to them") */
+	if (pronoun && count == 1 && max > 0 && (dep_is(s, t, D_NSUBJ) || dep_is(s, t, D_NSUBJ_PASS))) {
+		int k2;
+
+		for (k2 = t - 1; k2 >= 0; k2--)
+			if (s->np_code[k2] && (dep_is(s, k2, D_NSUBJ) || dep_is(s, k2, D_NSUBJ_PASS)) &&
+			    s->head[k2] >= 0 && in_subtree(s, t, s->head[k2]) && !in_subtree(s, t, k2) &&
+			    (want_person < 0 || s->np_person[k2] == want_person) &&
+			    !ent_actor_is_region(s->np_code[k2])) {
+				memset(&out[0], 0, sizeof out[0]);
+				out[0].code = s->np_code[k2];
+				out[0].person = (uint8_t)s->np_person[k2];
+				out[0].tok = t;
+				out[0].resolved = 1;
+				return 1;
+			}
+	}
 	/* first the actors named earlier in this sentence ("Turkey said it
 	 * had asked ..."), nearest first */
 	{
