@@ -3802,8 +3802,9 @@ static void repair_document_participles(sent_ctx *s, ent_token *tokens, int n)
 		const char *x = ent_xpos_name(tokens[v].xpos);
 
 		if (tokens[v].deprel != s->c->dep[D_ADVCL] || h < 0 || h > d || !x || strcmp(x, "VBG") ||
-		    !(tokens[d].upos == ENT_UPOS_NOUN) || !in_subtree(s, d, h) || d == h)
-			continue;
+		    !(tokens[d].upos == ENT_UPOS_NOUN) || !in_subtree(s, d, h) || d == h ||
+		    in_subtree(s, d, v))
+			continue;  /* (a noun under the participle would make a cycle) */
 		{
 			const char *const *w;
 			const char *lem = tokens[d].lemma;
