@@ -27,21 +27,19 @@
 /* Relations used by the coder, looked up once by name.                */
 
 enum {
-	D_NSUBJ, D_NSUBJ_PASS, D_CSUBJ, D_OBJ, D_IOBJ, D_OBL, D_OBL_AGENT, D_OBL_TMOD,
-	D_NMOD, D_NMOD_POSS, D_NMOD_TMOD, D_AMOD, D_COMPOUND, D_COMPOUND_PRT, D_FLAT,
+	D_NSUBJ, D_NSUBJ_PASS, D_CSUBJ, D_OBJ, D_IOBJ, D_OBL, D_OBL_AGENT, D_OBL_UNMARKED,
+	D_NMOD, D_NMOD_POSS, D_NMOD_UNMARKED, D_AMOD, D_COMPOUND, D_COMPOUND_PRT, D_FLAT,
 	D_APPOS, D_CONJ, D_CC, D_CASE, D_DET, D_XCOMP, D_CCOMP, D_ADVCL, D_ACL,
 	D_ACL_RELCL, D_ADVMOD, D_AUX, D_AUX_PASS, D_MARK, D_NEG_UNUSED, D_PARATAXIS,
-	D_ROOT, D_NUMMOD, D_PUNCT, D_DEP, D_COP, D_EXPL, D_NMOD_NPMOD, D_OBL_NPMOD,
-	D_NMOD_DESC, D_COUNT
+	D_ROOT, D_NUMMOD, D_PUNCT, D_DEP, D_COP, D_EXPL, D_NMOD_DESC, D_COUNT
 };
 
 static const char *const dep_names[D_COUNT] = {
-	"nsubj", "nsubj:pass", "csubj", "obj", "iobj", "obl", "obl:agent", "obl:tmod",
-	"nmod", "nmod:poss", "nmod:tmod", "amod", "compound", "compound:prt", "flat",
+	"nsubj", "nsubj:pass", "csubj", "obj", "iobj", "obl", "obl:agent", "obl:unmarked",
+	"nmod", "nmod:poss", "nmod:unmarked", "amod", "compound", "compound:prt", "flat",
 	"appos", "conj", "cc", "case", "det", "xcomp", "ccomp", "advcl", "acl",
 	"acl:relcl", "advmod", "aux", "aux:pass", "mark", "neg", "parataxis",
-	"root", "nummod", "punct", "dep", "cop", "expl", "nmod:npmod", "obl:npmod",
-	"nmod:desc"
+	"root", "nummod", "punct", "dep", "cop", "expl", "nmod:desc"
 };
 
 struct ent_coder {
@@ -1127,8 +1125,22 @@ static int in_frame(const sent_ctx *s, int t, int p, int light)
 
 /* Tokens that may lie between pattern words without being written:
  * articles, adjectives, numbers, adverbs, possessives and the like. */
+static int timex_first(const sent_ctx *s, int t);
+
+/* Whether t belongs to a time put between the words of a pattern
+ * ("lifted Friday a blockade", "opened on Monday its border to",
+ * "agreed last week to"): passed over, and no pattern word ("agree on")
+ * matches its preposition. */
+static int in_time_phrase(const sent_ctx *s, int t)
+{
+	return dep_is(s, t, D_OBL_UNMARKED) || timex_first(s, t) >= 0 ||
+	       (dep_is(s, t, D_CASE) && s->head[t] > t && timex_first(s, s->head[t]) >= 0);
+}
+
 static int skippable(const sent_ctx *s, int t)
 {
+	if (in_time_phrase(s, t))
+		return 1;
 	/* a modifier of a word further right ("a day-old blockade") */
 	if (s->head[t] > t && upos(s, t) != ENT_UPOS_VERB && !dep_is(s, t, D_NSUBJ) &&
 	    !dep_is(s, t, D_CASE))
@@ -1330,7 +1342,7 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 			if (e->kind == ENT_PE_WORD) {
 				size_t end;
 
-				if (ent_dict_elem_match(s->dsent, e, (size_t)t, &end)) {
+				if (!in_time_phrase(s, t) && ent_dict_elem_match(s->dsent, e, (size_t)t, &end)) {
 					size_t w;
 
 					found = q;
@@ -1774,6 +1786,20 @@ static int noun_frame_class(const sent_ctx *s, int v)
 	return FRAME_NONE;
 }
 
+/* The first word of the subtree of t. */
+static int left_edge(const sent_ctx *s, int t)
+{
+	int k, lo = t;
+
+	for (k = s->first_child[t]; k >= 0 && k < lo; k = s->next_sibling[k]) {
+		int e = left_edge(s, k);
+
+		if (e < lo)
+			lo = e;
+	}
+	return lo;
+}
+
 /* The class of a noun that frames the infinitival clause on it ("pressure
  * for the US to collaborate", "a call for Iran to stop", "a plan to
  * withdraw", "a threat to strike"), or FRAME_NONE. */
@@ -1925,7 +1951,7 @@ static int framing_of(const sent_ctx *s, int p, int first, int *gov, int *self)
 		return refusal_of(s, t) ? FRAME_REFUSE : FRAME_INTENT;
 	}
 	while (guard++ < 4 && s->head[t] >= 0) {
-		int h = s->head[t], cls;
+		int h = s->head[t], cls, o;
 
 		if (dep_is(s, t, D_CONJ) && upos(s, h) == ENT_UPOS_VERB) {
 			t = h;
@@ -1946,8 +1972,27 @@ static int framing_of(const sent_ctx *s, int p, int first, int *gov, int *self)
 		}
 		/* a noun that frames its infinitive: "Moscow's pressure for
 		 * the US to collaborate", "a plan to withdraw" */
+		/* the same infinitive hung from the verb, right after the noun:
+		 * "rejected an invitation to attend" */
+		if (dep_is(s, t, D_ADVCL) && child_lemma(s, t, D_MARK, "to") &&
+		    (o = child(s, h, D_OBJ)) >= 0 && o < t && left_edge(s, t) == o + 1 &&
+		    nominal_frame_class(s, o) != FRAME_NONE) {
+			if (noun_frame_class(s, h) == FRAME_REFUSE) {
+				*gov = h;
+				return FRAME_REFUSE;
+			}
+			*gov = o;
+			return nominal_frame_class(s, o);
+		}
 		if (dep_is(s, t, D_ACL) && child_lemma(s, t, D_MARK, "to") &&
 		    (cls = nominal_frame_class(s, h)) != FRAME_NONE) {
+			/* one turned down is the refusal of its act: "rejected
+			 * an invitation to attend a meeting" 125 */
+			if (dep_is(s, h, D_OBJ) && s->head[h] >= 0 &&
+			    noun_frame_class(s, s->head[h]) == FRAME_REFUSE) {
+				*gov = s->head[h];
+				return FRAME_REFUSE;
+			}
 			*gov = h;
 			return cls;
 		}
