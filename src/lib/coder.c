@@ -1746,8 +1746,17 @@ static int frame_class(const sent_ctx *s, int h, int rel)
 	};
 
 	if (rel == D_CCOMP) {
+		static const char *const promise[] = {
+			"agree", "promise", "pledge", "vow", "decide", "resolve", "undertake", "guarantee",
+			NULL
+		};
+
 		/* "demanded that the US cancel", "insisted that Iran stop" */
-		return lemma_is(s, h, "demand") || lemma_is(s, h, "insist") ? FRAME_DEMAND : FRAME_NONE;
+		if (lemma_is(s, h, "demand") || lemma_is(s, h, "insist"))
+			return FRAME_DEMAND;
+		/* "pledged that it would withdraw", "agreed that their
+		 * countries should cooperate" */
+		return lemma_in(s, h, promise) ? FRAME_INTENT : FRAME_NONE;
 	}
 	if (lemma_is(s, h, "threaten"))
 		return FRAME_THREAT;
@@ -1827,6 +1836,18 @@ static int nominal_frame_class(const sent_ctx *s, int h)
 	if (lemma_in(s, h, intent))
 		return FRAME_INTENT;
 	return FRAME_NONE;
+}
+
+/* Whether verb v has an auxiliary of what will or should be done. */
+static int future_aux(const sent_ctx *s, int v)
+{
+	static const char *const modals[] = {"will", "would", "shall", "should", "must", NULL};
+	int k;
+
+	for (k = s->first_child[v]; k >= 0; k = s->next_sibling[k])
+		if (dep_is(s, k, D_AUX) && lemma_in(s, k, modals))
+			return 1;
+	return 0;
 }
 
 /* Whether verb v says what must or should be done: "must", "should" or
@@ -2007,7 +2028,12 @@ static int framing_of(const sent_ctx *s, int p, int first, int *gov, int *self)
 			break;
 		}
 		if (dep_is(s, t, D_CCOMP)) {
-			if ((cls = frame_class(s, h, D_CCOMP)) != FRAME_NONE ||
+			/* an intent said in a clause says what will be done:
+			 * "pledged that it would withdraw", not "agreed that
+			 * there was a need" */
+			if ((cls = frame_class(s, h, D_CCOMP)) == FRAME_INTENT && !future_aux(s, t))
+				cls = FRAME_NONE;
+			if (cls != FRAME_NONE ||
 			    (obligation_of(s, t) && child(s, t, D_NSUBJ) >= 0 &&
 			     (lemma_is(s, h, "say") || lemma_is(s, h, "state") || lemma_is(s, h, "tell") ||
 			      lemma_is(s, h, "declare") || lemma_is(s, h, "stress") ||
@@ -2189,6 +2215,8 @@ static int reciprocal_code(const sent_ctx *s, int p, const char *code)
 
 	if (root == 3)  /* agreeing is mutual; pledging and offering are not */
 		return lemma_is(s, p, "agree") || lemma_is(s, p, "decide") || lemma_is(s, p, "resolve");
+	if (strcmp(code, "019") == 0)  /* "X and Y agreed that ...": accord with each other */
+		return lemma_is(s, p, "agree") || lemma_is(s, p, "concur");
 	return root == 4 || root == 6 || root == 19 ||
 	       strcmp(code, "050") == 0 || strncmp(code, "057", 3) == 0 ||
 	       strncmp(code, "064", 3) == 0 || strncmp(code, "087", 3) == 0;
@@ -2577,6 +2605,8 @@ static int emit_coded(sent_ctx *s, int p, int first, const char *code, const cha
 	 * mutual by nature: agreeing, consulting, cooperating, signing,
 	 * fighting. "X and Y condemned terrorism" is no mutual act. */
 	if (nt == 0 && ns >= 2 && (mutual || reciprocal_code(s, p, code))) {
+		int pushed = 0;
+
 		for (i = 0; i < ns; i++)
 			for (j = 0; j < ns; j++) {
 				if (i == j || same_root(src[i].code, src[j].code))
@@ -2587,8 +2617,11 @@ static int emit_coded(sent_ctx *s, int p, int first, const char *code, const cha
 				e.target_text = src[j].span;
 				if ((rc = push_event(s, &e)) != 0)
 					return rc;
+				pushed++;
 			}
-		return ENT_OK;
+		if (pushed)
+			return ENT_OK;
+		/* sources of one country: the act without a target */
 	}
 	if (nt == 0 && !s->c->opts.allow_monadic)
 		return ENT_OK;
@@ -2849,6 +2882,10 @@ static int emit_framed(sent_ctx *s, const choice *c)
 		mod = ENT_MOD_ASSERTED;  /* an intent, said now */
 	pat.code = c->framed;
 	pat.pair_code = NULL;
+	/* an intent to do together what is done together: "agreed that
+	 * their countries should cooperate" both ways */
+	if (c->frame == FRAME_INTENT && reciprocal_code(s, c->p, c->best->code))
+		pat.flags |= ENT_PAT_COMPOUND;
 	if (c->frame == FRAME_DEMAND || c->frame == FRAME_APPEAL) {
 		int pass, subj = nominal_owner(s, c->gov, &pass), v = c->p, addressee = NO_TOKEN, k, top;
 
@@ -2879,6 +2916,20 @@ static int emit_framed(sent_ctx *s, const choice *c)
 			if (addressee >= 0 && actors_of(s, addressee, tmp, 2) > 0)
 				pm.target = addressee;
 		}
+	}
+	if (c->frame == FRAME_INTENT && !c->self && pm.source < 0 && upos(s, c->gov) == ENT_UPOS_VERB) {
+		/* an intent whose clause names no actor of its own is the
+		 * governing subject's: "Hungarian and Romanian officials agreed
+		 * that their countries should cooperate" */
+		int pass, v = c->p, own, gs;
+		actor tmp[2];
+
+		if (upos(s, v) != ENT_UPOS_VERB && s->head[v] >= 0)
+			v = s->head[v];
+		own = subject_of(s, v, &pass);
+		if ((own < 0 || actors_of(s, own, tmp, 2) == 0) &&
+		    (gs = subject_of(s, c->gov, &pass)) >= 0 && !pass)
+			pm.source = gs;
 	}
 	return emit_events(s, c->p, &pat, &pm, mod, c->nounpred);
 }
