@@ -223,6 +223,27 @@ static const char *compose(sent_ctx *s, const char *code, const char *role, int 
 	return ent_arena_strndup(s->arena, buf, strlen(buf));
 }
 
+/* Whether a role word after a group's name names its members or leaders
+ * ("Hamas militants", "a Taliban commander", "ANC leaders", "Pentagon
+ * officials"): the group's code then stands, not its country with the
+ * role (PSEINS, AFGMIL). A group is a country code with a role of its
+ * own other than the government; transnational codes (IGO, NGO, MNC)
+ * compose as before. */
+static int group_member(const char *group, const char *role, int prefix)
+{
+	static const char *const members[] = {"GOV", "MIL", "INS", "REB", "ELI", "OPP", "SEP", NULL};
+	int i;
+
+	if (prefix || root_len(group) != 3 || strlen(group) <= 3 || strncmp(group + 3, "GOV", 3) == 0)
+		return 0;
+	if (role[0] == '~')
+		role++;
+	for (i = 0; members[i]; i++)
+		if (strcmp(role, members[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* root of code + role + the roles code has ("the leaders of [Egypt's
  * Muslim Brotherhood EGYMUS]" EGYOPPMUS), each role once. */
 static const char *compose_keep(sent_ctx *s, const char *code, const char *role, int prefix)
@@ -433,7 +454,8 @@ static void compute_np_codes(sent_ctx *s)
 			if (title && root_len(own) == strlen(own))
 				s->np_code[t] = compose(s, own, role, role_prefix);
 		} else if (role && mod) {
-			s->np_code[t] = add_modifier_roles(s, t, compose(s, mod, role, role_prefix));
+			s->np_code[t] = add_modifier_roles(s, t, group_member(mod, role, role_prefix)
+			                                             ? mod : compose(s, mod, role, role_prefix));
 			s->np_person[t] = upos(s, t) == ENT_UPOS_NOUN &&
 			                  !(s->tok[t].xpos && 0);
 		} else if (mod && !role && s->actor_m[t] >= 0 && (upos(s, t) == ENT_UPOS_PROPN ||
