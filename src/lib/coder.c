@@ -50,6 +50,7 @@ struct ent_coder {
 	ent_coder_opts opts;
 	int dep[D_COUNT];         /* parser relation ids, -1 when unknown */
 	uint32_t w_not, w_never, w_nt, w_no;  /* dictionary word ids */
+	int petr_agents;          /* PETRARCH agent files are loaded */
 };
 
 int ent_coder_new(ent_coder **out, const ent_dict *dict, const ent_model *model,
@@ -68,6 +69,9 @@ int ent_coder_new(ent_coder **out, const ent_dict *dict, const ent_model *model,
 		c->opts = *opts;
 	for (i = 0; i < D_COUNT; i++)
 		c->dep[i] = ent_deprel_parse(dep_names[i], strlen(dep_names[i]));
+	for (i = 0; dict && (size_t)i < ent_dict_nfiles(dict); i++)
+		if (ent_dict_file(dict, (size_t)i)->format == ENT_DICT_FMT_PETR_AGENTS)
+			c->petr_agents = 1;
 	*out = c;
 	return ENT_OK;
 }
@@ -130,6 +134,7 @@ typedef struct sent_ctx {
 	ent_coded *out;
 	size_t ev_cap, rel_cap;
 	int discard_sentence;
+	int unknown_ok;        /* actors_of may give ---ROLE (event_parties) */
 } sent_ctx;
 
 static int dep_is(const sent_ctx *s, int t, int which)
@@ -1005,6 +1010,24 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 				if (out[n].code)
 					n++;
 			}
+		}
+	}
+	if (n == 0 && s->unknown_ok && s->agent_m[t] >= 0 && max > 0) {
+		/* a PETRARCH agent with no country anywhere ("insurgents",
+		 * "the civilians", "Congress"): PETRARCH codes it as the
+		 * role of an unknown actor, ---REB */
+		const ent_dict_entry *e = match_entry(s, s->agent_m[t]);
+		const ent_dict_file_info *fi = ent_dict_file(s->c->dict, e->file);
+
+		if (e->code && fi && fi->format == ENT_DICT_FMT_PETR_AGENTS &&
+		    !(e->flags & ENT_ENTRY_PREFIX)) {
+			out[n].code = compose((sent_ctx *)s, "---", e->code, 0);
+			out[n].tok = t;
+			out[n].span = np_span(s, t);
+			out[n].person = 0;
+			out[n].resolved = 0;
+			if (out[n].code)
+				n++;
 		}
 	}
 	/* conjuncts: "Pakistan and Russia", but not "... but not Afghanistan" */
@@ -2138,8 +2161,8 @@ static int non_party_prep(const sent_ctx *s, int t, int p)
  * as pm): src and tgt get up to MAX_CODES actors each, *ns and *nt their
  * numbers; *passive whether p is a passive verb with its agent as the
  * source. */
-static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
-                          int nounpred, actor *src, int *nsrc, actor *tgt, int *ntgt, int *passive)
+static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
+                         int nounpred, actor *src, int *nsrc, actor *tgt, int *ntgt, int *passive)
 {
 	int ns = 0, nt = 0, is_passive = 0, subj = -1, self_x = 0;
 	/* PETRARCH drops an event whose target is its source */
@@ -2341,6 +2364,37 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 	*nsrc = ns;
 	*ntgt = nt;
 	*passive = is_passive;
+}
+
+/* The sources and targets of predicate p (parties_pass). With PETRARCH's
+ * agents, a side that names no known actor is read again letting a role
+ * with no country stand as ---ROLE ("insurgents" ---REB), as PETRARCH
+ * codes it; a known actor found further along is preferred ("exiled
+ * leaders of Egypt's Brotherhood"). An event needs one known side. */
+static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
+                          int nounpred, actor *src, int *nsrc, actor *tgt, int *ntgt, int *passive)
+{
+	actor src2[MAX_CODES], tgt2[MAX_CODES];
+	int ns2, nt2, pass2;
+
+	parties_pass(s, p, pat, pm, nounpred, src, nsrc, tgt, ntgt, passive);
+	if (!s->c->petr_agents || (*nsrc > 0 && *ntgt > 0))
+		return;
+	((sent_ctx *)s)->unknown_ok = 1;
+	parties_pass(s, p, pat, pm, nounpred, src2, &ns2, tgt2, &nt2, &pass2);
+	((sent_ctx *)s)->unknown_ok = 0;
+	if (*nsrc == 0 && ns2 > 0 && (nt2 > 0 || *ntgt == 0)) {
+		if (nt2 > 0 && strncmp(src2[0].code, "---", 3) == 0 && strncmp(tgt2[0].code, "---", 3) == 0)
+			return;  /* nobody known on either side */
+		memcpy(src, src2, (size_t)ns2 * sizeof *src);
+		memcpy(tgt, tgt2, (size_t)nt2 * sizeof *tgt);
+		*nsrc = ns2;
+		*ntgt = nt2;
+		*passive = pass2;
+	} else if (*nsrc > 0 && *ntgt == 0 && nt2 > 0) {
+		memcpy(tgt, tgt2, (size_t)nt2 * sizeof *tgt);
+		*ntgt = nt2;
+	}
 }
 
 /* Emits code between the sources and targets given, for predicate p
@@ -3045,8 +3099,20 @@ static int code_predicates(sent_ctx *s)
 	for (mi = 0; mi < s->nm; mi++) {
 		choice *c = &ch[mi];
 
-		if (!c->best || c->skip || !c->best->code || (c->best->flags & ENT_PAT_PETR))
+		if (!c->best || c->skip || !c->best->code)
 			continue;
+		if (c->best->flags & ENT_PAT_PETR) {
+			/* PETRARCH codes an act asked for, demanded, threatened
+			 * or refused ("asking X to help Y") through the
+			 * governing verb's own pattern, not as an act of its
+			 * own */
+			int f = framing_of(s, c->p, c->bm.first, &c->gov, &c->self);
+
+			if (f != FRAME_NONE && f != FRAME_INTENT && !c->self && c->gov != c->p)
+				for (k = at[c->gov]; k >= 0 && !c->skip; k = ch[k].next_at)
+					c->skip = (size_t)k != mi && ch[k].best->code && !ch[k].skip;
+			continue;
+		}
 		c->frame = framing_of(s, c->p, c->bm.first, &c->gov, &c->self);
 		/* a pattern that takes in the governing word, or codes a
 		 * framing act already ("reject ~request to", "pledge to
