@@ -94,6 +94,7 @@ typedef struct actor {
 	ent_span span;     /* the words naming it */
 	uint8_t person;    /* a person (he/she) rather than a group (it) */
 	uint8_t resolved;  /* came from coreference */
+	uint8_t own;       /* the source's own country (domestic_code) */
 	uint32_t sent;     /* sentence it was named in (history) */
 } actor;
 
@@ -2452,7 +2453,7 @@ static int emit_coded(sent_ctx *s, int p, int first, const char *code, const cha
 			if (nt) {
 				/* nobody acts on itself; nor an organisation on one
 				 * of its own parts ("AU member states met" the AU) */
-				if (strcmp(src[i].code, tgt[j].code) == 0 ||
+				if ((strcmp(src[i].code, tgt[j].code) == 0 && !tgt[j].own) ||
 				    (root_len(src[i].code) == 6 && same_root(src[i].code, tgt[j].code)))
 					continue;
 				e.target = tgt[j].code;
@@ -2466,6 +2467,26 @@ static int emit_coded(sent_ctx *s, int p, int first, const char *code, const cha
 		}
 	}
 	return ENT_OK;
+}
+
+/* Whether code is an act a government does to its own country's people
+ * when the sentence names no other target: easing or imposing curbs on
+ * freedoms, bans, curfews, martial law (081x, 132x, 172x), and changes of
+ * leadership, rights or institutions promised, granted or refused (034x,
+ * 083x, 123x; not policy, which may be owed to another state). */
+static int domestic_code(const char *code)
+{
+	static const char *const codes[] = {
+		"0811", "0812", "0813", "0814", "0831", "0833", "0834", "0341", "0343", "0344",
+		"1231", "1233", "1234", "1321", "1322", "1323", "1324", "1721", "1722", "1723",
+		"1724", NULL
+	};
+	int i;
+
+	for (i = 0; codes[i]; i++)
+		if (strcmp(code, codes[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /* The code of predicate p under pattern pat: the pattern's, or the
@@ -2497,6 +2518,21 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	event_parties(s, p, pat, pm, nounpred, src, &ns, tgt, &nt, &is_passive);
 	rule = rule_id(s, pat);
 	code = event_code(pat, mod);
+	if (nt == 0 && code && !(pat->flags & ENT_PAT_PETR) && domestic_code(code)) {
+		/* a government's acts on its own people: "the court cancelled
+		 * restrictions on the use of the language", "refused to
+		 * resign", "is prepared to impose martial law" */
+		int i;
+
+		for (i = 0; i < ns && nt < MAX_CODES; i++)
+			if (root_len(src[i].code) == 3 && strncmp(src[i].code, "---", 3) != 0) {
+				tgt[nt] = src[i];
+				tgt[nt].code = ent_arena_strndup(s->arena, src[i].code, 3);
+				tgt[nt].own = 1;
+				if (tgt[nt].code)
+					nt++;
+			}
+	}
 	if (code && (rc = emit_coded(s, p, pm->first, code, rule, mod, src, ns, tgt, nt,
 	                             (pat->flags & ENT_PAT_COMPOUND) != 0)) != 0)
 		return rc;
