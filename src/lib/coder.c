@@ -2567,6 +2567,28 @@ typedef struct choice {
 
 /* Tries every pattern of verb match mi; fills c (c->best NULL when none
  * applies). bare is storage for a verb's default-code pattern. */
+/* Whether PETRARCH patterns a and b say the same words ("- * &TREATY" with
+ * two codes in one block): PETRARCH-2 files its patterns by their words,
+ * so of such a pair the one listed later is the one it codes. */
+static int same_petr_words(const ent_pattern *a, const ent_pattern *b)
+{
+	const char *ea, *eb;
+	size_t na, nb;
+
+	if (!(a->flags & ENT_PAT_PETR) || !(b->flags & ENT_PAT_PETR) || !a->text || !b->text ||
+	    a->nelems != b->nelems || a->file != b->file || b->line < a->line)
+		return 0;
+	ea = strchr(a->text, '[');
+	eb = strchr(b->text, '[');
+	na = ea ? (size_t)(ea - a->text) : strlen(a->text);
+	nb = eb ? (size_t)(eb - b->text) : strlen(b->text);
+	while (na > 0 && a->text[na - 1] == ' ')
+		na--;
+	while (nb > 0 && b->text[nb - 1] == ' ')
+		nb--;
+	return na == nb && memcmp(a->text, b->text, na) == 0;
+}
+
 static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
                            ent_pattern_elem *bare_elem, frame *fr)
 {
@@ -2609,7 +2631,8 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 				c->nm = r;
 				c->neg = pat;
 			}
-		} else if (r.score > c->bm.score) {
+		} else if (r.score > c->bm.score ||
+		           (r.score == c->bm.score && c->best && same_petr_words(c->best, pat))) {
 			c->bm = r;
 			c->best = pat;
 		}
