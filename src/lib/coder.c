@@ -367,7 +367,9 @@ static void compute_np_codes(sent_ctx *s)
 			      (dep_is(s, k, D_NMOD) && case_of(s, k) >= 0 &&
 			       (lemma_is(s, case_of(s, k), "of") ||
 			        (s->agent_m[t] >= 0 && (lemma_is(s, case_of(s, k), "from") ||
-			                                lemma_is(s, case_of(s, k), "in")))))))
+			                                lemma_is(s, case_of(s, k), "in") ||
+			                                lemma_is(s, case_of(s, k), "across") ||
+			                                lemma_is(s, case_of(s, k), "throughout")))))))
 				continue;
 			if (!role && s->agent_m[k] >= 0 && upos(s, t) == ENT_UPOS_PROPN && k < t &&
 			    (dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_FLAT) || dep_is(s, k, D_NMOD_DESC))) {
@@ -2469,11 +2471,13 @@ static int emit_coded(sent_ctx *s, int p, int first, const char *code, const cha
 	return ENT_OK;
 }
 
-/* Whether code is an act a government does to its own country's people
- * when the sentence names no other target: easing or imposing curbs on
- * freedoms, bans, curfews, martial law (081x, 132x, 172x), and changes of
- * leadership, rights or institutions promised, granted or refused (034x,
- * 083x, 123x; not policy, which may be owed to another state). */
+/* Whether code is an act done within the source's own country when the
+ * sentence names no other target: easing or imposing curbs on freedoms,
+ * bans, curfews, martial law (081x, 132x, 172x), changes of leadership,
+ * rights or institutions promised, granted or refused (034x, 083x, 123x;
+ * not policy, which may be owed to another state), and protest (14x),
+ * which news reports without its target mostly when it is against the
+ * protesters' own government. */
 static int domestic_code(const char *code)
 {
 	static const char *const codes[] = {
@@ -2483,6 +2487,8 @@ static int domestic_code(const char *code)
 	};
 	int i;
 
+	if (strncmp(code, "14", 2) == 0)
+		return 1;
 	for (i = 0; codes[i]; i++)
 		if (strcmp(code, codes[i]) == 0)
 			return 1;
