@@ -3206,6 +3206,20 @@ static int code_predicates(sent_ctx *s)
 			if ((size_t)k != mi && ch[k].bm.last < c->bm.first)
 				ch[k].skip = 1;
 	}
+	/* A purpose infinitive of the same kind as its verb is that act
+	 * again ("will meet in Zurich to discuss trade", "gathered to
+	 * protest"): one event. */
+	for (mi = 0; mi < s->nm; mi++) {
+		choice *c = &ch[mi];
+		int h = s->head[c->p];
+
+		if (!c->best || c->skip || !c->best->code || c->nounpred || h < 0 ||
+		    !dep_is(s, c->p, D_ADVCL) || !child_lemma(s, c->p, D_MARK, "to"))
+			continue;
+		for (k = at[h]; k >= 0 && !c->skip; k = ch[k].next_at)
+			c->skip = (size_t)k != mi && !ch[k].skip && ch[k].best->code &&
+			          strncmp(ch[k].best->code, c->best->code, 2) == 0;
+	}
 	/* An eventive noun inside the object of another coded predicate
 	 * names what that act is about ("condemned the attack on", "lifted
 	 * the blockade", "threatened to launch an offensive in its war"): the
