@@ -1291,7 +1291,12 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 			if (e->kind == ENT_PE_WORD) {
 				size_t end;
 
-				if (ent_dict_elem_match(s->dsent, e, (size_t)t, &end)) {
+				/* PETRARCH codes an infinitive's verb on its own
+				 * and combines it with the verb above it (5a):
+				 * "wants to help" is no "* HELP" */
+				if (!own && upos(s, t) == ENT_UPOS_VERB && child_lemma(s, t, D_MARK, "to"))
+					;
+				else if (ent_dict_elem_match(s->dsent, e, (size_t)t, &end)) {
 					size_t w;
 
 					found = q;
