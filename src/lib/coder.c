@@ -2247,6 +2247,21 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
 				ns = source_actors(s, child(s, h, D_EXPL), src, MAX_CODES);
 		}
 	}
+	if (ns == 0 && is_passive && !nounpred && pat->code &&
+	    (strncmp(pat->code, "17", 2) == 0 || strncmp(pat->code, "09", 2) == 0)) {
+		/* an arrest, expulsion or inquiry with no agent is the act of
+		 * the state where it happens: "a missionary was arrested in
+		 * Lebanon" */
+		int k;
+
+		for (k = s->first_child[p]; k >= 0 && ns == 0; k = s->next_sibling[k]) {
+			int cs = case_of(s, k);
+
+			if (dep_is(s, k, D_OBL) && cs >= 0 && place_token(s, k) &&
+			    (lemma_is(s, cs, "in") || lemma_is(s, cs, "inside")))
+				ns = actors_of(s, k, src, MAX_CODES);
+		}
+	}
 	/* target */
 	nself = (pat->flags & ENT_PAT_PETR) ? 0 : ns;
 	if (pm->target >= 0) {
