@@ -2448,6 +2448,22 @@ static int emit_coded(sent_ctx *s, int p, int first, const char *code, const cha
 		        ent_modality_name(mod), ns, nt);
 	if (ns == 0)
 		return ENT_OK;
+	if (nt > 0 && ns >= 2 && (mutual || reciprocal_code(s, p, code))) {
+		/* a mutual act whose only targets are its own sources, named
+		 * again in what it is about ("Israel and Lebanon renewed
+		 * talks on an Israeli pullback from Lebanon"), is among them */
+		int all_own = 1;
+
+		for (j = 0; j < nt && all_own; j++) {
+			int own = 0;
+
+			for (i = 0; i < ns && !own; i++)
+				own = same_root(src[i].code, tgt[j].code);
+			all_own = own;
+		}
+		if (all_own)
+			nt = 0;
+	}
 	/* Reciprocal: several sources and no target ("Pakistan and Russia
 	 * held negotiations") give each pair both ways, for acts that are
 	 * mutual by nature: agreeing, consulting, cooperating, signing,
