@@ -3039,6 +3039,17 @@ static int apply_transforms(sent_ctx *s, const choice *ch, uint8_t *consumed)
 			otgt = t->out_tgt >= 'a' && t->out_tgt <= 'z' ? b.a[t->out_tgt - 'a'] : NULL;
 			ont = otgt ? b.n[t->out_tgt - 'a'] : 0;
 			consumed[mi] = consumed[mj] = 1;
+			/* the verbs conjoined with the governed one are part
+			 * of what is claimed ("claimed that X had attacked Iraq
+			 * and taken Mosul") */
+			{
+				size_t mc;
+
+				for (mc = 0; mc < s->nm; mc++)
+					if (ch[mc].best && !ch[mc].nounpred && ch[mc].p >= 0 && ch[mc].p < s->n &&
+					    s->head[ch[mc].p] == pl && dep_is(s, ch[mc].p, D_CONJ))
+						consumed[mc] = 1;
+			}
 			f = ent_dict_file(d, t->file);
 			snprintf(buf, sizeof buf, "%s:%u %s", f ? f->path : "?", t->line, t->text);
 			if (trace_on())
