@@ -2100,7 +2100,7 @@ static int territorial_code(const char *code)
 	int root = atoi(code) / (strlen(code) == 4 ? 100 : 10);
 
 	return strlen(code) >= 3 && (root == 8 || root == 15 || root == 17 || root == 18 || root == 19 ||
-	                             root == 20);
+	                             root == 20 || strncmp(code, "074", 3) == 0);
 }
 
 /* Whether t names a place: a country or its capital (an actor phrase of
@@ -2346,7 +2346,7 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
 		 * X", "welcomed memos from X" */
 		nt = other_targets(src, nself, tgt, object_phrase_actors(s, child(s, p, D_OBJ), tgt, MAX_CODES),
 		                   &dropped);
-	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive && pat->code &&
+	if (nt == 0 && (pm->target < 0 || self_x) && pm->source < 0 && !is_passive && pat->code &&
 	    territorial_code(pat->code)) {
 		/* an act done to a territory: the country where it is done
 		 * ("lifted a curfew in Montenegro", "troops deployed in X",
@@ -2359,8 +2359,8 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
 		hosts[nh++] = p;
 		if ((k = child(s, p, D_OBJ)) >= 0)
 			hosts[nh++] = k;
-		if (nounpred && s->head[p] >= 0 && dep_is(s, p, D_OBJ))
-			hosts[nh++] = s->head[p];
+		if (nounpred && s->head[p] >= 0 && (dep_is(s, p, D_OBJ) || dep_is(s, p, D_NSUBJ)))
+			hosts[nh++] = s->head[p];  /* "the deployment ... arrived in X" */
 		for (h = 0; h < nh && nt == 0; h++)
 			for (k = s->first_child[hosts[h]]; k >= 0 && nt == 0; k = s->next_sibling[k]) {
 				int cs = case_of(s, k);
