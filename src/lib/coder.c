@@ -51,6 +51,7 @@ struct ent_coder {
 	int dep[D_COUNT];         /* parser relation ids, -1 when unknown */
 	uint32_t w_not, w_never, w_nt, w_no;  /* dictionary word ids */
 	int petr_agents;          /* PETRARCH agent files are loaded */
+	int x_vbn;                /* the past participle's XPOS, or -1 */
 };
 
 int ent_coder_new(ent_coder **out, const ent_dict *dict, const ent_model *model,
@@ -69,6 +70,7 @@ int ent_coder_new(ent_coder **out, const ent_dict *dict, const ent_model *model,
 		c->opts = *opts;
 	for (i = 0; i < D_COUNT; i++)
 		c->dep[i] = ent_deprel_parse(dep_names[i], strlen(dep_names[i]));
+	c->x_vbn = ent_xpos_parse("VBN", 3);
 	for (i = 0; dict && (size_t)i < ent_dict_nfiles(dict); i++)
 		if (ent_dict_file(dict, (size_t)i)->format == ENT_DICT_FMT_PETR_AGENTS)
 			c->petr_agents = 1;
@@ -1430,6 +1432,39 @@ static int subject_from_order(const sent_ctx *s, int p)
 	return k;
 }
 
+/* Whether verb t is a past participle on the noun before it, read in the
+ * passive ("the athletes killed at the Games", "a delegation led by X"):
+ * not when it has an object or a complement ("believed linked to"), nor
+ * when the clause the noun is the subject of has no finite verb of its
+ * own (an infinitive: "ministers agreed ... to provide", or a verb
+ * conjoined after the participle: "doctors donated and delivered"),
+ * where the parser misread the sentence's own verb. */
+static int passive_participle(const sent_ctx *s, int t)
+{
+	int h = s->head[t], v, k, n, guard = 0;
+
+	if (!dep_is(s, t, D_ACL) || s->c->x_vbn < 0 || s->tok[t].xpos != s->c->x_vbn || h < 0 || h > t ||
+	    !(upos(s, h) == ENT_UPOS_NOUN || upos(s, h) == ENT_UPOS_PROPN) ||
+	    child(s, t, D_OBJ) >= 0 || child(s, t, D_IOBJ) >= 0 || child(s, t, D_CCOMP) >= 0 ||
+	    child(s, t, D_XCOMP) >= 0)
+		return 0;
+	/* the subject the noun is part of ("doctors from two aid groups
+	 * donated") */
+	n = h;
+	while (guard++ < 4 && s->head[n] >= 0 && (dep_is(s, n, D_NMOD) || dep_is(s, n, D_APPOS) ||
+	                                          dep_is(s, n, D_CONJ) || dep_is(s, n, D_COMPOUND)))
+		n = s->head[n];
+	v = s->head[n];
+	if (v >= 0 && (dep_is(s, n, D_NSUBJ) || dep_is(s, n, D_NSUBJ_PASS)) && v > t) {
+		if (child_lemma(s, v, D_MARK, "to"))
+			return 0;
+		for (k = s->first_child[v]; k >= 0; k = s->next_sibling[k])
+			if (dep_is(s, k, D_CC) && k > t && k < v)
+				return 0;
+	}
+	return 1;
+}
+
 /* The token that is the subject of verb p, climbing through control,
  * conjunction, relative clauses and participles; -1 when none. */
 static int subject_of(const sent_ctx *s, int p, int *is_passive)
@@ -1502,10 +1537,22 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 			t = h;
 			continue;
 		}
+		if (t == p && passive_participle(s, t)) {
+			/* "soldiers killed in X", "a delegation led by X":
+			 * the agent acts on the noun */
+			int k;
+
+			*is_passive = 1;
+			for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
+				if (dep_is(s, k, D_OBL_AGENT) ||
+				    (dep_is(s, k, D_OBL) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "by")))
+					return k;
+			return -1;
+		}
 		if ((dep_is(s, t, D_ACL) || (dep_is(s, t, D_DEP) && h < t)) &&
 		    (upos(s, h) == ENT_UPOS_NOUN || upos(s, h) == ENT_UPOS_PROPN))
-			return h;  /* "a delegation led by X", "Russia rushing to";
-			              a verb the parser hung from the noun before it */
+			return h;  /* "Russia rushing to"; a verb the parser hung
+			              from the noun before it */
 		return -1;
 	}
 	return -1;
@@ -2279,7 +2326,11 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
 		                                              : subject_of(s, p, &pass2),
 		               tgt, MAX_CODES);
 	} else if (is_passive) {
-		nt = actors_of(s, child(s, p, D_NSUBJ_PASS), tgt, MAX_CODES);
+		int pt = child(s, p, D_NSUBJ_PASS);
+
+		if (pt < 0 && dep_is(s, p, D_ACL))
+			pt = s->head[p];  /* "the soldiers killed" */
+		nt = actors_of(s, pt, tgt, MAX_CODES);
 	}
 	if (nt == 0 && from_verb && pm->target < 0 && pm->source < 0) {
 		/* the noun's own actor when the verb's subject acts on it:
