@@ -2212,6 +2212,65 @@ static int non_party_prep(const sent_ctx *s, int t, int p)
 	return 0;
 }
 
+/* The target of predicate p when it is a role word with no country of its
+ * own ("police arrested dozens of protesters", "demanded a truce with
+ * rebel forces"): the role in the country where the act is done (an "in"
+ * place of p), else in the source's country. Writes tgt[0]; returns 1,
+ * or 0 when p has no such object. */
+static int local_role_target(const sent_ctx *s, int p, int is_passive, const actor *src, actor *tgt)
+{
+	int cand = NO_TOKEN, k;
+	const char *root = NULL;
+	const ent_dict_entry *e;
+
+	if (is_passive) {
+		cand = child(s, p, D_NSUBJ_PASS);
+		if (cand < 0 && dep_is(s, p, D_ACL))
+			cand = s->head[p];
+	} else {
+		cand = child(s, p, D_OBJ);
+		if (cand < 0)
+			cand = child(s, p, D_IOBJ);
+		for (k = s->first_child[p]; k >= 0 && cand < 0; k = s->next_sibling[k]) {
+			int cs = case_of(s, k);
+
+			if ((dep_is(s, k, D_OBL) || dep_is(s, k, D_NMOD)) && cs >= 0 &&
+			    (lemma_is(s, cs, "with") || lemma_is(s, cs, "to") || lemma_is(s, cs, "against") ||
+			     lemma_is(s, cs, "on") || lemma_is(s, cs, "at") || lemma_is(s, cs, "into")))
+				cand = k;
+		}
+	}
+	if (cand >= 0 && quantity_word(s, cand))  /* "dozens of protesters" */
+		for (k = s->first_child[cand]; k >= 0; k = s->next_sibling[k])
+			if (dep_is(s, k, D_NMOD) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "of")) {
+				cand = k;
+				break;
+			}
+	if (cand < 0 || upos(s, cand) != ENT_UPOS_NOUN || s->np_code[cand] || s->agent_m[cand] < 0 ||
+	    has_country_modifier(s, cand))
+		return 0;
+	for (k = s->first_child[p]; k >= 0 && !root; k = s->next_sibling[k]) {
+		int cs = case_of(s, k);
+
+		if (dep_is(s, k, D_OBL) && cs >= 0 && place_token(s, k) &&
+		    (lemma_is(s, cs, "in") || lemma_is(s, cs, "inside")))
+			root = s->np_code[k];
+	}
+	if (!root && root_len(src[0].code) == 3 && strncmp(src[0].code, "---", 3) != 0)
+		root = src[0].code;
+	if (!root)
+		return 0;
+	e = match_entry(s, s->agent_m[cand]);
+	if (!e->code)
+		return 0;
+	memset(&tgt[0], 0, sizeof tgt[0]);
+	tgt[0].code = compose((sent_ctx *)s, root, e->code, (e->flags & ENT_ENTRY_PREFIX) != 0);
+	tgt[0].tok = cand;
+	tgt[0].span = np_span(s, cand);
+	tgt[0].resolved = 1;
+	return tgt[0].code != NULL;
+}
+
 /* The sources and targets of predicate p coded by pattern pat (matched
  * as pm): src and tgt get up to MAX_CODES actors each, *ns and *nt their
  * numbers; *passive whether p is a passive verb with its agent as the
@@ -2435,6 +2494,8 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
 			if (s->np_code[fr.tok[q]] && phrase_path(s, fr.tok[q], p) && !non_party_prep(s, fr.tok[q], p))
 				nt = actors_of(s, fr.tok[q], tgt, MAX_CODES);
 	}
+	if (nt == 0 && ns > 0 && pm->source < 0 && !statement && !(pat->flags & ENT_PAT_PETR))
+		nt = local_role_target(s, p, is_passive, src, tgt);
 	*nsrc = ns;
 	*ntgt = nt;
 	*passive = is_passive;
