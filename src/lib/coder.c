@@ -2212,6 +2212,34 @@ static int non_party_prep(const sent_ctx *s, int t, int p)
 	return 0;
 }
 
+/* The country where predicate p is done: the country or capital of an
+ * "in" phrase of p, else of its object's or an oblique's phrase ("killed
+ * five people in Iraq", "clashed with police in Cairo"); NULL when none. */
+static const char *act_place(const sent_ctx *s, int p)
+{
+	int k, g;
+
+	for (k = s->first_child[p]; k >= 0; k = s->next_sibling[k]) {
+		int cs = case_of(s, k);
+
+		if (dep_is(s, k, D_OBL) && cs >= 0 && place_token(s, k) &&
+		    (lemma_is(s, cs, "in") || lemma_is(s, cs, "inside")))
+			return s->np_code[k];
+	}
+	for (k = s->first_child[p]; k >= 0; k = s->next_sibling[k]) {
+		if (!(dep_is(s, k, D_OBJ) || dep_is(s, k, D_OBL)))
+			continue;
+		for (g = s->first_child[k]; g >= 0; g = s->next_sibling[g]) {
+			int cs = case_of(s, g);
+
+			if (dep_is(s, g, D_NMOD) && cs >= 0 && place_token(s, g) &&
+			    (lemma_is(s, cs, "in") || lemma_is(s, cs, "inside")))
+				return s->np_code[g];
+		}
+	}
+	return NULL;
+}
+
 /* The target of predicate p when it is a role word with no country of its
  * own ("police arrested dozens of protesters", "demanded a truce with
  * rebel forces"): the role in the country where the act is done (an "in"
@@ -2249,13 +2277,7 @@ static int local_role_target(const sent_ctx *s, int p, int is_passive, const act
 	if (cand < 0 || upos(s, cand) != ENT_UPOS_NOUN || s->np_code[cand] || s->agent_m[cand] < 0 ||
 	    has_country_modifier(s, cand))
 		return 0;
-	for (k = s->first_child[p]; k >= 0 && !root; k = s->next_sibling[k]) {
-		int cs = case_of(s, k);
-
-		if (dep_is(s, k, D_OBL) && cs >= 0 && place_token(s, k) &&
-		    (lemma_is(s, cs, "in") || lemma_is(s, cs, "inside")))
-			root = s->np_code[k];
-	}
+	root = act_place(s, p);
 	if (!root && root_len(src[0].code) == 3 && strncmp(src[0].code, "---", 3) != 0)
 		root = src[0].code;
 	if (!root)
@@ -2351,6 +2373,22 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
 				h = s->head[h];
 			if (h >= 0 && upos(s, h) == ENT_UPOS_ADJ && child(s, h, D_COP) >= 0)
 				ns = source_actors(s, child(s, h, D_EXPL), src, MAX_CODES);
+		}
+	}
+	if (ns == 0 && subj >= 0 && !nounpred && !(pat->flags & ENT_PAT_PETR) && s->agent_m[subj] >= 0 &&
+	    !s->np_code[subj] && upos(s, subj) == ENT_UPOS_NOUN && !has_country_modifier(s, subj)) {
+		/* a role with no country acting in a country is of it:
+		 * "gunmen killed five people in Iraq" */
+		const ent_dict_entry *e = match_entry(s, s->agent_m[subj]);
+		const char *place = act_place(s, p);
+
+		if (place && e->code) {
+			memset(&src[0], 0, sizeof src[0]);
+			src[0].code = compose((sent_ctx *)s, place, e->code, (e->flags & ENT_ENTRY_PREFIX) != 0);
+			src[0].tok = subj;
+			src[0].span = np_span(s, subj);
+			src[0].resolved = 1;
+			ns = src[0].code != NULL;
 		}
 	}
 	if (ns == 0 && is_passive && !nounpred && pat->code &&
