@@ -914,7 +914,7 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 		}
 		n = r;
 	}
-	if (n == 0 && as_source && s->agent_m[t] >= 0 && !has_country_modifier(s, t) &&
+	if (n == 0 && as_source && !s->c->petr_agents && s->agent_m[t] >= 0 && !has_country_modifier(s, t) &&
 	    official_role(match_entry(s, s->agent_m[t])->code)) {
 		/* a role with no country ("the ministry said", "officials"):
 		 * the country last named in this sentence or the one before */
