@@ -1017,6 +1017,24 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 			}
 		}
 	}
+	if (n == 0 && s->agent_m[t] >= 0 && max > 0 && (upos(s, t) == ENT_UPOS_NOUN || upos(s, t) == ENT_UPOS_PROPN)) {
+		/* a transnational kind of actor with no country ("an
+		 * international aid agency", NGO~): the bare group code */
+		const ent_dict_entry *e = match_entry(s, s->agent_m[t]);
+		const ent_dict_file_info *fi = ent_dict_file(s->c->dict, e->file);
+
+		if (e->code && (e->flags & ENT_ENTRY_PREFIX) && fi && fi->format != ENT_DICT_FMT_PETR_AGENTS &&
+		    (strncmp(e->code, "NGO", 3) == 0 || strncmp(e->code, "IGO", 3) == 0 ||
+		     strncmp(e->code, "MNC", 3) == 0)) {
+			out[n].code = ent_arena_strndup(s->arena, e->code, 3);
+			out[n].tok = t;
+			out[n].span = np_span(s, t);
+			out[n].person = 0;
+			out[n].resolved = 0;
+			if (out[n].code)
+				n++;
+		}
+	}
 	if (n == 0 && s->unknown_ok && s->agent_m[t] >= 0 && max > 0) {
 		/* a PETRARCH agent with no country anywhere ("insurgents",
 		 * "the civilians", "Congress"): PETRARCH codes it as the
