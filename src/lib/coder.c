@@ -2562,7 +2562,7 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
  * with no country stand as ---ROLE ("insurgents" ---REB), as PETRARCH
  * codes it; a known actor found further along is preferred ("exiled
  * leaders of Egypt's Brotherhood"). An event needs one known side. */
-static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
+static void event_parties(sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
                           int nounpred, actor *src, int *nsrc, actor *tgt, int *ntgt, int *passive)
 {
 	actor src2[MAX_CODES], tgt2[MAX_CODES];
@@ -2571,9 +2571,9 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 	parties_pass(s, p, pat, pm, nounpred, src, nsrc, tgt, ntgt, passive);
 	if (!s->c->petr_agents || (*nsrc > 0 && *ntgt > 0))
 		return;
-	((sent_ctx *)s)->unknown_ok = 1;
+	s->unknown_ok = 1;
 	parties_pass(s, p, pat, pm, nounpred, src2, &ns2, tgt2, &nt2, &pass2);
-	((sent_ctx *)s)->unknown_ok = 0;
+	s->unknown_ok = 0;
 	if (*nsrc == 0 && ns2 > 0 && (nt2 > 0 || *ntgt == 0)) {
 		if (nt2 > 0 && strncmp(src2[0].code, "---", 3) == 0 && strncmp(tgt2[0].code, "---", 3) == 0)
 			return;  /* nobody known on either side */
