@@ -138,6 +138,7 @@ typedef struct sent_ctx {
 	size_t ev_cap, rel_cap;
 	int discard_sentence;
 	int unknown_ok;        /* actors_of may give ---ROLE (event_parties) */
+	int bare_agents;       /* a role word names no actor (event_parties) */
 } sent_ctx;
 
 static int dep_is(const sent_ctx *s, int t, int which)
@@ -2569,7 +2570,7 @@ static void event_parties(sent_ctx *s, int p, const ent_pattern *pat, const pmat
 	int ns2, nt2, pass2;
 
 	parties_pass(s, p, pat, pm, nounpred, src, nsrc, tgt, ntgt, passive);
-	if (!s->c->petr_agents || (*nsrc > 0 && *ntgt > 0))
+	if (!s->c->petr_agents || !s->bare_agents || (*nsrc > 0 && *ntgt > 0))
 		return;
 	s->unknown_ok = 1;
 	parties_pass(s, p, pat, pm, nounpred, src2, &ns2, tgt2, &nt2, &pass2);
@@ -3979,6 +3980,9 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 	if (s->discard_sentence || s->out->discarded)
 		return ENT_OK;
 	compute_np_codes(s);
+	s->bare_agents = 0;
+	for (t = 0; t < n && !s->bare_agents; t++)
+		s->bare_agents = s->agent_m[t] >= 0 && !s->np_code[t];
 	memset(s->actor_tok, -1, (size_t)n);
 	s->ntx = ent_timex_find(s->tx, 16, tokens, (size_t)n, s->text, &s->doc->date);
 	{
