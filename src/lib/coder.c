@@ -3026,17 +3026,25 @@ static int grounds_of(const sent_ctx *s, int p)
 	static const char *const judge[] = {
 		"accuse", "charge", "blame", "suspect", "condemn", "criticize", "criticise",
 		"denounce", "fault", "praise", "commend", "thank", "congratulate", "punish",
-		"sanction", "convict", "indict", "fine", NULL
+		"sanction", "convict", "indict", "fine", "apologize", "apologise", "forgive", NULL
 	};
-	int t = p, h, guard = 0;
+	int t = p, h, guard = 0, k, marked;
 
 	while (guard++ < 4 && s->head[t] >= 0 && dep_is(s, t, D_CONJ) &&
 	       upos(s, s->head[t]) == ENT_UPOS_VERB)
 		t = s->head[t];
-	if (!(dep_is(s, t, D_ACL) || dep_is(s, t, D_ADVCL)) || s->head[t] < 0 ||
-	    !(child_lemma(s, t, D_MARK, "of") || child_lemma(s, t, D_MARK, "for")))
+	if (!(dep_is(s, t, D_ACL) || dep_is(s, t, D_ADVCL)) || s->head[t] < 0)
 		return -1;
 	h = s->head[t];
+	marked = child_lemma(s, t, D_MARK, "of") || child_lemma(s, t, D_MARK, "for");
+	/* the parser may hang "for" on the gerund's subject instead:
+	 * "apologized for one of its gunboats intercepting a ship" */
+	for (k = s->first_child[h]; k >= 0 && !marked && dep_is(s, t, D_ADVCL); k = s->next_sibling[k])
+		marked = k < t && dep_is(s, k, D_OBL) && case_of(s, k) >= 0 &&
+		         (lemma_is(s, case_of(s, k), "for") || lemma_is(s, case_of(s, k), "of")) &&
+		         child(s, t, D_NSUBJ) < 0 && child(s, t, D_MARK) < 0;
+	if (!marked)
+		return -1;
 	if (upos(s, h) != ENT_UPOS_VERB && dep_is(s, h, D_OBJ) && s->head[h] >= 0)
 		h = s->head[h];
 	return lemma_in(s, h, judge) ? h : -1;
