@@ -2293,8 +2293,9 @@ static int local_role_target(const sent_ctx *s, int p, int is_passive, const act
 				cand = k;
 				break;
 			}
+	/* not the source's own ("withdrew its troops") */
 	if (cand < 0 || upos(s, cand) != ENT_UPOS_NOUN || s->np_code[cand] || s->agent_m[cand] < 0 ||
-	    has_country_modifier(s, cand))
+	    has_country_modifier(s, cand) || child(s, cand, D_NMOD_POSS) >= 0)
 		return 0;
 	root = act_place(s, p);
 	if (!root && root_len(src[0].code) == 3 && strncmp(src[0].code, "---", 3) != 0)
@@ -3443,6 +3444,29 @@ static int code_predicates(sent_ctx *s)
 		for (k = at[h]; k >= 0 && !c->skip; k = ch[k].next_at)
 			c->skip = (size_t)k != mi && !ch[k].skip && ch[k].best->code &&
 			          strncmp(ch[k].best->code, c->best->code, 2) == 0;
+	}
+	/* The condition of a coded act ("will boycott the elections unless
+	 * the president agrees to step down", "would meet him if he gave
+	 * them a veto") is what the act is conditioned on, not an event. */
+	for (mi = 0; mi < s->nm; mi++) {
+		choice *c = &ch[mi];
+		int t = c->p, guard = 0, h;
+
+		if (!c->best || c->skip || !c->best->code || t < 0 || t >= s->n)
+			continue;
+		if (c->nounpred && s->head[t] >= 0)
+			t = s->head[t];
+		while (guard++ < 4 && s->head[t] >= 0 &&
+		       (dep_is(s, t, D_XCOMP) || dep_is(s, t, D_CONJ) || dep_is(s, t, D_OBJ)))
+			t = s->head[t];
+		if (!dep_is(s, t, D_ADVCL) || (h = s->head[t]) < 0 ||
+		    !(child_lemma(s, t, D_MARK, "if") || child_lemma(s, t, D_MARK, "unless")))
+			continue;
+		/* a predicate at the governing verb, or a pattern starting
+		 * there ("will close its border ... unless") */
+		for (mj = 0; mj < s->nm && !c->skip; mj++)
+			c->skip = mj != mi && ch[mj].best && !ch[mj].skip && ch[mj].best->code &&
+			          (ch[mj].p == h || ch[mj].bm.first == h);
 	}
 	/* An eventive noun inside the object of another coded predicate
 	 * names what that act is about ("condemned the attack on", "lifted
