@@ -3468,6 +3468,38 @@ static int code_predicates(sent_ctx *s)
 			c->skip = mj != mi && ch[mj].best && !ch[mj].skip && ch[mj].best->code &&
 			          (ch[mj].p == h || ch[mj].bm.first == h);
 	}
+	/* The content of a claim demanded, asked for, rejected, threatened
+	 * or denied ("demanded an admission that X murdered Y", "rejected
+	 * claims that X attacked Y") is not asserted: not an event. */
+	for (mi = 0; mi < s->nm; mi++) {
+		choice *c = &ch[mi];
+		int n, v, w;
+
+		if (!c->best || c->skip || !c->best->code || c->p < 0 || c->p >= s->n)
+			continue;
+		/* the clause's verb: a noun's pattern starts at it */
+		w = c->p;
+		if (c->nounpred)
+			w = c->bm.first < c->p && upos(s, c->bm.first) == ENT_UPOS_VERB ? c->bm.first : s->head[c->p];
+		if (w < 0 || !child_lemma(s, w, D_MARK, "that"))
+			continue;
+		if (dep_is(s, w, D_ACL) && (n = s->head[w]) >= 0 && (v = s->head[n]) >= 0 &&
+		    (dep_is(s, n, D_OBJ) || dep_is(s, n, D_OBL)))
+			;  /* "an admission that ..." */
+		else if (dep_is(s, w, D_CCOMP) && (v = s->head[w]) >= 0 && (n = child(s, v, D_OBJ)) >= 0 &&
+		         n < w)
+			;  /* "rejected claims that ...", the clause hung on the verb */
+		else
+			continue;
+		for (mj = 0; mj < s->nm && !c->skip; mj++) {
+			const char *oc = ch[mj].best ? ch[mj].best->code : NULL;
+
+			c->skip = mj != mi && oc && !ch[mj].skip && (ch[mj].p == v || ch[mj].p == n) &&
+			          (strncmp(oc, "02", 2) == 0 || strncmp(oc, "10", 2) == 0 ||
+			           strncmp(oc, "12", 2) == 0 || strncmp(oc, "13", 2) == 0 ||
+			           strncmp(oc, "016", 3) == 0);
+		}
+	}
 	/* An eventive noun inside the object of another coded predicate
 	 * names what that act is about ("condemned the attack on", "lifted
 	 * the blockade", "threatened to launch an offensive in its war"): the
