@@ -2960,10 +2960,11 @@ static int emit_framed(sent_ctx *s, const choice *c)
 				addressee = k;
 		}
 		if (subj >= 0 && !pass) {
-			actor tmp[2];
-
+			/* made on the addressee, also one that names no actor
+			 * ("urging the counterpart to sign the pact": not on
+			 * the pact's parties) */
 			pm.source = subj;
-			if (addressee >= 0 && actors_of(s, addressee, tmp, 2) > 0)
+			if (addressee >= 0)
 				pm.target = addressee;
 		}
 	}
