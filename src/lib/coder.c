@@ -96,7 +96,6 @@ typedef struct actor {
 	ent_span span;     /* the words naming it */
 	uint8_t person;    /* a person (he/she) rather than a group (it) */
 	uint8_t resolved;  /* came from coreference */
-	uint8_t own;       /* the source's own country (domestic_code) */
 	uint32_t sent;     /* sentence it was named in (history) */
 } actor;
 
@@ -2591,9 +2590,11 @@ static void event_parties(sent_ctx *s, int p, const ent_pattern *pat, const pmat
 }
 
 /* Emits code between the sources and targets given, for predicate p
- * (first: the first word of its pattern) under rule. */
+ * (first: the first word of its pattern) under rule; self_ok lets a
+ * source act on its own code (domestic_code: "Ghana lifted the curfew"
+ * GHA>GHA). */
 static int emit_coded(sent_ctx *s, int p, int first, const char *code, const char *rule, int mod,
-                      const actor *src, int ns, const actor *tgt, int nt, int mutual)
+                      const actor *src, int ns, const actor *tgt, int nt, int mutual, int self_ok)
 {
 	const ent_cameo_code *row;
 	ent_event e;
@@ -2661,7 +2662,7 @@ static int emit_coded(sent_ctx *s, int p, int first, const char *code, const cha
 			if (nt) {
 				/* nobody acts on itself; nor an organisation on one
 				 * of its own parts ("AU member states met" the AU) */
-				if ((strcmp(src[i].code, tgt[j].code) == 0 && !tgt[j].own) ||
+				if ((strcmp(src[i].code, tgt[j].code) == 0 && !self_ok) ||
 				    (root_len(src[i].code) == 6 && same_root(src[i].code, tgt[j].code)))
 					continue;
 				e.target = tgt[j].code;
@@ -2719,7 +2720,7 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
                        int mod, int nounpred)
 {
 	actor src[MAX_CODES], tgt[MAX_CODES];
-	int ns = 0, nt = 0, is_passive = 0;
+	int ns = 0, nt = 0, is_passive = 0, own = 0;
 	const char *code;
 
 	const char *rule;
@@ -2740,18 +2741,18 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 			if (root_len(src[i].code) == 3 && strncmp(src[i].code, "---", 3) != 0) {
 				tgt[nt] = src[i];
 				tgt[nt].code = ent_arena_strndup(s->arena, src[i].code, 3);
-				tgt[nt].own = 1;
 				if (tgt[nt].code)
 					nt++;
 			}
+		own = nt > 0;
 	}
 	if (code && (rc = emit_coded(s, p, pm->first, code, rule, mod, src, ns, tgt, nt,
-	                             (pat->flags & ENT_PAT_COMPOUND) != 0)) != 0)
+	                             (pat->flags & ENT_PAT_COMPOUND) != 0, own)) != 0)
 		return rc;
 	/* a paired code ([032:033]: a visit, and receiving it) gives the
 	 * event from the target back to the source too */
 	if (pat->pair_code && nt > 0 && ns > 0)
-		return emit_coded(s, p, pm->first, pat->pair_code, rule, mod, tgt, nt, src, ns, 0);
+		return emit_coded(s, p, pm->first, pat->pair_code, rule, mod, tgt, nt, src, ns, 0, 0);
 	return ENT_OK;
 }
 
@@ -3235,7 +3236,7 @@ static int apply_transforms(sent_ctx *s, const choice *ch, uint8_t *consumed)
 				fprintf(stderr, "trace: transformation %s\n", buf);
 			if ((rc = emit_coded(s, pu, pu < pl ? pu : pl, t->code ? t->code : lcode,
 			                     ent_arena_strndup(s->arena, buf, strlen(buf)), umod,
-			                     osrc, ons, otgt, ont, 0)) != 0)
+			                     osrc, ons, otgt, ont, 0, 0)) != 0)
 				return rc;
 			break;
 		}
@@ -3287,7 +3288,7 @@ static int combine_intent(sent_ctx *s, const choice *ch, uint8_t *consumed)
 		event_parties(s, pl, lo->best, &lo->bm, 0, lsrc, &lns, tgt, &nt, &lpass);
 		ns = source_actors(s, subject_of(s, pu, &pass), src, MAX_CODES);
 		consumed[mi] = consumed[mj] = 1;
-		if ((rc = emit_coded(s, pu, pu, code, rule_id(s, lo->best), umod, src, ns, tgt, nt, 0)) != 0)
+		if ((rc = emit_coded(s, pu, pu, code, rule_id(s, lo->best), umod, src, ns, tgt, nt, 0, 0)) != 0)
 			return rc;
 	}
 	return ENT_OK;
