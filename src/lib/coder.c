@@ -2678,6 +2678,16 @@ static int emit_coded(sent_ctx *s, int p, int first, const char *code, const cha
 	return ENT_OK;
 }
 
+/* Whether code is an act two parties do with each other by its nature:
+ * meeting, consulting and negotiating (040, 041, 044, 046), cooperating
+ * (06), restoring relations (050), signing (057). */
+static int symmetric_code(const char *code)
+{
+	return strncmp(code, "040", 3) == 0 || strncmp(code, "041", 3) == 0 ||
+	       strncmp(code, "044", 3) == 0 || strncmp(code, "046", 3) == 0 ||
+	       strncmp(code, "06", 2) == 0 || strncmp(code, "050", 3) == 0 || strncmp(code, "057", 3) == 0;
+}
+
 /* Whether code is an act done within the source's own country when the
  * sentence names no other target: easing or imposing curbs on freedoms,
  * bans, curfews, martial law (081x, 132x, 172x), changes of leadership,
@@ -2748,6 +2758,12 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	}
 	if (code && (rc = emit_coded(s, p, pm->first, code, rule, mod, src, ns, tgt, nt,
 	                             (pat->flags & ENT_PAT_COMPOUND) != 0, own)) != 0)
+		return rc;
+	/* an act both sides do together ("telephoned X", "shares
+	 * expertise with X") is done by the target with the source too */
+	if (code && !pat->pair_code && !(pat->flags & ENT_PAT_PETR) && nt > 0 && ns > 0 && !own &&
+	    symmetric_code(code) &&
+	    (rc = emit_coded(s, p, pm->first, code, rule, mod, tgt, nt, src, ns, 0, 0)) != 0)
 		return rc;
 	/* a paired code ([032:033]: a visit, and receiving it) gives the
 	 * event from the target back to the source too */
