@@ -2818,6 +2818,15 @@ static int same_petr_words(const ent_pattern *a, const ent_pattern *b)
 	return na == nb && memcmp(a->text, b->text, na) == 0;
 }
 
+/* Whether t is the name of a month ("March", "May"), also in a document
+ * without a date, where no time expression is read. */
+static int month_name(const sent_ctx *s, int t)
+{
+	static const char *const months[] = {"march", "may", NULL};
+
+	return (s->tok[t].flags & ENT_TOK_CAPITAL) && upos(s, t) == ENT_UPOS_PROPN && lemma_in(s, t, months);
+}
+
 static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
                            ent_pattern_elem *bare_elem, frame *fr)
 {
@@ -2830,6 +2839,8 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 	if (c->p >= s->n || s->actor_m[c->p] >= 0)
 		return;  /* "States" in "United States" is no verb */
 	c->nounpred = upos(s, c->p) == ENT_UPOS_NOUN || upos(s, c->p) == ENT_UPOS_PROPN;
+	if (c->nounpred && (timex_first(s, c->p) >= 0 || month_name(s, c->p)))
+		return;  /* "on March 10" is no march */
 	/* an adjective with a copula heads its clause in UD and is its
 	 * predicate: "Japan is pessimistic about the talks" */
 	if (!c->nounpred && upos(s, c->p) != ENT_UPOS_VERB && upos(s, c->p) != ENT_UPOS_AUX &&
