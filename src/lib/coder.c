@@ -48,6 +48,8 @@ struct ent_coder {
 	ent_coder_opts opts;
 	int dep[D_COUNT];         /* parser relation ids, -1 when unknown */
 	uint32_t w_not, w_never, w_nt, w_no;  /* dictionary word ids */
+	int petr_agents;          /* PETRARCH agent files are loaded */
+	int x_vbn;                /* the past participle's XPOS, or -1 */
 };
 
 int ent_coder_new(ent_coder **out, const ent_dict *dict, const ent_model *model,
@@ -66,6 +68,10 @@ int ent_coder_new(ent_coder **out, const ent_dict *dict, const ent_model *model,
 		c->opts = *opts;
 	for (i = 0; i < D_COUNT; i++)
 		c->dep[i] = ent_deprel_parse(dep_names[i], strlen(dep_names[i]));
+	c->x_vbn = ent_xpos_parse("VBN", 3);
+	for (i = 0; dict && (size_t)i < ent_dict_nfiles(dict); i++)
+		if (ent_dict_file(dict, (size_t)i)->format == ENT_DICT_FMT_PETR_AGENTS)
+			c->petr_agents = 1;
 	*out = c;
 	return ENT_OK;
 }
@@ -128,6 +134,8 @@ typedef struct sent_ctx {
 	ent_coded *out;
 	size_t ev_cap, rel_cap;
 	int discard_sentence;
+	int unknown_ok;        /* actors_of may give ---ROLE (event_parties) */
+	int bare_agents;       /* a role word names no actor (event_parties) */
 } sent_ctx;
 
 static int dep_is(const sent_ctx *s, int t, int which)
@@ -380,7 +388,9 @@ static void compute_np_codes(sent_ctx *s)
 			      (dep_is(s, k, D_NMOD) && case_of(s, k) >= 0 &&
 			       (lemma_is(s, case_of(s, k), "of") ||
 			        (s->agent_m[t] >= 0 && (lemma_is(s, case_of(s, k), "from") ||
-			                                lemma_is(s, case_of(s, k), "in")))))))
+			                                lemma_is(s, case_of(s, k), "in") ||
+			                                lemma_is(s, case_of(s, k), "across") ||
+			                                lemma_is(s, case_of(s, k), "throughout")))))))
 				continue;
 			if (!role && s->agent_m[k] >= 0 && upos(s, t) == ENT_UPOS_PROPN && k < t &&
 			    (dep_is(s, k, D_COMPOUND) || dep_is(s, k, D_FLAT) || dep_is(s, k, D_NMOD_DESC))) {
@@ -950,7 +960,7 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 		}
 		n = r;
 	}
-	if (n == 0 && as_source && s->agent_m[t] >= 0 && !has_country_modifier(s, t) &&
+	if (n == 0 && as_source && !s->c->petr_agents && s->agent_m[t] >= 0 && !has_country_modifier(s, t) &&
 	    official_role(match_entry(s, s->agent_m[t])->code)) {
 		/* a role with no country ("the ministry said", "officials"):
 		 * the country last named in this sentence or the one before */
@@ -1051,6 +1061,42 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 				if (out[n].code)
 					n++;
 			}
+		}
+	}
+	if (n == 0 && s->agent_m[t] >= 0 && max > 0 && (upos(s, t) == ENT_UPOS_NOUN || upos(s, t) == ENT_UPOS_PROPN)) {
+		/* a transnational kind of actor with no country ("an
+		 * international aid agency", NGO~): the bare group code */
+		const ent_dict_entry *e = match_entry(s, s->agent_m[t]);
+		const ent_dict_file_info *fi = ent_dict_file(s->c->dict, e->file);
+
+		if (e->code && (e->flags & ENT_ENTRY_PREFIX) && fi && fi->format != ENT_DICT_FMT_PETR_AGENTS &&
+		    (strncmp(e->code, "NGO", 3) == 0 || strncmp(e->code, "IGO", 3) == 0 ||
+		     strncmp(e->code, "MNC", 3) == 0)) {
+			out[n].code = ent_arena_strndup(s->arena, e->code, 3);
+			out[n].tok = t;
+			out[n].span = np_span(s, t);
+			out[n].person = 0;
+			out[n].resolved = 0;
+			if (out[n].code)
+				n++;
+		}
+	}
+	if (n == 0 && s->unknown_ok && s->agent_m[t] >= 0 && max > 0) {
+		/* a PETRARCH agent with no country anywhere ("insurgents",
+		 * "the civilians", "Congress"): PETRARCH codes it as the
+		 * role of an unknown actor, ---REB */
+		const ent_dict_entry *e = match_entry(s, s->agent_m[t]);
+		const ent_dict_file_info *fi = ent_dict_file(s->c->dict, e->file);
+
+		if (e->code && fi && fi->format == ENT_DICT_FMT_PETR_AGENTS &&
+		    !(e->flags & ENT_ENTRY_PREFIX)) {
+			out[n].code = compose((sent_ctx *)s, "---", e->code, 0);
+			out[n].tok = t;
+			out[n].span = np_span(s, t);
+			out[n].person = 0;
+			out[n].resolved = 0;
+			if (out[n].code)
+				n++;
 		}
 	}
 	/* conjuncts: "Pakistan and Russia", but not "... but not Afghanistan" */
@@ -1364,7 +1410,12 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 			if (e->kind == ENT_PE_WORD) {
 				size_t end;
 
-				if (!in_time_phrase(s, t) && ent_dict_elem_match(s->dsent, e, (size_t)t, &end)) {
+				/* PETRARCH codes an infinitive's verb on its own
+				 * and combines it with the verb above it (5a):
+				 * "wants to help" is no "* HELP" */
+				if (!own && upos(s, t) == ENT_UPOS_VERB && child_lemma(s, t, D_MARK, "to"))
+					;
+				else if (!in_time_phrase(s, t) && ent_dict_elem_match(s->dsent, e, (size_t)t, &end)) {
 					size_t w;
 
 					found = q;
@@ -1543,6 +1594,39 @@ static int subject_after_subordinator(const sent_ctx *s, int v, int *at)
 	return first;
 }
 
+/* Whether verb t is a past participle on the noun before it, read in the
+ * passive ("the athletes killed at the Games", "a delegation led by X"):
+ * not when it has an object or a complement ("believed linked to"), nor
+ * when the clause the noun is the subject of has no finite verb of its
+ * own (an infinitive: "ministers agreed ... to provide", or a verb
+ * conjoined after the participle: "doctors donated and delivered"),
+ * where the parser misread the sentence's own verb. */
+static int passive_participle(const sent_ctx *s, int t)
+{
+	int h = s->head[t], v, k, n, guard = 0;
+
+	if (!dep_is(s, t, D_ACL) || s->c->x_vbn < 0 || s->tok[t].xpos != s->c->x_vbn || h < 0 || h > t ||
+	    !(upos(s, h) == ENT_UPOS_NOUN || upos(s, h) == ENT_UPOS_PROPN) ||
+	    child(s, t, D_OBJ) >= 0 || child(s, t, D_IOBJ) >= 0 || child(s, t, D_CCOMP) >= 0 ||
+	    child(s, t, D_XCOMP) >= 0)
+		return 0;
+	/* the subject the noun is part of ("doctors from two aid groups
+	 * donated") */
+	n = h;
+	while (guard++ < 4 && s->head[n] >= 0 && (dep_is(s, n, D_NMOD) || dep_is(s, n, D_APPOS) ||
+	                                          dep_is(s, n, D_CONJ) || dep_is(s, n, D_COMPOUND)))
+		n = s->head[n];
+	v = s->head[n];
+	if (v >= 0 && (dep_is(s, n, D_NSUBJ) || dep_is(s, n, D_NSUBJ_PASS)) && v > t) {
+		if (child_lemma(s, v, D_MARK, "to"))
+			return 0;
+		for (k = s->first_child[v]; k >= 0; k = s->next_sibling[k])
+			if (dep_is(s, k, D_CC) && k > t && k < v)
+				return 0;
+	}
+	return 1;
+}
+
 /* The token that is the subject of verb p, climbing through control,
  * conjunction, relative clauses and participles; -1 when none. */
 static int subject_of(const sent_ctx *s, int p, int *is_passive)
@@ -1620,10 +1704,22 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 			t = h;
 			continue;
 		}
+		if (t == p && passive_participle(s, t)) {
+			/* "soldiers killed in X", "a delegation led by X":
+			 * the agent acts on the noun */
+			int k;
+
+			*is_passive = 1;
+			for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
+				if (dep_is(s, k, D_OBL_AGENT) ||
+				    (dep_is(s, k, D_OBL) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "by")))
+					return k;
+			return -1;
+		}
 		if ((dep_is(s, t, D_ACL) || (dep_is(s, t, D_DEP) && h < t)) &&
 		    (upos(s, h) == ENT_UPOS_NOUN || upos(s, h) == ENT_UPOS_PROPN))
-			return h;  /* "a delegation led by X", "Russia rushing to";
-			              a verb the parser hung from the noun before it */
+			return h;  /* "Russia rushing to"; a verb the parser hung
+			              from the noun before it */
 		return -1;
 	}
 	return -1;
@@ -2315,7 +2411,7 @@ static int territorial_code(const char *code)
 	int root = atoi(code) / (strlen(code) == 4 ? 100 : 10);
 
 	return strlen(code) >= 3 && (root == 8 || root == 15 || root == 17 || root == 18 || root == 19 ||
-	                             root == 20);
+	                             root == 20 || strncmp(code, "074", 3) == 0);
 }
 
 /* Whether t names a place: a country or its capital (an actor phrase of
@@ -2380,12 +2476,94 @@ static int non_party_prep(const sent_ctx *s, int t, int p)
 	return 0;
 }
 
+/* The country where predicate p is done: the country or capital of an
+ * "in" phrase of p, else of its object's or an oblique's phrase ("killed
+ * five people in Iraq", "clashed with police in Cairo"); NULL when none. */
+static const char *act_place(const sent_ctx *s, int p)
+{
+	int k, g;
+
+	for (k = s->first_child[p]; k >= 0; k = s->next_sibling[k]) {
+		int cs = case_of(s, k);
+
+		if (dep_is(s, k, D_OBL) && cs >= 0 && place_token(s, k) &&
+		    (lemma_is(s, cs, "in") || lemma_is(s, cs, "inside")))
+			return s->np_code[k];
+	}
+	for (k = s->first_child[p]; k >= 0; k = s->next_sibling[k]) {
+		if (!(dep_is(s, k, D_OBJ) || dep_is(s, k, D_OBL)))
+			continue;
+		for (g = s->first_child[k]; g >= 0; g = s->next_sibling[g]) {
+			int cs = case_of(s, g);
+
+			if (dep_is(s, g, D_NMOD) && cs >= 0 && place_token(s, g) &&
+			    (lemma_is(s, cs, "in") || lemma_is(s, cs, "inside")))
+				return s->np_code[g];
+		}
+	}
+	return NULL;
+}
+
+/* The target of predicate p when it is a role word with no country of its
+ * own ("police arrested dozens of protesters", "demanded a truce with
+ * rebel forces"): the role in the country where the act is done (an "in"
+ * place of p), else in the source's country. Writes tgt[0]; returns 1,
+ * or 0 when p has no such object. */
+static int local_role_target(const sent_ctx *s, int p, int is_passive, const actor *src, actor *tgt)
+{
+	int cand = NO_TOKEN, k;
+	const char *root = NULL;
+	const ent_dict_entry *e;
+
+	if (is_passive) {
+		cand = child(s, p, D_NSUBJ_PASS);
+		if (cand < 0 && dep_is(s, p, D_ACL))
+			cand = s->head[p];
+	} else {
+		cand = child(s, p, D_OBJ);
+		if (cand < 0)
+			cand = child(s, p, D_IOBJ);
+		for (k = s->first_child[p]; k >= 0 && cand < 0; k = s->next_sibling[k]) {
+			int cs = case_of(s, k);
+
+			if ((dep_is(s, k, D_OBL) || dep_is(s, k, D_NMOD)) && cs >= 0 &&
+			    (lemma_is(s, cs, "with") || lemma_is(s, cs, "to") || lemma_is(s, cs, "against") ||
+			     lemma_is(s, cs, "on") || lemma_is(s, cs, "at") || lemma_is(s, cs, "into")))
+				cand = k;
+		}
+	}
+	if (cand >= 0 && quantity_word(s, cand))  /* "dozens of protesters" */
+		for (k = s->first_child[cand]; k >= 0; k = s->next_sibling[k])
+			if (dep_is(s, k, D_NMOD) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "of")) {
+				cand = k;
+				break;
+			}
+	/* not the source's own ("withdrew its troops") */
+	if (cand < 0 || upos(s, cand) != ENT_UPOS_NOUN || s->np_code[cand] || s->agent_m[cand] < 0 ||
+	    has_country_modifier(s, cand) || child(s, cand, D_NMOD_POSS) >= 0)
+		return 0;
+	root = act_place(s, p);
+	if (!root && root_len(src[0].code) == 3 && strncmp(src[0].code, "---", 3) != 0)
+		root = src[0].code;
+	if (!root)
+		return 0;
+	e = match_entry(s, s->agent_m[cand]);
+	if (!e->code)
+		return 0;
+	memset(&tgt[0], 0, sizeof tgt[0]);
+	tgt[0].code = compose((sent_ctx *)s, root, e->code, (e->flags & ENT_ENTRY_PREFIX) != 0);
+	tgt[0].tok = cand;
+	tgt[0].span = np_span(s, cand);
+	tgt[0].resolved = 1;
+	return tgt[0].code != NULL;
+}
+
 /* The sources and targets of predicate p coded by pattern pat (matched
  * as pm): src and tgt get up to MAX_CODES actors each, *ns and *nt their
  * numbers; *passive whether p is a passive verb with its agent as the
  * source. */
-static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
-                          int nounpred, actor *src, int *nsrc, actor *tgt, int *ntgt, int *passive)
+static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
+                         int nounpred, actor *src, int *nsrc, actor *tgt, int *ntgt, int *passive)
 {
 	int ns = 0, nt = 0, is_passive = 0, subj = -1, self_x = 0;
 	/* PETRARCH drops an event whose target is its source */
@@ -2462,6 +2640,37 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 				ns = source_actors(s, child(s, h, D_EXPL), src, MAX_CODES);
 		}
 	}
+	if (ns == 0 && subj >= 0 && !nounpred && !(pat->flags & ENT_PAT_PETR) && s->agent_m[subj] >= 0 &&
+	    !s->np_code[subj] && upos(s, subj) == ENT_UPOS_NOUN && !has_country_modifier(s, subj)) {
+		/* a role with no country acting in a country is of it:
+		 * "gunmen killed five people in Iraq" */
+		const ent_dict_entry *e = match_entry(s, s->agent_m[subj]);
+		const char *place = act_place(s, p);
+
+		if (place && e->code) {
+			memset(&src[0], 0, sizeof src[0]);
+			src[0].code = compose((sent_ctx *)s, place, e->code, (e->flags & ENT_ENTRY_PREFIX) != 0);
+			src[0].tok = subj;
+			src[0].span = np_span(s, subj);
+			src[0].resolved = 1;
+			ns = src[0].code != NULL;
+		}
+	}
+	if (ns == 0 && is_passive && !nounpred && pat->code &&
+	    (strncmp(pat->code, "17", 2) == 0 || strncmp(pat->code, "09", 2) == 0)) {
+		/* an arrest, expulsion or inquiry with no agent is the act of
+		 * the state where it happens: "a missionary was arrested in
+		 * Lebanon" */
+		int k;
+
+		for (k = s->first_child[p]; k >= 0 && ns == 0; k = s->next_sibling[k]) {
+			int cs = case_of(s, k);
+
+			if (dep_is(s, k, D_OBL) && cs >= 0 && place_token(s, k) &&
+			    (lemma_is(s, cs, "in") || lemma_is(s, cs, "inside")))
+				ns = actors_of(s, k, src, MAX_CODES);
+		}
+	}
 	/* target */
 	nself = (pat->flags & ENT_PAT_PETR) ? 0 : ns;
 	if (pm->target >= 0) {
@@ -2479,7 +2688,11 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 		                                              : subject_of(s, p, &pass2),
 		               tgt, MAX_CODES);
 	} else if (is_passive) {
-		nt = actors_of(s, child(s, p, D_NSUBJ_PASS), tgt, MAX_CODES);
+		int pt = child(s, p, D_NSUBJ_PASS);
+
+		if (pt < 0 && dep_is(s, p, D_ACL))
+			pt = s->head[p];  /* "the soldiers killed" */
+		nt = actors_of(s, pt, tgt, MAX_CODES);
 	}
 	if (nt == 0 && from_verb && pm->target < 0 && pm->source < 0) {
 		/* the noun's own actor when the verb's subject acts on it:
@@ -2551,7 +2764,7 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 		 * X", "welcomed memos from X" */
 		nt = other_targets(src, nself, tgt, object_phrase_actors(s, child(s, p, D_OBJ), tgt, MAX_CODES),
 		                   &dropped);
-	if (nt == 0 && pm->target < 0 && pm->source < 0 && !is_passive && pat->code &&
+	if (nt == 0 && (pm->target < 0 || self_x) && pm->source < 0 && !is_passive && pat->code &&
 	    territorial_code(pat->code)) {
 		/* an act done to a territory: the country where it is done
 		 * ("lifted a curfew in Montenegro", "troops deployed in X",
@@ -2564,8 +2777,8 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 		hosts[nh++] = p;
 		if ((k = child(s, p, D_OBJ)) >= 0)
 			hosts[nh++] = k;
-		if (nounpred && s->head[p] >= 0 && dep_is(s, p, D_OBJ))
-			hosts[nh++] = s->head[p];
+		if (nounpred && s->head[p] >= 0 && (dep_is(s, p, D_OBJ) || dep_is(s, p, D_NSUBJ)))
+			hosts[nh++] = s->head[p];  /* "the deployment ... arrived in X" */
 		for (h = 0; h < nh && nt == 0; h++)
 			for (k = s->first_child[hosts[h]]; k >= 0 && nt == 0; k = s->next_sibling[k]) {
 				int cs = case_of(s, k);
@@ -2589,15 +2802,50 @@ static void event_parties(const sent_ctx *s, int p, const ent_pattern *pat, cons
 			if (s->np_code[fr.tok[q]] && phrase_path(s, fr.tok[q], p) && !non_party_prep(s, fr.tok[q], p))
 				nt = actors_of(s, fr.tok[q], tgt, MAX_CODES);
 	}
+	if (nt == 0 && ns > 0 && pm->source < 0 && !statement && !(pat->flags & ENT_PAT_PETR))
+		nt = local_role_target(s, p, is_passive, src, tgt);
 	*nsrc = ns;
 	*ntgt = nt;
 	*passive = is_passive;
 }
 
+/* The sources and targets of predicate p (parties_pass). With PETRARCH's
+ * agents, a side that names no known actor is read again letting a role
+ * with no country stand as ---ROLE ("insurgents" ---REB), as PETRARCH
+ * codes it; a known actor found further along is preferred ("exiled
+ * leaders of Egypt's Brotherhood"). An event needs one known side. */
+static void event_parties(sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
+                          int nounpred, actor *src, int *nsrc, actor *tgt, int *ntgt, int *passive)
+{
+	actor src2[MAX_CODES], tgt2[MAX_CODES];
+	int ns2, nt2, pass2;
+
+	parties_pass(s, p, pat, pm, nounpred, src, nsrc, tgt, ntgt, passive);
+	if (!s->c->petr_agents || !s->bare_agents || (*nsrc > 0 && *ntgt > 0))
+		return;
+	s->unknown_ok = 1;
+	parties_pass(s, p, pat, pm, nounpred, src2, &ns2, tgt2, &nt2, &pass2);
+	s->unknown_ok = 0;
+	if (*nsrc == 0 && ns2 > 0 && (nt2 > 0 || *ntgt == 0)) {
+		if (nt2 > 0 && strncmp(src2[0].code, "---", 3) == 0 && strncmp(tgt2[0].code, "---", 3) == 0)
+			return;  /* nobody known on either side */
+		memcpy(src, src2, (size_t)ns2 * sizeof *src);
+		memcpy(tgt, tgt2, (size_t)nt2 * sizeof *tgt);
+		*nsrc = ns2;
+		*ntgt = nt2;
+		*passive = pass2;
+	} else if (*nsrc > 0 && *ntgt == 0 && nt2 > 0) {
+		memcpy(tgt, tgt2, (size_t)nt2 * sizeof *tgt);
+		*ntgt = nt2;
+	}
+}
+
 /* Emits code between the sources and targets given, for predicate p
- * (first: the first word of its pattern) under rule. */
+ * (first: the first word of its pattern) under rule; self_ok lets a
+ * source act on its own code (domestic_code: "Ghana lifted the curfew"
+ * GHA>GHA). */
 static int emit_coded(sent_ctx *s, int p, int first, const char *code, const char *rule, int mod,
-                      const actor *src, int ns, const actor *tgt, int nt, int mutual)
+                      const actor *src, int ns, const actor *tgt, int nt, int mutual, int self_ok)
 {
 	const ent_cameo_code *row;
 	ent_event e;
@@ -2622,6 +2870,22 @@ static int emit_coded(sent_ctx *s, int p, int first, const char *code, const cha
 		        ent_modality_name(mod), ns, nt);
 	if (ns == 0)
 		return ENT_OK;
+	if (nt > 0 && ns >= 2 && (mutual || reciprocal_code(s, p, code))) {
+		/* a mutual act whose only targets are its own sources, named
+		 * again in what it is about ("Israel and Lebanon renewed
+		 * talks on an Israeli pullback from Lebanon"), is among them */
+		int all_own = 1;
+
+		for (j = 0; j < nt && all_own; j++) {
+			int own = 0;
+
+			for (i = 0; i < ns && !own; i++)
+				own = same_root(src[i].code, tgt[j].code);
+			all_own = own;
+		}
+		if (all_own)
+			nt = 0;
+	}
 	/* Reciprocal: several sources and no target ("Pakistan and Russia
 	 * held negotiations") give each pair both ways, for acts that are
 	 * mutual by nature: agreeing, consulting, cooperating, signing,
@@ -2648,13 +2912,15 @@ static int emit_coded(sent_ctx *s, int p, int first, const char *code, const cha
 	if (nt == 0 && !s->c->opts.allow_monadic)
 		return ENT_OK;
 	for (i = 0; i < ns; i++) {
+		int pushed = 0;
+
 		for (j = 0; j < (nt ? nt : 1); j++) {
 			e.source = src[i].code;
 			e.source_text = src[i].span;
 			if (nt) {
 				/* nobody acts on itself; nor an organisation on one
 				 * of its own parts ("AU member states met" the AU) */
-				if (strcmp(src[i].code, tgt[j].code) == 0 ||
+				if ((strcmp(src[i].code, tgt[j].code) == 0 && !self_ok) ||
 				    (root_len(src[i].code) == 6 && same_root(src[i].code, tgt[j].code)))
 					continue;
 				e.target = tgt[j].code;
@@ -2665,9 +2931,54 @@ static int emit_coded(sent_ctx *s, int p, int first, const char *code, const cha
 			}
 			if ((rc = push_event(s, &e)) != 0)
 				return rc;
+			pushed++;
+		}
+		if (nt && !pushed && s->c->opts.allow_monadic) {
+			/* its only target was itself ("Irish republicans attacked
+			 * a police station in Belfast"): the act without one */
+			e.source = src[i].code;
+			e.source_text = src[i].span;
+			e.target = "";
+			memset(&e.target_text, 0, sizeof e.target_text);
+			if ((rc = push_event(s, &e)) != 0)
+				return rc;
 		}
 	}
 	return ENT_OK;
+}
+
+/* Whether code is an act two parties do with each other by its nature:
+ * meeting, consulting and negotiating (040, 041, 044, 046), cooperating
+ * (06), restoring relations (050), signing (057). */
+static int symmetric_code(const char *code)
+{
+	return strncmp(code, "040", 3) == 0 || strncmp(code, "041", 3) == 0 ||
+	       strncmp(code, "044", 3) == 0 || strncmp(code, "046", 3) == 0 ||
+	       strncmp(code, "06", 2) == 0 || strncmp(code, "050", 3) == 0 || strncmp(code, "057", 3) == 0;
+}
+
+/* Whether code is an act done within the source's own country when the
+ * sentence names no other target: easing or imposing curbs on freedoms,
+ * bans, curfews, martial law (081x, 132x, 172x), changes of leadership,
+ * rights or institutions promised, granted or refused (034x, 083x, 123x;
+ * not policy, which may be owed to another state), and protest (14x),
+ * which news reports without its target mostly when it is against the
+ * protesters' own government. */
+static int domestic_code(const char *code)
+{
+	static const char *const codes[] = {
+		"0811", "0812", "0813", "0814", "0831", "0833", "0834", "0341", "0343", "0344",
+		"1231", "1233", "1234", "1321", "1322", "1323", "1324", "1721", "1722", "1723",
+		"1724", NULL
+	};
+	int i;
+
+	if (strncmp(code, "14", 2) == 0)
+		return 1;
+	for (i = 0; codes[i]; i++)
+		if (strcmp(code, codes[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /* The code of predicate p under pattern pat: the pattern's, or the
@@ -2688,7 +2999,7 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
                        int mod, int nounpred)
 {
 	actor src[MAX_CODES], tgt[MAX_CODES];
-	int ns = 0, nt = 0, is_passive = 0;
+	int ns = 0, nt = 0, is_passive = 0, own = 0;
 	const char *code;
 
 	const char *rule;
@@ -2699,13 +3010,34 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	event_parties(s, p, pat, pm, nounpred, src, &ns, tgt, &nt, &is_passive);
 	rule = rule_id(s, pat);
 	code = event_code(pat, mod);
+	if (nt == 0 && code && !(pat->flags & ENT_PAT_PETR) && domestic_code(code)) {
+		/* a government's acts on its own people: "the court cancelled
+		 * restrictions on the use of the language", "refused to
+		 * resign", "is prepared to impose martial law" */
+		int i;
+
+		for (i = 0; i < ns && nt < MAX_CODES; i++)
+			if (root_len(src[i].code) == 3 && strncmp(src[i].code, "---", 3) != 0) {
+				tgt[nt] = src[i];
+				tgt[nt].code = ent_arena_strndup(s->arena, src[i].code, 3);
+				if (tgt[nt].code)
+					nt++;
+			}
+		own = nt > 0;
+	}
 	if (code && (rc = emit_coded(s, p, pm->first, code, rule, mod, src, ns, tgt, nt,
-	                             (pat->flags & ENT_PAT_COMPOUND) != 0)) != 0)
+	                             (pat->flags & ENT_PAT_COMPOUND) != 0, own)) != 0)
+		return rc;
+	/* an act both sides do together ("telephoned X", "shares
+	 * expertise with X") is done by the target with the source too */
+	if (code && !pat->pair_code && !(pat->flags & ENT_PAT_PETR) && nt > 0 && ns > 0 && !own &&
+	    symmetric_code(code) &&
+	    (rc = emit_coded(s, p, pm->first, code, rule, mod, tgt, nt, src, ns, 0, 0)) != 0)
 		return rc;
 	/* a paired code ([032:033]: a visit, and receiving it) gives the
 	 * event from the target back to the source too */
 	if (pat->pair_code && nt > 0 && ns > 0)
-		return emit_coded(s, p, pm->first, pat->pair_code, rule, mod, tgt, nt, src, ns, 0);
+		return emit_coded(s, p, pm->first, pat->pair_code, rule, mod, tgt, nt, src, ns, 0, 0);
 	return ENT_OK;
 }
 
@@ -2733,6 +3065,37 @@ typedef struct choice {
 
 /* Tries every pattern of verb match mi; fills c (c->best NULL when none
  * applies). bare is storage for a verb's default-code pattern. */
+/* Whether PETRARCH patterns a and b say the same words ("- * &TREATY" with
+ * two codes in one block): PETRARCH-2 files its patterns by their words,
+ * so of such a pair the one listed later is the one it codes. */
+static int same_petr_words(const ent_pattern *a, const ent_pattern *b)
+{
+	const char *ea, *eb;
+	size_t na, nb;
+
+	if (!(a->flags & ENT_PAT_PETR) || !(b->flags & ENT_PAT_PETR) || !a->text || !b->text ||
+	    a->nelems != b->nelems || a->file != b->file || b->line < a->line)
+		return 0;
+	ea = strchr(a->text, '[');
+	eb = strchr(b->text, '[');
+	na = ea ? (size_t)(ea - a->text) : strlen(a->text);
+	nb = eb ? (size_t)(eb - b->text) : strlen(b->text);
+	while (na > 0 && a->text[na - 1] == ' ')
+		na--;
+	while (nb > 0 && b->text[nb - 1] == ' ')
+		nb--;
+	return na == nb && memcmp(a->text, b->text, na) == 0;
+}
+
+/* Whether t is the name of a month ("March", "May"), also in a document
+ * without a date, where no time expression is read. */
+static int month_name(const sent_ctx *s, int t)
+{
+	static const char *const months[] = {"march", "may", NULL};
+
+	return (s->tok[t].flags & ENT_TOK_CAPITAL) && upos(s, t) == ENT_UPOS_PROPN && lemma_in(s, t, months);
+}
+
 static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
                            ent_pattern_elem *bare_elem, frame *fr)
 {
@@ -2745,6 +3108,8 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 	if (c->p >= s->n || s->actor_m[c->p] >= 0)
 		return;  /* "States" in "United States" is no verb */
 	c->nounpred = upos(s, c->p) == ENT_UPOS_NOUN || upos(s, c->p) == ENT_UPOS_PROPN;
+	if (c->nounpred && (timex_first(s, c->p) >= 0 || month_name(s, c->p)))
+		return;  /* "on March 10" is no march */
 	/* an adjective with a copula heads its clause in UD and is its
 	 * predicate: "Japan is pessimistic about the talks" */
 	if (!c->nounpred && upos(s, c->p) != ENT_UPOS_VERB && upos(s, c->p) != ENT_UPOS_AUX &&
@@ -2775,7 +3140,8 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 				c->nm = r;
 				c->neg = pat;
 			}
-		} else if (r.score > c->bm.score) {
+		} else if (r.score > c->bm.score ||
+		           (r.score == c->bm.score && c->best && same_petr_words(c->best, pat))) {
 			c->bm = r;
 			c->best = pat;
 		}
@@ -2932,10 +3298,11 @@ static int emit_framed(sent_ctx *s, const choice *c)
 				addressee = k;
 		}
 		if (subj >= 0 && !pass) {
-			actor tmp[2];
-
+			/* made on the addressee, also one that names no actor
+			 * ("urging the counterpart to sign the pact": not on
+			 * the pact's parties) */
 			pm.source = subj;
-			if (addressee >= 0 && actors_of(s, addressee, tmp, 2) > 0)
+			if (addressee >= 0)
 				pm.target = addressee;
 		}
 	}
@@ -3013,17 +3380,25 @@ static int grounds_of(const sent_ctx *s, int p)
 	static const char *const judge[] = {
 		"accuse", "charge", "blame", "suspect", "condemn", "criticize", "criticise",
 		"denounce", "fault", "praise", "commend", "thank", "congratulate", "punish",
-		"sanction", "convict", "indict", "fine", NULL
+		"sanction", "convict", "indict", "fine", "apologize", "apologise", "forgive", NULL
 	};
-	int t = p, h, guard = 0;
+	int t = p, h, guard = 0, k, marked;
 
 	while (guard++ < 4 && s->head[t] >= 0 && dep_is(s, t, D_CONJ) &&
 	       upos(s, s->head[t]) == ENT_UPOS_VERB)
 		t = s->head[t];
-	if (!(dep_is(s, t, D_ACL) || dep_is(s, t, D_ADVCL)) || s->head[t] < 0 ||
-	    !(child_lemma(s, t, D_MARK, "of") || child_lemma(s, t, D_MARK, "for")))
+	if (!(dep_is(s, t, D_ACL) || dep_is(s, t, D_ADVCL)) || s->head[t] < 0)
 		return -1;
 	h = s->head[t];
+	marked = child_lemma(s, t, D_MARK, "of") || child_lemma(s, t, D_MARK, "for");
+	/* the parser may hang "for" on the gerund's subject instead:
+	 * "apologized for one of its gunboats intercepting a ship" */
+	for (k = s->first_child[h]; k >= 0 && !marked && dep_is(s, t, D_ADVCL); k = s->next_sibling[k])
+		marked = k < t && dep_is(s, k, D_OBL) && case_of(s, k) >= 0 &&
+		         (lemma_is(s, case_of(s, k), "for") || lemma_is(s, case_of(s, k), "of")) &&
+		         child(s, t, D_NSUBJ) < 0 && child(s, t, D_MARK) < 0;
+	if (!marked)
+		return -1;
 	if (upos(s, h) != ENT_UPOS_VERB && dep_is(s, h, D_OBJ) && s->head[h] >= 0)
 		h = s->head[h];
 	return lemma_in(s, h, judge) ? h : -1;
@@ -3195,13 +3570,24 @@ static int apply_transforms(sent_ctx *s, const choice *ch, uint8_t *consumed)
 			otgt = t->out_tgt >= 'a' && t->out_tgt <= 'z' ? b.a[t->out_tgt - 'a'] : NULL;
 			ont = otgt ? b.n[t->out_tgt - 'a'] : 0;
 			consumed[mi] = consumed[mj] = 1;
+			/* the verbs conjoined with the governed one are part
+			 * of what is claimed ("claimed that X had attacked Iraq
+			 * and taken Mosul") */
+			{
+				size_t mc;
+
+				for (mc = 0; mc < s->nm; mc++)
+					if (ch[mc].best && !ch[mc].nounpred && ch[mc].p >= 0 && ch[mc].p < s->n &&
+					    s->head[ch[mc].p] == pl && dep_is(s, ch[mc].p, D_CONJ))
+						consumed[mc] = 1;
+			}
 			f = ent_dict_file(d, t->file);
 			snprintf(buf, sizeof buf, "%s:%u %s", f ? f->path : "?", t->line, t->text);
 			if (trace_on())
 				fprintf(stderr, "trace: transformation %s\n", buf);
 			if ((rc = emit_coded(s, pu, pu < pl ? pu : pl, t->code ? t->code : lcode,
 			                     ent_arena_strndup(s->arena, buf, strlen(buf)), umod,
-			                     osrc, ons, otgt, ont, 0)) != 0)
+			                     osrc, ons, otgt, ont, 0, 0)) != 0)
 				return rc;
 			break;
 		}
@@ -3253,7 +3639,7 @@ static int combine_intent(sent_ctx *s, const choice *ch, uint8_t *consumed)
 		event_parties(s, pl, lo->best, &lo->bm, 0, lsrc, &lns, tgt, &nt, &lpass);
 		ns = source_actors(s, subject_of(s, pu, &pass), src, MAX_CODES);
 		consumed[mi] = consumed[mj] = 1;
-		if ((rc = emit_coded(s, pu, pu, code, rule_id(s, lo->best), umod, src, ns, tgt, nt, 0)) != 0)
+		if ((rc = emit_coded(s, pu, pu, code, rule_id(s, lo->best), umod, src, ns, tgt, nt, 0, 0)) != 0)
 			return rc;
 	}
 	return ENT_OK;
@@ -3356,8 +3742,20 @@ static int code_predicates(sent_ctx *s)
 	for (mi = 0; mi < s->nm; mi++) {
 		choice *c = &ch[mi];
 
-		if (!c->best || c->skip || !c->best->code || (c->best->flags & ENT_PAT_PETR))
+		if (!c->best || c->skip || !c->best->code)
 			continue;
+		if (c->best->flags & ENT_PAT_PETR) {
+			/* PETRARCH codes an act asked for, demanded, threatened
+			 * or refused ("asking X to help Y") through the
+			 * governing verb's own pattern, not as an act of its
+			 * own */
+			int f = framing_of(s, c->p, c->bm.first, &c->gov, &c->self);
+
+			if (f != FRAME_NONE && f != FRAME_INTENT && !c->self && c->gov != c->p)
+				for (k = at[c->gov]; k >= 0 && !c->skip; k = ch[k].next_at)
+					c->skip = (size_t)k != mi && ch[k].best->code && !ch[k].skip;
+			continue;
+		}
 		c->frame = framing_of(s, c->p, c->bm.first, &c->gov, &c->self);
 		/* a pattern that takes in the governing word, or codes a
 		 * framing act already ("reject ~request to", "pledge to
@@ -3398,6 +3796,75 @@ static int code_predicates(sent_ctx *s)
 					else
 						c->skip = 1;
 				}
+	}
+	/* A purpose infinitive of the same kind as its verb is that act
+	 * again ("will meet in Zurich to discuss trade", "gathered to
+	 * protest"): one event. */
+	for (mi = 0; mi < s->nm; mi++) {
+		choice *c = &ch[mi];
+		int h = s->head[c->p];
+
+		if (!c->best || c->skip || !c->best->code || c->nounpred || h < 0 ||
+		    !dep_is(s, c->p, D_ADVCL) || !child_lemma(s, c->p, D_MARK, "to"))
+			continue;
+		for (k = at[h]; k >= 0 && !c->skip; k = ch[k].next_at)
+			c->skip = (size_t)k != mi && !ch[k].skip && ch[k].best->code &&
+			          strncmp(ch[k].best->code, c->best->code, 2) == 0;
+	}
+	/* The condition of a coded act ("will boycott the elections unless
+	 * the president agrees to step down", "would meet him if he gave
+	 * them a veto") is what the act is conditioned on, not an event. */
+	for (mi = 0; mi < s->nm; mi++) {
+		choice *c = &ch[mi];
+		int t = c->p, guard = 0, h;
+
+		if (!c->best || c->skip || !c->best->code || t < 0 || t >= s->n)
+			continue;
+		if (c->nounpred && s->head[t] >= 0)
+			t = s->head[t];
+		while (guard++ < 4 && s->head[t] >= 0 &&
+		       (dep_is(s, t, D_XCOMP) || dep_is(s, t, D_CONJ) || dep_is(s, t, D_OBJ)))
+			t = s->head[t];
+		if (!dep_is(s, t, D_ADVCL) || (h = s->head[t]) < 0 ||
+		    !(child_lemma(s, t, D_MARK, "if") || child_lemma(s, t, D_MARK, "unless")))
+			continue;
+		/* a predicate at the governing verb, or a pattern starting
+		 * there ("will close its border ... unless") */
+		for (mj = 0; mj < s->nm && !c->skip; mj++)
+			c->skip = mj != mi && ch[mj].best && !ch[mj].skip && ch[mj].best->code &&
+			          (ch[mj].p == h || ch[mj].bm.first == h);
+	}
+	/* The content of a claim demanded, asked for, rejected, threatened
+	 * or denied ("demanded an admission that X murdered Y", "rejected
+	 * claims that X attacked Y") is not asserted: not an event. */
+	for (mi = 0; mi < s->nm; mi++) {
+		choice *c = &ch[mi];
+		int n, v, w;
+
+		if (!c->best || c->skip || !c->best->code || c->p < 0 || c->p >= s->n)
+			continue;
+		/* the clause's verb: a noun's pattern starts at it */
+		w = c->p;
+		if (c->nounpred)
+			w = c->bm.first < c->p && upos(s, c->bm.first) == ENT_UPOS_VERB ? c->bm.first : s->head[c->p];
+		if (w < 0 || !child_lemma(s, w, D_MARK, "that"))
+			continue;
+		if (dep_is(s, w, D_ACL) && (n = s->head[w]) >= 0 && (v = s->head[n]) >= 0 &&
+		    (dep_is(s, n, D_OBJ) || dep_is(s, n, D_OBL)))
+			;  /* "an admission that ..." */
+		else if (dep_is(s, w, D_CCOMP) && (v = s->head[w]) >= 0 && (n = child(s, v, D_OBJ)) >= 0 &&
+		         n < w)
+			;  /* "rejected claims that ...", the clause hung on the verb */
+		else
+			continue;
+		for (mj = 0; mj < s->nm && !c->skip; mj++) {
+			const char *oc = ch[mj].best ? ch[mj].best->code : NULL;
+
+			c->skip = mj != mi && oc && !ch[mj].skip && (ch[mj].p == v || ch[mj].p == n) &&
+			          (strncmp(oc, "02", 2) == 0 || strncmp(oc, "10", 2) == 0 ||
+			           strncmp(oc, "12", 2) == 0 || strncmp(oc, "13", 2) == 0 ||
+			           strncmp(oc, "016", 3) == 0);
+		}
 	}
 	/* An eventive noun inside the object of another coded predicate
 	 * names what that act is about ("condemned the attack on", "lifted
@@ -4044,6 +4511,9 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 	if (s->discard_sentence || s->out->discarded)
 		return ENT_OK;
 	compute_np_codes(s);
+	s->bare_agents = 0;
+	for (t = 0; t < n && !s->bare_agents; t++)
+		s->bare_agents = s->agent_m[t] >= 0 && !s->np_code[t];
 	memset(s->actor_tok, -1, (size_t)n);
 	s->ntx = ent_timex_find(s->tx, 16, tokens, (size_t)n, s->text, &s->doc->date);
 	{
