@@ -50,6 +50,7 @@ struct ent_coder {
 	uint32_t w_not, w_never, w_nt, w_no;  /* dictionary word ids */
 	int petr_agents;          /* PETRARCH agent files are loaded */
 	int x_vbn;                /* the past participle's XPOS, or -1 */
+	int x_nns;                /* the plural noun's XPOS, or -1 */
 };
 
 int ent_coder_new(ent_coder **out, const ent_dict *dict, const ent_model *model,
@@ -69,6 +70,7 @@ int ent_coder_new(ent_coder **out, const ent_dict *dict, const ent_model *model,
 	for (i = 0; i < D_COUNT; i++)
 		c->dep[i] = ent_deprel_parse(dep_names[i], strlen(dep_names[i]));
 	c->x_vbn = ent_xpos_parse("VBN", 3);
+	c->x_nns = ent_xpos_parse("NNS", 3);
 	for (i = 0; dict && (size_t)i < ent_dict_nfiles(dict); i++)
 		if (ent_dict_file(dict, (size_t)i)->format == ENT_DICT_FMT_PETR_AGENTS)
 			c->petr_agents = 1;
@@ -466,8 +468,9 @@ static void compute_np_codes(sent_ctx *s)
 		} else if (role && mod) {
 			s->np_code[t] = add_modifier_roles(s, t, group_member(mod, role, role_prefix)
 			                                             ? mod : compose(s, mod, role, role_prefix));
-			s->np_person[t] = upos(s, t) == ENT_UPOS_NOUN &&
-			                  !(s->tok[t].xpos && 0);
+			/* a role word names a person in the singular ("the
+			 * ambassador" may be "he"; "terrorists" may not) */
+			s->np_person[t] = upos(s, t) == ENT_UPOS_NOUN && s->tok[t].xpos != s->c->x_nns;
 		} else if (mod && !role && s->actor_m[t] >= 0 && (upos(s, t) == ENT_UPOS_PROPN ||
 		                                                  upos(s, t) == ENT_UPOS_NOUN)) {
 			/* "the Russians": a people word used as a noun */
@@ -625,10 +628,19 @@ static int expletive_it(const sent_ctx *s, int t)
 	return 0;
 }
 
+static int official_role(const char *role);
+
+/* Whether code names a state: a country, or one of its official organs. */
+static int state_code(const char *code)
+{
+	return root_len(code) == 3 && strncmp(code, "---", 3) != 0 && !ent_actor_is_region(code) &&
+	       (strlen(code) == 3 || official_role(code + 3));
+}
+
 static int resolve(const sent_ctx *s, int t, actor *out, int max)
 {
 	const history *h = s->hist;
-	int want_person = -1, count = 1, found = 0, pronoun = 0;
+	int want_person = -1, count = 1, found = 0, pronoun = 0, want_state = 0;
 	const char *excl = NULL;  /* a root the description cannot include */
 	size_t i;
 
@@ -683,6 +695,7 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 	          lemma_is(s, t, "state") || lemma_is(s, t, "power")) &&
 	         (count = described_count(s, t)) > 0) {
 		want_person = 0;  /* "the two countries", "both sides", "the three powers" */
+		want_state = !lemma_is(s, t, "side");  /* a country is not its media or rebels */
 		excl = clause_subject_code(s, t);
 		if (h->ngroup == count && h->group_sent + 2 >= s->sent_index) {
 			int k;
@@ -752,7 +765,8 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 				continue;
 			if (pronoun && ent_actor_is_region(s->np_code[k2]))
 				continue;  /* "it" and "they" are states or groups, not regions */
-			if (excl && strncmp(excl, s->np_code[k2], root_len(excl)) == 0)
+			if ((excl && strncmp(excl, s->np_code[k2], root_len(excl)) == 0) ||
+			    (want_state && !state_code(s->np_code[k2])))
 				continue;
 			for (k = 0; k < found; k++)
 				dup |= strncmp(out[k].code, s->np_code[k2], root_len(s->np_code[k2])) == 0;
@@ -774,7 +788,7 @@ static int resolve(const sent_ctx *s, int t, actor *out, int max)
 			continue;
 		if (pronoun && ent_actor_is_region(a->code))
 			continue;
-		if (excl && strncmp(excl, a->code, root_len(excl)) == 0)
+		if ((excl && strncmp(excl, a->code, root_len(excl)) == 0) || (want_state && !state_code(a->code)))
 			continue;
 		for (k = 0; k < found; k++)
 			dup |= strncmp(out[k].code, a->code, root_len(a->code)) == 0;
