@@ -3009,6 +3009,41 @@ static const char *event_code(const ent_pattern *pat, int mod)
 }
 
 /* Emits the events of predicate p with the chosen pattern. */
+/* Whether an "attack" (a force code on attack, hit, blast, slam, lash
+ * out) is words: by sources that bear no arms (media, parties,
+ * legislators, courts, civilians, former officials, business) or by a
+ * person on persons ("Biden attacked Trump for the tweet"). */
+static int verbal_attack(const sent_ctx *s, int p, const char *code, const actor *src, int ns,
+                         const actor *tgt, int nt)
+{
+	static const char *const verbs[] = {"attack", "hit", "blast", "slam", "lash", "savage", NULL};
+	static const char *const unarmed[] = {
+		"MED", "EDU", "PTY", "LEG", "JUD", "CVL", "ELI", "BUS", "HRI", "NGO", "LAB", NULL
+	};
+	int i, j, k, people = 1;
+
+	if (ns == 0 || !(strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
+	                 strncmp(code, "20", 2) == 0) || !lemma_in(s, p, verbs))
+		return 0;
+	for (i = 0; i < ns; i++) {
+		const char *c = src[i].code;
+		size_t r = root_len(c);
+		int none = 1;
+
+		for (k = 0; unarmed[k] && none; k++)
+			none = !(strlen(c) >= r + 3 && strncmp(c + r, unarmed[k], 3) == 0);
+		if (none)
+			break;
+	}
+	if (i == ns)
+		return 1;
+	for (i = 0; i < ns && people; i++)
+		people = src[i].person == 1;
+	for (j = 0; j < nt && people; j++)
+		people = tgt[j].person == 1;
+	return people && nt > 0;
+}
+
 static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch *pm,
                        int mod, int nounpred)
 {
@@ -3024,6 +3059,8 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	event_parties(s, p, pat, pm, nounpred, src, &ns, tgt, &nt, &is_passive);
 	rule = rule_id(s, pat);
 	code = event_code(pat, mod);
+	if (code && verbal_attack(s, p, code, src, ns, tgt, nt))
+		code = "111";
 	if (nt == 0 && code && !(pat->flags & ENT_PAT_PETR) && domestic_code(code)) {
 		/* a government's acts on its own people: "the court cancelled
 		 * restrictions on the use of the language", "refused to
