@@ -4456,6 +4456,42 @@ static void repair_document_participles(sent_ctx *s, ent_token *tokens, int n)
 	}
 }
 
+/* Whether person match mi is one word of a longer name the dictionaries
+ * do not know: a capitalised proper noun right before or after it that no
+ * match covers ("County sheriff Kerry Lee" is not John Kerry, "Trump
+ * Tower" not Trump). Titles and other known words beside a name ("President
+ * Putin") are covered by their own matches. */
+static int part_of_other_name(const sent_ctx *s, size_t mi)
+{
+	static const char *const titles[] = {
+		"secretary", "sheriff", "senator", "governor", "general", "president", "minister",
+		"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "chancellor", "king", "queen",
+		"prince", "princess", "sheikh", "ayatollah", "pope", "premier", "judge", "justice",
+		"mayor", "ambassador", "envoy", "commander", "colonel", "lt.", "gen.", "sen.", "rep.",
+		"gov.", "representative", "congressman", "congresswoman", "speaker", "leader", "chief",
+		"emir", "sultan", "marshal", "admiral", "captain", "major", "sergeant", "cardinal",
+		"bishop", "rabbi", "imam", "professor", "prof.", "lord", "lady", "sir", "dame", NULL
+	};
+	int side;
+
+	if (s->m[mi].end - s->m[mi].start != 1)
+		return 0;
+	for (side = -1; side <= 1; side += 2) {
+		int k = side < 0 ? (int)s->m[mi].start - 1 : (int)s->m[mi].end;
+		size_t mj;
+		int covered = 0;
+
+		if (k < 0 || k >= s->n || s->tok[k].upos != ENT_UPOS_PROPN ||
+		    !(s->tok[k].flags & ENT_TOK_CAPITAL) || (s->tok[k].flags & ENT_TOK_ALLCAPS))
+			continue;
+		for (mj = 0; mj < s->nm && !covered; mj++)
+			covered = mj != mi && s->m[mj].start <= (uint32_t)k && (uint32_t)k < s->m[mj].end;
+		if (!covered && !temporal_word(s, k) && !(side < 0 && lemma_in(s, k, titles)))
+			return 1;
+	}
+	return 0;
+}
+
 static int match_sentence(sent_ctx *s, ent_token *tokens, int n)
 {
 	ent_dict_sent *ds;
@@ -4550,6 +4586,8 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 			s->discard_sentence = 1;
 		}
 		if (s->m[mi].flags & ENT_MATCH_INNER)
+			continue;
+		if (s->m[mi].kind == ENT_DICT_ACTOR && kind_is_person(e->sub) && part_of_other_name(s, mi))
 			continue;
 		for (k = s->m[mi].start; k < s->m[mi].end && k < (uint32_t)n; k++) {
 			if (s->m[mi].kind == ENT_DICT_ACTOR && s->actor_m[k] < 0 &&
