@@ -3062,14 +3062,16 @@ static int emit_events(sent_ctx *s, int p, const ent_pattern *pat, const pmatch 
 	if (code && verbal_attack(s, p, code, src, ns, tgt, nt))
 		code = "111";
 	if (nt == 0 && code && !(pat->flags & ENT_PAT_PETR) && domestic_code(code)) {
-		/* a government's acts on its own people: "the court cancelled
-		 * restrictions on the use of the language", "refused to
+		/* a government's acts on its own people: "a court lifted
+		 * limits on teaching in the minority tongue", "refused to
 		 * resign", "is prepared to impose martial law" */
 		int i;
 
 		for (i = 0; i < ns && nt < MAX_CODES; i++)
 			if (root_len(src[i].code) == 3 && strncmp(src[i].code, "---", 3) != 0) {
 				tgt[nt] = src[i];
+				/* no words name it: the target text stays empty */
+				tgt[nt].span.start = tgt[nt].span.end = 0;
 				tgt[nt].code = ent_arena_strndup(s->arena, src[i].code, 3);
 				if (tgt[nt].code)
 					nt++;
