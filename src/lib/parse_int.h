@@ -58,6 +58,8 @@ typedef struct ent_lin {
 	uint32_t nslots;       /* power of two */
 	float scale;
 	const int8_t *w;
+	uint32_t slot_mask;    /* ent__slot as one mask: (uint32_t)(h >> 20) & slot_mask */
+	const int8_t *w_last;  /* w + nclasses - 1: a row's last weight is w_last[slot] */
 } ent_lin;
 
 /* An open-addressed table of (class, key) -> value byte strings. slots
