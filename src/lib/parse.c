@@ -389,14 +389,26 @@ static HOT_INLINE uint64_t f1(uint64_t t, uint64_t a)
 	return ent__mix(a + t * 0x9E3779B97F4A7C15ULL);
 }
 
+/* f2 and f3 continue the hash of their first values (g2, g3), so that
+ * decoding can start from a looked-up f1 (see ent_ftab). */
+static HOT_INLINE uint64_t g2(uint64_t h, uint64_t b)
+{
+	return ent__mix(h ^ (b * 0xC2B2AE3D27D4EB4FULL + 0x27d4eb2f165667c5ULL));
+}
+
+static HOT_INLINE uint64_t g3(uint64_t h, uint64_t c)
+{
+	return ent__mix(h + c * 0x165667B19E3779F9ULL);
+}
+
 static HOT_INLINE uint64_t f2(uint64_t t, uint64_t a, uint64_t b)
 {
-	return ent__mix(f1(t, a) ^ (b * 0xC2B2AE3D27D4EB4FULL + 0x27d4eb2f165667c5ULL));
+	return g2(f1(t, a), b);
 }
 
 static HOT_INLINE uint64_t f3(uint64_t t, uint64_t a, uint64_t b, uint64_t c)
 {
-	return ent__mix(f2(t, a, b) + c * 0x165667B19E3779F9ULL);
+	return g3(f2(t, a, b), c);
 }
 
 #define NONE_W 0x6e6f6e65ULL  /* a position outside the sentence */
@@ -540,9 +552,13 @@ size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
 #define TAG(x) ((x) < 0 ? (uint64_t)NONE_P : (uint64_t)st->tag[x])
 #define UTAG(x) ((x) < 0 ? (uint64_t)NONE_P : (uint64_t)st->utag[x])
 #define LAB(x) ((x) <= 0 ? 0 : (uint64_t)st->node[x].label)
+/* f1 of a template whose first value is a tag, or a label or small count:
+ * looked up when decoding (ft, see ent_ftab) */
+#define T1(t, v) (ft ? ft->hash[FT_##t][(v) & 63] : f1(t, v))
+#define S1(t, v) (ft ? ft->hash[FT_##t][v] : f1(t, v))
 
 static HOT_INLINE size_t
-parse_features(uint64_t *o, const ent_pstate *st, const ent_lin *pf)
+parse_features(uint64_t *o, const ent_pstate *st, const ent_lin *pf, const ent_ftab *ft)
 {
 	int n = st->n;
 	int s0 = st->sp > 0 ? st->stack[st->sp - 1] : -1;
@@ -583,112 +599,140 @@ parse_features(uint64_t *o, const ent_pstate *st, const ent_lin *pf)
 	/* single words */
 	k = put(o, k, f1(100, s0wp), pf);
 	k = put(o, k, f1(101, s0w), pf);
-	k = put(o, k, f1(102, s0p), pf);
+	k = put(o, k, T1(102, s0p), pf);
 	k = put(o, k, f1(103, n0wp), pf);
 	k = put(o, k, f1(104, n0w), pf);
-	k = put(o, k, f1(105, n0p), pf);
+	k = put(o, k, T1(105, n0p), pf);
 	k = put(o, k, f1(106, n1wp), pf);
 	k = put(o, k, f1(107, n1w), pf);
-	k = put(o, k, f1(108, n1p), pf);
+	k = put(o, k, T1(108, n1p), pf);
 	k = put(o, k, f1(109, n2wp), pf);
 	k = put(o, k, f1(110, n2w), pf);
-	k = put(o, k, f1(111, n2p), pf);
+	k = put(o, k, T1(111, n2p), pf);
 	/* pairs */
 	k = put(o, k, f2(112, s0wp, n0wp), pf);
 	k = put(o, k, f3(113, s0wp, n0w, 0), pf);
 	k = put(o, k, f3(114, s0w, n0wp, 0), pf);
 	k = put(o, k, f2(115, s0wp, n0p), pf);
-	k = put(o, k, f2(116, s0p, n0wp), pf);
+	k = put(o, k, g2(T1(116, s0p), n0wp), pf);
 	k = put(o, k, f2(117, s0w, n0w), pf);
-	k = put(o, k, f2(118, s0p, n0p), pf);
-	k = put(o, k, f2(119, n0p, n1p), pf);
+	k = put(o, k, g2(T1(118, s0p), n0p), pf);
+	k = put(o, k, g2(T1(119, n0p), n1p), pf);
 	/* three words */
-	k = put(o, k, f3(120, n0p, n1p, n2p), pf);
-	k = put(o, k, f3(121, s0p, n0p, n1p), pf);
-	k = put(o, k, f3(122, TAG(s0h), s0p, n0p), pf);
-	k = put(o, k, f3(123, s0p, TAG(s0l), n0p), pf);
-	k = put(o, k, f3(124, s0p, TAG(s0r), n0p), pf);
-	k = put(o, k, f3(125, s0p, n0p, TAG(n0l)), pf);
+	k = put(o, k, g3(g2(T1(120, n0p), n1p), n2p), pf);
+	k = put(o, k, g3(g2(T1(121, s0p), n0p), n1p), pf);
+	k = put(o, k, g3(g2(T1(122, TAG(s0h)), s0p), n0p), pf);
+	k = put(o, k, g3(g2(T1(123, s0p), TAG(s0l)), n0p), pf);
+	k = put(o, k, g3(g2(T1(124, s0p), TAG(s0r)), n0p), pf);
+	k = put(o, k, g3(g2(T1(125, s0p), n0p), TAG(n0l)), pf);
 	/* distance */
 	k = put(o, k, f2(126, s0w, d), pf);
-	k = put(o, k, f2(127, s0p, d), pf);
+	k = put(o, k, g2(T1(127, s0p), d), pf);
 	k = put(o, k, f2(128, n0w, d), pf);
-	k = put(o, k, f2(129, n0p, d), pf);
+	k = put(o, k, g2(T1(129, n0p), d), pf);
 	k = put(o, k, f3(130, s0w, n0w, d), pf);
-	k = put(o, k, f3(131, s0p, n0p, d), pf);
+	k = put(o, k, g3(g2(T1(131, s0p), n0p), d), pf);
 	/* valency */
 	k = put(o, k, f2(132, s0w, vr0), pf);
-	k = put(o, k, f2(133, s0p, vr0), pf);
+	k = put(o, k, g2(T1(133, s0p), vr0), pf);
 	k = put(o, k, f2(134, s0w, vl0), pf);
-	k = put(o, k, f2(135, s0p, vl0), pf);
+	k = put(o, k, g2(T1(135, s0p), vl0), pf);
 	k = put(o, k, f2(136, n0w, vln), pf);
-	k = put(o, k, f2(137, n0p, vln), pf);
+	k = put(o, k, g2(T1(137, n0p), vln), pf);
 	/* unigrams of heads and dependents */
 	k = put(o, k, f1(138, IDX(s0h)), pf);
-	k = put(o, k, f1(139, TAG(s0h)), pf);
-	k = put(o, k, f1(140, LAB(s0)), pf);
+	k = put(o, k, T1(139, TAG(s0h)), pf);
+	k = put(o, k, S1(140, LAB(s0)), pf);
 	k = put(o, k, f1(141, IDX(s0l)), pf);
-	k = put(o, k, f1(142, TAG(s0l)), pf);
-	k = put(o, k, f1(143, LAB(s0l)), pf);
+	k = put(o, k, T1(142, TAG(s0l)), pf);
+	k = put(o, k, S1(143, LAB(s0l)), pf);
 	k = put(o, k, f1(144, IDX(s0r)), pf);
-	k = put(o, k, f1(145, TAG(s0r)), pf);
-	k = put(o, k, f1(146, LAB(s0r)), pf);
+	k = put(o, k, T1(145, TAG(s0r)), pf);
+	k = put(o, k, S1(146, LAB(s0r)), pf);
 	k = put(o, k, f1(147, IDX(n0l)), pf);
-	k = put(o, k, f1(148, TAG(n0l)), pf);
-	k = put(o, k, f1(149, LAB(n0l)), pf);
+	k = put(o, k, T1(148, TAG(n0l)), pf);
+	k = put(o, k, S1(149, LAB(n0l)), pf);
 	/* third order */
 	k = put(o, k, f1(150, IDX(s0h2)), pf);
-	k = put(o, k, f1(151, TAG(s0h2)), pf);
-	k = put(o, k, f1(152, LAB(s0h)), pf);
+	k = put(o, k, T1(151, TAG(s0h2)), pf);
+	k = put(o, k, S1(152, LAB(s0h)), pf);
 	k = put(o, k, f1(153, IDX(s0l2)), pf);
-	k = put(o, k, f1(154, TAG(s0l2)), pf);
-	k = put(o, k, f1(155, LAB(s0l2)), pf);
+	k = put(o, k, T1(154, TAG(s0l2)), pf);
+	k = put(o, k, S1(155, LAB(s0l2)), pf);
 	k = put(o, k, f1(156, IDX(s0r2)), pf);
-	k = put(o, k, f1(157, TAG(s0r2)), pf);
-	k = put(o, k, f1(158, LAB(s0r2)), pf);
+	k = put(o, k, T1(157, TAG(s0r2)), pf);
+	k = put(o, k, S1(158, LAB(s0r2)), pf);
 	k = put(o, k, f1(159, IDX(n0l2)), pf);
-	k = put(o, k, f1(160, TAG(n0l2)), pf);
-	k = put(o, k, f1(161, LAB(n0l2)), pf);
-	k = put(o, k, f3(162, s0p, TAG(s0l), TAG(s0l2)), pf);
-	k = put(o, k, f3(163, s0p, TAG(s0r), TAG(s0r2)), pf);
-	k = put(o, k, f3(164, s0p, TAG(s0h), TAG(s0h2)), pf);
-	k = put(o, k, f3(165, n0p, TAG(n0l), TAG(n0l2)), pf);
+	k = put(o, k, T1(160, TAG(n0l2)), pf);
+	k = put(o, k, S1(161, LAB(n0l2)), pf);
+	k = put(o, k, g3(g2(T1(162, s0p), TAG(s0l)), TAG(s0l2)), pf);
+	k = put(o, k, g3(g2(T1(163, s0p), TAG(s0r)), TAG(s0r2)), pf);
+	k = put(o, k, g3(g2(T1(164, s0p), TAG(s0h)), TAG(s0h2)), pf);
+	k = put(o, k, g3(g2(T1(165, n0p), TAG(n0l)), TAG(n0l2)), pf);
 	/* label sets */
 	k = put(o, k, f2(166, s0w, sr0), pf);
-	k = put(o, k, f2(167, s0p, sr0), pf);
+	k = put(o, k, g2(T1(167, s0p), sr0), pf);
 	k = put(o, k, f2(168, s0w, sl0), pf);
-	k = put(o, k, f2(169, s0p, sl0), pf);
+	k = put(o, k, g2(T1(169, s0p), sl0), pf);
 	k = put(o, k, f2(170, n0w, sln), pf);
-	k = put(o, k, f2(171, n0p, sln), pf);
+	k = put(o, k, g2(T1(171, n0p), sln), pf);
 	/* the second stack word (beyond Zhang and Nivre) */
 	k = put(o, k, f1(172, IDX(s1)), pf);
-	k = put(o, k, f1(173, TAG(s1)), pf);
-	k = put(o, k, f3(174, TAG(s1), s0p, n0p), pf);
-	k = put(o, k, f2(175, TAG(s1), n0p), pf);
+	k = put(o, k, T1(173, TAG(s1)), pf);
+	k = put(o, k, g3(g2(T1(174, TAG(s1)), s0p), n0p), pf);
+	k = put(o, k, g2(T1(175, TAG(s1)), n0p), pf);
 	k = put(o, k, f3(176, IDX(s1), s0p, n0p), pf);
-	k = put(o, k, f1(177, (uint64_t)(s0 > 0 && st->node[s0].head >= 0) + 2 * (uint64_t)(st->root_child > 0)), pf);
-	k = put(o, k, f2(178, s0p, LAB(s0)), pf);
-	k = put(o, k, f3(179, s0p, LAB(s0), n0p), pf);
+	k = put(o, k, S1(177, (uint64_t)(s0 > 0 && st->node[s0].head >= 0) + 2 * (uint64_t)(st->root_child > 0)), pf);
+	k = put(o, k, g2(T1(178, s0p), LAB(s0)), pf);
+	k = put(o, k, g3(g2(T1(179, s0p), LAB(s0)), n0p), pf);
 	k = put(o, k, f3(180, n0wp, TAG(n0l), LAB(n0l)), pf);
 	k = put(o, k, f2(181, n0w, n1w), pf);
 	/* universal tags (AUX and VERB, SCONJ and ADP share Penn tags) */
 	{
 		uint64_t s0u = UTAG(s0), n0u = UTAG(n0), n1u = UTAG(n1);
 
-		k = put(o, k, f1(190, s0u), pf);
-		k = put(o, k, f1(191, n0u), pf);
-		k = put(o, k, f2(192, s0u, n0u), pf);
-		k = put(o, k, f3(193, s0u, n0u, n1u), pf);
-		k = put(o, k, f2(194, s0u, n0w), pf);
+		k = put(o, k, T1(190, s0u), pf);
+		k = put(o, k, T1(191, n0u), pf);
+		k = put(o, k, g2(T1(192, s0u), n0u), pf);
+		k = put(o, k, g3(g2(T1(193, s0u), n0u), n1u), pf);
+		k = put(o, k, g2(T1(194, s0u), n0w), pf);
 		k = put(o, k, f2(195, s0w, n0u), pf);
-		k = put(o, k, f3(196, UTAG(s1), s0u, n0u), pf);
+		k = put(o, k, g3(g2(T1(196, UTAG(s1)), s0u), n0u), pf);
 	}
 	return k;
 }
 
 size_t ent__parse_features(uint64_t *o, const ent_pstate *st)
 {
-	return parse_features(o, st, NULL);
+	return parse_features(o, st, NULL, NULL);
+}
+
+size_t ent__parse_slots(uint64_t *o, const ent_pstate *st, const ent_model *m)
+{
+	return parse_features(o, st, &m->parser, &m->ftab);
+}
+
+/* Fills the decoding tables (see ent_ftab): a tag template's entry v & 63
+ * holds f1 of tag v (the root's 0xfe at 62, none's 0xff at 63; tags are
+ * below 51), a small template's entry v f1 of v. */
+_Static_assert(ENT_XPOS_COUNT <= 62 && ENT_UPOS_COUNT <= 62,
+               "tags index the decoding tables below 62");
+
+static void ftab_fill(ent_ftab *ft)
+{
+#define ENT_FT_NUM(t) t,
+	static const uint16_t tag[] = { ENT_FT_TAG(ENT_FT_NUM) };
+	static const uint16_t small[] = { ENT_FT_SMALL(ENT_FT_NUM) };
+#undef ENT_FT_NUM
+	size_t i, ntag = sizeof tag / sizeof *tag;
+	uint64_t v;
+
+	for (i = 0; i < ntag; i++)
+		for (v = 0; v < 65; v++)
+			ft->hash[i][v] = f1(tag[i], v == 62 ? 0xfe : v == 63 ? 0xff : v);
+	for (i = 0; i < sizeof small / sizeof *small; i++)
+		for (v = 0; v < 65; v++)
+			ft->hash[ntag + i][v] = f1(small[i], v);
 }
 
 /* Label features: the words and tags of the head and the dependent, the
@@ -1404,6 +1448,7 @@ static int model_parse(ent_model *m, const unsigned char *bytes, size_t len, int
 		    ((a->other[0] | a->other[1]) >> m->root_label & 1))
 			return ent_error_set(ENT_EFORMAT, "model: bad action classes");
 	}
+	ftab_fill(&m->ftab);
 	return 0;
 }
 
@@ -1935,7 +1980,7 @@ static int step_begin(const ent_model *m, parse_job *job, ent_arena *arena)
 				return 0; /* cannot happen while the buffer has words */
 			/* (a forced move, shift after the root's child, needs no
 			 * scores) */
-			job->nf = nvalid > 1 ? parse_features(job->feats, &job->st, &m->parser) : 0;
+			job->nf = nvalid > 1 ? parse_features(job->feats, &job->st, &m->parser, &m->ftab) : 0;
 			return 1;
 		}
 	}

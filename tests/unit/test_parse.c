@@ -7,6 +7,7 @@
 
 #include "test.h"
 #include "entente/builtin.h"
+#include "../../src/lib/parse_int.h"
 
 static const char conllu_text[] =
 	"# newdoc id = d1\n"
@@ -351,6 +352,81 @@ TEST(lemmas_and_relations_follow_ewt)
 	CHECK_STR(seg.tokens[7].lemma, "town");
 	CHECK(has_arc(&seg, text, "want", "xcomp", "visit"));
 	CHECK(is_tree(seg.tokens, seg.ntokens));
+	ent_arena_free(a);
+	ent_model_free(m);
+}
+
+/* The decoder looks up part of the parser's features (tables of tag and
+ * label templates) where training hashes them: on every state of random
+ * walks through parses of news sentences, the slots must be the same. */
+TEST(decoder_features_are_the_trainers)
+{
+	static const char text[] =
+	    "The United Nations said on Monday that Russian troops had withdrawn from the "
+	    "town, but Ukraine's foreign minister, Dmytro Kuleba, rejected the claim. "
+	    "\"We will not negotiate,\" he told reporters in Kyiv after talks with Turkey.";
+	ent_model *m = NULL;
+	ent_arena *a = NULL;
+	ent_segmentation seg;
+	uint32_t rnd = 12345;
+	size_t s, walk;
+
+	if (ent_model_builtin(&m)) {
+		test_skip("no built-in model");
+		return;
+	}
+	REQUIRE(ent_arena_new(&a, 0) == 0);
+	REQUIRE(ent_segment(&seg, text, strlen(text), a) == 0);
+	REQUIRE(ent_tag_parse_all(m, &seg, text, a) == 0);
+	for (s = 0; s < seg.nsents; s++) {
+		const ent_token *tok = seg.tokens + seg.sents[s].first;
+		int n = (int)seg.sents[s].ntokens, i;
+		ent_tokinfo *ti = ent_arena_alloc(a, (size_t)n * sizeof *ti);
+		uint8_t *xpos = ent_arena_alloc(a, (size_t)n), *upos = ent_arena_alloc(a, (size_t)n);
+		ent_pwords pw;
+		ent_pstate st;
+
+		REQUIRE(ti && xpos && upos);
+		pw.word = ent_arena_alloc(a, (size_t)(n + 1) * sizeof *pw.word);
+		pw.suf = ent_arena_alloc(a, (size_t)(n + 1) * sizeof *pw.suf);
+		pw.cverb = ent_arena_alloc(a, (size_t)(n + 1) * sizeof *pw.cverb);
+		pw.cpunct = ent_arena_alloc(a, (size_t)(n + 1) * sizeof *pw.cpunct);
+		pw.tag = ent_arena_alloc(a, (size_t)n + 1);
+		pw.utag = ent_arena_alloc(a, (size_t)n + 1);
+		st.stack = ent_arena_alloc(a, (size_t)(n + 1) * sizeof *st.stack);
+		st.node = ent_arena_alloc(a, (size_t)(n + 1) * sizeof *st.node);
+		REQUIRE(pw.word && pw.suf && pw.cverb && pw.cpunct && pw.tag && pw.utag && st.stack &&
+		        st.node);
+		ent__tokinfo(ti, tok, (size_t)n, text, &m->table);
+		for (i = 0; i < n; i++) {
+			xpos[i] = tok[i].xpos;
+			upos[i] = tok[i].upos;
+		}
+		ent__pstate_words(&st, &pw, ti, xpos, upos, n);
+		for (walk = 0; walk < 4; walk++) {
+			ent__pstate_init(&st, n);
+			while (!ent__pstate_done(&st)) {
+				uint64_t h[ENT_PARSE_NFEAT], o[ENT_PARSE_NFEAT];
+				uint8_t valid[ENT_NACT];
+				size_t nh = ent__parse_features(h, &st), no = ent__parse_slots(o, &st, m), k;
+				int act;
+
+				CHECK_INT(no, nh);
+				for (k = 0; k < nh && k < no; k++)
+					if (o[k] != ent__slot(h[k], m->parser.nslots, m->parser.nclasses)) {
+						CHECK(!"decoder slot differs from the trainer's");
+						break;
+					}
+				ent__pstate_valid(&st, valid);
+				do {
+					rnd = rnd * 1103515245u + 12345u;
+					act = (int)(rnd >> 16) % ENT_NACT;
+				} while (!valid[act]);
+				rnd = rnd * 1103515245u + 12345u;
+				ent__pstate_apply(&st, act, (int)((rnd >> 16) % (uint32_t)m->nlabels));
+			}
+		}
+	}
 	ent_arena_free(a);
 	ent_model_free(m);
 }
