@@ -390,6 +390,13 @@ int ent_dict_token_is(const ent_dict_sent *sent, size_t tok, uint32_t word);
 int ent_dict_elem_match(const ent_dict_sent *sent, const ent_pattern_elem *elem,
                         size_t tok, size_t *end);
 
+/* Whether pattern pat may match in the sentence: 0 when one of its WORD
+ * elements other than the predicate that is not optional has no
+ * alternative whose words are all among the sentence's tokens (then
+ * ent_dict_elem_match finds it nowhere); 1 otherwise. A cheap test
+ * before placing a pattern's words one by one. */
+int ent_dict_pattern_possible(const ent_dict_sent *sent, const ent_pattern *pat);
+
 /* ------------------------------------------------------------------ */
 /* The CAMEO code table                                                */
 

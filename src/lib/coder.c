@@ -2511,6 +2511,9 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 		/* TABARI's % before the verb: only a compound subject */
 		if ((pat->flags & ENT_PAT_COMPOUND) && !compound_subject(s, c->p))
 			continue;
+		/* (a word it needs is in no token: try_pattern would fail) */
+		if (!ent_dict_pattern_possible(s->dsent, pat))
+			continue;
 		r = try_pattern(s, pat, c->p, fr);
 		if (!r.ok)
 			continue;
