@@ -1419,6 +1419,7 @@ struct ent_dict_sent {
 	/* a bit (sent_bit) per word of the sentence's keys: a word whose bit
 	 * is clear is no token's (ent_dict_pattern_possible) */
 	uint64_t words[SENT_BITS / 64];
+	uint64_t kmask_all;  /* the tokens' kmask together */
 };
 
 /* Adds key to a token's list unless there. */
@@ -1469,6 +1470,7 @@ int ent_dict_sent_prepare(ent_dict_sent **out, const ent_dict *d,
 	s->d = d;
 	s->ntokens = ntokens;
 	memset(s->words, 0, sizeof s->words);
+	s->kmask_all = 0;
 	s->keys = ent_arena_calloc(arena, ntokens ? ntokens * TOKEN_KEYS : 1, sizeof *s->keys);
 	s->nown = ent_arena_calloc(arena, ntokens ? ntokens : 1, 1);
 	s->kmask = ent_arena_alloc(arena, (ntokens ? ntokens : 1) * sizeof *s->kmask);
@@ -1558,6 +1560,7 @@ int ent_dict_sent_prepare(ent_dict_sent **out, const ent_dict *d,
 			s->words[b / 64] |= 1ULL << (b % 64);
 		}
 		s->kmask[t] = mask;
+		s->kmask_all |= mask;
 	}
 	*out = s;
 	return ENT_OK;
@@ -1633,6 +1636,10 @@ int ent_dict_pattern_possible(const ent_dict_sent *s, const ent_pattern *pat)
 		if (i == pat->pred || e->kind != ENT_PE_WORD || (e->flags & ENT_PE_OPTIONAL))
 			continue;
 		if (!e->alts)
+			return 0;
+		/* no alternative's first word is any token's (the test
+		 * ent_dict_elem_match starts with), without reading them */
+		if (e->first_mask && !(e->first_mask & s->kmask_all))
 			return 0;
 		/* ent_dict_elem_match needs an alternative whose words
 		 * are all tokens' keys, in at most the sentence's tokens */
