@@ -384,21 +384,28 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
  * helpers are called some 90 times per parser step and must not stay
  * calls (HOT_INLINE is defined with the hashing, above). */
 
+/* What each value adds before a mix: R1 the template and first value,
+ * R2 the second (xor), R3 the third (add). */
+#define R1(t, a) ((a) + (uint64_t)(t) * 0x9E3779B97F4A7C15ULL)
+#define R2(b) ((b) * 0xC2B2AE3D27D4EB4FULL + 0x27d4eb2f165667c5ULL)
+#define R3(c) ((c) * 0x165667B19E3779F9ULL)
+
 static HOT_INLINE uint64_t f1(uint64_t t, uint64_t a)
 {
-	return ent__mix(a + t * 0x9E3779B97F4A7C15ULL);
+	return ent__mix(R1(t, a));
 }
 
 /* f2 and f3 continue the hash of their first values (g2, g3), so that
- * decoding can start from a looked-up f1 (see ent_ftab). */
+ * decoding can start from a looked-up f1 (see ent_ftab) or hash in
+ * rounds (parse_slots). */
 static HOT_INLINE uint64_t g2(uint64_t h, uint64_t b)
 {
-	return ent__mix(h ^ (b * 0xC2B2AE3D27D4EB4FULL + 0x27d4eb2f165667c5ULL));
+	return ent__mix(h ^ R2(b));
 }
 
 static HOT_INLINE uint64_t g3(uint64_t h, uint64_t c)
 {
-	return ent__mix(h + c * 0x165667B19E3779F9ULL);
+	return ent__mix(h + R3(c));
 }
 
 static HOT_INLINE uint64_t f2(uint64_t t, uint64_t a, uint64_t b)
@@ -562,159 +569,471 @@ size_t ent__tag_features(uint64_t *o, const ent_tokinfo *ti, size_t i, size_t n,
 #define T1(t, v) (ft ? ft->hash[FT_##t][(v) & 63] : f1(t, v))
 #define S1(t, v) (ft ? ft->hash[FT_##t][v] : f1(t, v))
 
+/* The positions of the stack and buffer that the templates read and
+ * their values, declared as locals of the template functions below (the
+ * trainer's and the decoder's). */
+#define PARSE_ROLES(st) \
+	int n = st->n; \
+	int s0 = st->sp > 0 ? st->stack[st->sp - 1] : -1; \
+	int s1 = st->sp > 1 ? st->stack[st->sp - 2] : -1; \
+	int n0 = st->b <= n ? st->b : -1; \
+	int n1 = st->b + 1 <= n ? st->b + 1 : -1; \
+	int n2 = st->b + 2 <= n ? st->b + 2 : -1; \
+	int s0h = s0 > 0 && st->node[s0].head >= 0 ? st->node[s0].head : -1; \
+	int s0h2 = s0h > 0 && st->node[s0h].head >= 0 ? st->node[s0h].head : -1; \
+	int s0l = s0 >= 0 && st->node[s0].l1 ? st->node[s0].l1 : -1; \
+	int s0l2 = s0 >= 0 && st->node[s0].l2 ? st->node[s0].l2 : -1; \
+	int s0r = s0 >= 0 && st->node[s0].r1 ? st->node[s0].r1 : -1; \
+	int s0r2 = s0 >= 0 && st->node[s0].r2 ? st->node[s0].r2 : -1; \
+	int n0l = n0 >= 0 && st->node[n0].l1 ? st->node[n0].l1 : -1; \
+	int n0l2 = n0 >= 0 && st->node[n0].l2 ? st->node[n0].l2 : -1; \
+	uint64_t s0w = IDX(s0), s0p = TAG(s0), n0w = IDX(n0), n0p = TAG(n0); \
+	uint64_t n1w = IDX(n1), n1p = TAG(n1), n2w = IDX(n2), n2p = TAG(n2); \
+	uint64_t s0wp = f1(0, s0w ^ s0p), n0wp = f1(0, n0w ^ (n0p << 1)), n1wp = f1(0, n1w ^ (n1p << 2)); \
+	uint64_t n2wp = f1(0, n2w ^ (n2p << 3)); \
+	uint64_t d = 0, vl0 = 0, vr0 = 0, vln = 0, sl0 = 0, sr0 = 0, sln = 0; \
+ \
+	if (s0 >= 0 && n0 > 0) { \
+		int dist = n0 - s0; \
+ \
+		d = dist < 5 ? (uint64_t)dist : dist < 7 ? 5 : dist < 10 ? 6 : 7; \
+	} \
+	if (s0 >= 0) { \
+		vl0 = st->node[s0].nl > 7 ? 7 : st->node[s0].nl; \
+		vr0 = st->node[s0].nr > 7 ? 7 : st->node[s0].nr; \
+		sl0 = st->node[s0].lset; \
+		sr0 = st->node[s0].rset; \
+	} \
+	if (n0 >= 0) { \
+		vln = st->node[n0].nl > 7 ? 7 : st->node[n0].nl; \
+		sln = st->node[n0].lset; \
+	}
+
 static HOT_INLINE size_t
-parse_features(uint64_t *o, const ent_pstate *st, const ent_lin *pf, const ent_ftab *ft)
+parse_features(uint64_t *o, const ent_pstate *st, const ent_lin *pf)
 {
-	int n = st->n;
-	int s0 = st->sp > 0 ? st->stack[st->sp - 1] : -1;
-	int s1 = st->sp > 1 ? st->stack[st->sp - 2] : -1;
-	int n0 = st->b <= n ? st->b : -1;
-	int n1 = st->b + 1 <= n ? st->b + 1 : -1;
-	int n2 = st->b + 2 <= n ? st->b + 2 : -1;
-	int s0h = s0 > 0 && st->node[s0].head >= 0 ? st->node[s0].head : -1;
-	int s0h2 = s0h > 0 && st->node[s0h].head >= 0 ? st->node[s0h].head : -1;
-	int s0l = s0 >= 0 && st->node[s0].l1 ? st->node[s0].l1 : -1;
-	int s0l2 = s0 >= 0 && st->node[s0].l2 ? st->node[s0].l2 : -1;
-	int s0r = s0 >= 0 && st->node[s0].r1 ? st->node[s0].r1 : -1;
-	int s0r2 = s0 >= 0 && st->node[s0].r2 ? st->node[s0].r2 : -1;
-	int n0l = n0 >= 0 && st->node[n0].l1 ? st->node[n0].l1 : -1;
-	int n0l2 = n0 >= 0 && st->node[n0].l2 ? st->node[n0].l2 : -1;
-	uint64_t s0w = IDX(s0), s0p = TAG(s0), n0w = IDX(n0), n0p = TAG(n0);
-	uint64_t n1w = IDX(n1), n1p = TAG(n1), n2w = IDX(n2), n2p = TAG(n2);
-	uint64_t s0wp = f1(0, s0w ^ s0p), n0wp = f1(0, n0w ^ (n0p << 1)), n1wp = f1(0, n1w ^ (n1p << 2));
-	uint64_t n2wp = f1(0, n2w ^ (n2p << 3));
-	uint64_t d = 0, vl0 = 0, vr0 = 0, vln = 0, sl0 = 0, sr0 = 0, sln = 0;
+	PARSE_ROLES(st);
 	size_t k = 0;
 
-	if (s0 >= 0 && n0 > 0) {
-		int dist = n0 - s0;
-
-		d = dist < 5 ? (uint64_t)dist : dist < 7 ? 5 : dist < 10 ? 6 : 7;
-	}
-	if (s0 >= 0) {
-		vl0 = st->node[s0].nl > 7 ? 7 : st->node[s0].nl;
-		vr0 = st->node[s0].nr > 7 ? 7 : st->node[s0].nr;
-		sl0 = st->node[s0].lset;
-		sr0 = st->node[s0].rset;
-	}
-	if (n0 >= 0) {
-		vln = st->node[n0].nl > 7 ? 7 : st->node[n0].nl;
-		sln = st->node[n0].lset;
-	}
 	/* single words */
 	k = put(o, k, f1(100, s0wp), pf);
 	k = put(o, k, f1(101, s0w), pf);
-	k = put(o, k, T1(102, s0p), pf);
+	k = put(o, k, f1(102, s0p), pf);
 	k = put(o, k, f1(103, n0wp), pf);
 	k = put(o, k, f1(104, n0w), pf);
-	k = put(o, k, T1(105, n0p), pf);
+	k = put(o, k, f1(105, n0p), pf);
 	k = put(o, k, f1(106, n1wp), pf);
 	k = put(o, k, f1(107, n1w), pf);
-	k = put(o, k, T1(108, n1p), pf);
+	k = put(o, k, f1(108, n1p), pf);
 	k = put(o, k, f1(109, n2wp), pf);
 	k = put(o, k, f1(110, n2w), pf);
-	k = put(o, k, T1(111, n2p), pf);
+	k = put(o, k, f1(111, n2p), pf);
 	/* pairs */
 	k = put(o, k, f2(112, s0wp, n0wp), pf);
 	k = put(o, k, f3(113, s0wp, n0w, 0), pf);
 	k = put(o, k, f3(114, s0w, n0wp, 0), pf);
 	k = put(o, k, f2(115, s0wp, n0p), pf);
-	k = put(o, k, g2(T1(116, s0p), n0wp), pf);
+	k = put(o, k, f2(116, s0p, n0wp), pf);
 	k = put(o, k, f2(117, s0w, n0w), pf);
-	k = put(o, k, g2(T1(118, s0p), n0p), pf);
-	k = put(o, k, g2(T1(119, n0p), n1p), pf);
+	k = put(o, k, f2(118, s0p, n0p), pf);
+	k = put(o, k, f2(119, n0p, n1p), pf);
 	/* three words */
-	k = put(o, k, g3(g2(T1(120, n0p), n1p), n2p), pf);
-	k = put(o, k, g3(g2(T1(121, s0p), n0p), n1p), pf);
-	k = put(o, k, g3(g2(T1(122, TAG(s0h)), s0p), n0p), pf);
-	k = put(o, k, g3(g2(T1(123, s0p), TAG(s0l)), n0p), pf);
-	k = put(o, k, g3(g2(T1(124, s0p), TAG(s0r)), n0p), pf);
-	k = put(o, k, g3(g2(T1(125, s0p), n0p), TAG(n0l)), pf);
+	k = put(o, k, f3(120, n0p, n1p, n2p), pf);
+	k = put(o, k, f3(121, s0p, n0p, n1p), pf);
+	k = put(o, k, f3(122, TAG(s0h), s0p, n0p), pf);
+	k = put(o, k, f3(123, s0p, TAG(s0l), n0p), pf);
+	k = put(o, k, f3(124, s0p, TAG(s0r), n0p), pf);
+	k = put(o, k, f3(125, s0p, n0p, TAG(n0l)), pf);
 	/* distance */
 	k = put(o, k, f2(126, s0w, d), pf);
-	k = put(o, k, g2(T1(127, s0p), d), pf);
+	k = put(o, k, f2(127, s0p, d), pf);
 	k = put(o, k, f2(128, n0w, d), pf);
-	k = put(o, k, g2(T1(129, n0p), d), pf);
+	k = put(o, k, f2(129, n0p, d), pf);
 	k = put(o, k, f3(130, s0w, n0w, d), pf);
-	k = put(o, k, g3(g2(T1(131, s0p), n0p), d), pf);
+	k = put(o, k, f3(131, s0p, n0p, d), pf);
 	/* valency */
 	k = put(o, k, f2(132, s0w, vr0), pf);
-	k = put(o, k, g2(T1(133, s0p), vr0), pf);
+	k = put(o, k, f2(133, s0p, vr0), pf);
 	k = put(o, k, f2(134, s0w, vl0), pf);
-	k = put(o, k, g2(T1(135, s0p), vl0), pf);
+	k = put(o, k, f2(135, s0p, vl0), pf);
 	k = put(o, k, f2(136, n0w, vln), pf);
-	k = put(o, k, g2(T1(137, n0p), vln), pf);
+	k = put(o, k, f2(137, n0p, vln), pf);
 	/* unigrams of heads and dependents */
 	k = put(o, k, f1(138, IDX(s0h)), pf);
-	k = put(o, k, T1(139, TAG(s0h)), pf);
-	k = put(o, k, S1(140, LAB(s0)), pf);
+	k = put(o, k, f1(139, TAG(s0h)), pf);
+	k = put(o, k, f1(140, LAB(s0)), pf);
 	k = put(o, k, f1(141, IDX(s0l)), pf);
-	k = put(o, k, T1(142, TAG(s0l)), pf);
-	k = put(o, k, S1(143, LAB(s0l)), pf);
+	k = put(o, k, f1(142, TAG(s0l)), pf);
+	k = put(o, k, f1(143, LAB(s0l)), pf);
 	k = put(o, k, f1(144, IDX(s0r)), pf);
-	k = put(o, k, T1(145, TAG(s0r)), pf);
-	k = put(o, k, S1(146, LAB(s0r)), pf);
+	k = put(o, k, f1(145, TAG(s0r)), pf);
+	k = put(o, k, f1(146, LAB(s0r)), pf);
 	k = put(o, k, f1(147, IDX(n0l)), pf);
-	k = put(o, k, T1(148, TAG(n0l)), pf);
-	k = put(o, k, S1(149, LAB(n0l)), pf);
+	k = put(o, k, f1(148, TAG(n0l)), pf);
+	k = put(o, k, f1(149, LAB(n0l)), pf);
 	/* third order */
 	k = put(o, k, f1(150, IDX(s0h2)), pf);
-	k = put(o, k, T1(151, TAG(s0h2)), pf);
-	k = put(o, k, S1(152, LAB(s0h)), pf);
+	k = put(o, k, f1(151, TAG(s0h2)), pf);
+	k = put(o, k, f1(152, LAB(s0h)), pf);
 	k = put(o, k, f1(153, IDX(s0l2)), pf);
-	k = put(o, k, T1(154, TAG(s0l2)), pf);
-	k = put(o, k, S1(155, LAB(s0l2)), pf);
+	k = put(o, k, f1(154, TAG(s0l2)), pf);
+	k = put(o, k, f1(155, LAB(s0l2)), pf);
 	k = put(o, k, f1(156, IDX(s0r2)), pf);
-	k = put(o, k, T1(157, TAG(s0r2)), pf);
-	k = put(o, k, S1(158, LAB(s0r2)), pf);
+	k = put(o, k, f1(157, TAG(s0r2)), pf);
+	k = put(o, k, f1(158, LAB(s0r2)), pf);
 	k = put(o, k, f1(159, IDX(n0l2)), pf);
-	k = put(o, k, T1(160, TAG(n0l2)), pf);
-	k = put(o, k, S1(161, LAB(n0l2)), pf);
-	k = put(o, k, g3(g2(T1(162, s0p), TAG(s0l)), TAG(s0l2)), pf);
-	k = put(o, k, g3(g2(T1(163, s0p), TAG(s0r)), TAG(s0r2)), pf);
-	k = put(o, k, g3(g2(T1(164, s0p), TAG(s0h)), TAG(s0h2)), pf);
-	k = put(o, k, g3(g2(T1(165, n0p), TAG(n0l)), TAG(n0l2)), pf);
+	k = put(o, k, f1(160, TAG(n0l2)), pf);
+	k = put(o, k, f1(161, LAB(n0l2)), pf);
+	k = put(o, k, f3(162, s0p, TAG(s0l), TAG(s0l2)), pf);
+	k = put(o, k, f3(163, s0p, TAG(s0r), TAG(s0r2)), pf);
+	k = put(o, k, f3(164, s0p, TAG(s0h), TAG(s0h2)), pf);
+	k = put(o, k, f3(165, n0p, TAG(n0l), TAG(n0l2)), pf);
 	/* label sets */
 	k = put(o, k, f2(166, s0w, sr0), pf);
-	k = put(o, k, g2(T1(167, s0p), sr0), pf);
+	k = put(o, k, f2(167, s0p, sr0), pf);
 	k = put(o, k, f2(168, s0w, sl0), pf);
-	k = put(o, k, g2(T1(169, s0p), sl0), pf);
+	k = put(o, k, f2(169, s0p, sl0), pf);
 	k = put(o, k, f2(170, n0w, sln), pf);
-	k = put(o, k, g2(T1(171, n0p), sln), pf);
+	k = put(o, k, f2(171, n0p, sln), pf);
 	/* the second stack word (beyond Zhang and Nivre) */
 	k = put(o, k, f1(172, IDX(s1)), pf);
-	k = put(o, k, T1(173, TAG(s1)), pf);
-	k = put(o, k, g3(g2(T1(174, TAG(s1)), s0p), n0p), pf);
-	k = put(o, k, g2(T1(175, TAG(s1)), n0p), pf);
+	k = put(o, k, f1(173, TAG(s1)), pf);
+	k = put(o, k, f3(174, TAG(s1), s0p, n0p), pf);
+	k = put(o, k, f2(175, TAG(s1), n0p), pf);
 	k = put(o, k, f3(176, IDX(s1), s0p, n0p), pf);
-	k = put(o, k, S1(177, (uint64_t)(s0 > 0 && st->node[s0].head >= 0) + 2 * (uint64_t)(st->root_child > 0)), pf);
-	k = put(o, k, g2(T1(178, s0p), LAB(s0)), pf);
-	k = put(o, k, g3(g2(T1(179, s0p), LAB(s0)), n0p), pf);
+	k = put(o, k, f1(177, (uint64_t)(s0 > 0 && st->node[s0].head >= 0) + 2 * (uint64_t)(st->root_child > 0)), pf);
+	k = put(o, k, f2(178, s0p, LAB(s0)), pf);
+	k = put(o, k, f3(179, s0p, LAB(s0), n0p), pf);
 	k = put(o, k, f3(180, n0wp, TAG(n0l), LAB(n0l)), pf);
 	k = put(o, k, f2(181, n0w, n1w), pf);
 	/* universal tags (AUX and VERB, SCONJ and ADP share Penn tags) */
 	{
 		uint64_t s0u = UTAG(s0), n0u = UTAG(n0), n1u = UTAG(n1);
 
-		k = put(o, k, T1(190, s0u), pf);
-		k = put(o, k, T1(191, n0u), pf);
-		k = put(o, k, g2(T1(192, s0u), n0u), pf);
-		k = put(o, k, g3(g2(T1(193, s0u), n0u), n1u), pf);
-		k = put(o, k, g2(T1(194, s0u), n0w), pf);
+		k = put(o, k, f1(190, s0u), pf);
+		k = put(o, k, f1(191, n0u), pf);
+		k = put(o, k, f2(192, s0u, n0u), pf);
+		k = put(o, k, f3(193, s0u, n0u, n1u), pf);
+		k = put(o, k, f2(194, s0u, n0w), pf);
 		k = put(o, k, f2(195, s0w, n0u), pf);
-		k = put(o, k, g3(g2(T1(196, UTAG(s1)), s0u), n0u), pf);
+		k = put(o, k, f3(196, UTAG(s1), s0u, n0u), pf);
 	}
 	return k;
 }
 
 size_t ent__parse_features(uint64_t *o, const ent_pstate *st)
 {
-	return parse_features(o, st, NULL, NULL);
+	return parse_features(o, st, NULL);
+}
+
+/* The decoder's parser features: the same values as parse_features with
+ * model pf, in another order (scores are sums, so the order does not
+ * matter), hashed in rounds over arrays so that the hashing runs four or
+ * eight features at a time (hash_rounds). f1 = mix(a + t K), f2 = mix(f1
+ * ^ (b K2 + C)), f3 = mix(f2 + c K3) (see g2 and g3); the groups:
+ *   A [0, PF_B)      f1 looked up in ft: final
+ *   B [PF_B, PF_C)   f1: round 1
+ *   C [PF_C, PF_D)   f2: rounds 1 and 2
+ *   D [PF_D, PF_E)   f3: rounds 1, 2 and 3
+ *   E [PF_E, PF_F)   f3 from f1 looked up: rounds 2 and 3
+ *   F [PF_F, PF_N)   f2 from f1 looked up: round 2
+ * x holds each feature's value, y what round 2 mixes in (xor), z what
+ * round 3 does (add). Writes PF_N slots to o (which has room for PF_N
+ * rounded up to 8) and asks for their rows. */
+enum { PF_B = 24, PF_C = 41, PF_D = 54, PF_E = 59, PF_F = 74, PF_N = 89 };
+static void hash_rounds(uint64_t *x, const uint64_t *y, const uint64_t *z, uint64_t *o,
+                        uint32_t mask);
+
+static HOT_INLINE size_t
+parse_slots(uint64_t *o, const ent_pstate *st, const ent_lin *pf, const ent_ftab *ft)
+{
+	PARSE_ROLES(st);
+	uint64_t s0u = UTAG(s0), n0u = UTAG(n0), n1u = UTAG(n1);
+	uint64_t x[PF_N + 7], y[PF_N + 7], z[PF_N + 7];
+	size_t i;
+
+	/* A: f1 looked up (final) */
+	x[0] = T1(102, s0p);
+	x[1] = T1(105, n0p);
+	x[2] = T1(108, n1p);
+	x[3] = T1(111, n2p);
+	x[4] = T1(139, TAG(s0h));
+	x[5] = S1(140, LAB(s0));
+	x[6] = T1(142, TAG(s0l));
+	x[7] = S1(143, LAB(s0l));
+	x[8] = T1(145, TAG(s0r));
+	x[9] = S1(146, LAB(s0r));
+	x[10] = T1(148, TAG(n0l));
+	x[11] = S1(149, LAB(n0l));
+	x[12] = T1(151, TAG(s0h2));
+	x[13] = S1(152, LAB(s0h));
+	x[14] = T1(154, TAG(s0l2));
+	x[15] = S1(155, LAB(s0l2));
+	x[16] = T1(157, TAG(s0r2));
+	x[17] = S1(158, LAB(s0r2));
+	x[18] = T1(160, TAG(n0l2));
+	x[19] = S1(161, LAB(n0l2));
+	x[20] = T1(173, TAG(s1));
+	x[21] = S1(177, (uint64_t)(s0 > 0 && st->node[s0].head >= 0) + 2 * (uint64_t)(st->root_child > 0));
+	x[22] = T1(190, s0u);
+	x[23] = T1(191, n0u);
+	/* B: f1 hashed: round 1 */
+	x[24] = R1(100, s0wp);
+	x[25] = R1(101, s0w);
+	x[26] = R1(103, n0wp);
+	x[27] = R1(104, n0w);
+	x[28] = R1(106, n1wp);
+	x[29] = R1(107, n1w);
+	x[30] = R1(109, n2wp);
+	x[31] = R1(110, n2w);
+	x[32] = R1(138, IDX(s0h));
+	x[33] = R1(141, IDX(s0l));
+	x[34] = R1(144, IDX(s0r));
+	x[35] = R1(147, IDX(n0l));
+	x[36] = R1(150, IDX(s0h2));
+	x[37] = R1(153, IDX(s0l2));
+	x[38] = R1(156, IDX(s0r2));
+	x[39] = R1(159, IDX(n0l2));
+	x[40] = R1(172, IDX(s1));
+	/* C: f2 hashed: rounds 1 and 2 */
+	x[41] = R1(112, s0wp); y[41] = R2(n0wp);
+	x[42] = R1(115, s0wp); y[42] = R2(n0p);
+	x[43] = R1(117, s0w); y[43] = R2(n0w);
+	x[44] = R1(126, s0w); y[44] = R2(d);
+	x[45] = R1(128, n0w); y[45] = R2(d);
+	x[46] = R1(132, s0w); y[46] = R2(vr0);
+	x[47] = R1(134, s0w); y[47] = R2(vl0);
+	x[48] = R1(136, n0w); y[48] = R2(vln);
+	x[49] = R1(166, s0w); y[49] = R2(sr0);
+	x[50] = R1(168, s0w); y[50] = R2(sl0);
+	x[51] = R1(170, n0w); y[51] = R2(sln);
+	x[52] = R1(181, n0w); y[52] = R2(n1w);
+	x[53] = R1(195, s0w); y[53] = R2(n0u);
+	/* D: f3 hashed: rounds 1, 2 and 3 */
+	x[54] = R1(113, s0wp); y[54] = R2(n0w); z[54] = R3(0);
+	x[55] = R1(114, s0w); y[55] = R2(n0wp); z[55] = R3(0);
+	x[56] = R1(130, s0w); y[56] = R2(n0w); z[56] = R3(d);
+	x[57] = R1(176, IDX(s1)); y[57] = R2(s0p); z[57] = R3(n0p);
+	x[58] = R1(180, n0wp); y[58] = R2(TAG(n0l)); z[58] = R3(LAB(n0l));
+	/* E: f3 looked up: rounds 2 and 3 */
+	x[59] = T1(120, n0p); y[59] = R2(n1p); z[59] = R3(n2p);
+	x[60] = T1(121, s0p); y[60] = R2(n0p); z[60] = R3(n1p);
+	x[61] = T1(122, TAG(s0h)); y[61] = R2(s0p); z[61] = R3(n0p);
+	x[62] = T1(123, s0p); y[62] = R2(TAG(s0l)); z[62] = R3(n0p);
+	x[63] = T1(124, s0p); y[63] = R2(TAG(s0r)); z[63] = R3(n0p);
+	x[64] = T1(125, s0p); y[64] = R2(n0p); z[64] = R3(TAG(n0l));
+	x[65] = T1(131, s0p); y[65] = R2(n0p); z[65] = R3(d);
+	x[66] = T1(162, s0p); y[66] = R2(TAG(s0l)); z[66] = R3(TAG(s0l2));
+	x[67] = T1(163, s0p); y[67] = R2(TAG(s0r)); z[67] = R3(TAG(s0r2));
+	x[68] = T1(164, s0p); y[68] = R2(TAG(s0h)); z[68] = R3(TAG(s0h2));
+	x[69] = T1(165, n0p); y[69] = R2(TAG(n0l)); z[69] = R3(TAG(n0l2));
+	x[70] = T1(174, TAG(s1)); y[70] = R2(s0p); z[70] = R3(n0p);
+	x[71] = T1(179, s0p); y[71] = R2(LAB(s0)); z[71] = R3(n0p);
+	x[72] = T1(193, s0u); y[72] = R2(n0u); z[72] = R3(n1u);
+	x[73] = T1(196, UTAG(s1)); y[73] = R2(s0u); z[73] = R3(n0u);
+	/* F: f2 looked up: round 2 */
+	x[74] = T1(116, s0p); y[74] = R2(n0wp);
+	x[75] = T1(118, s0p); y[75] = R2(n0p);
+	x[76] = T1(119, n0p); y[76] = R2(n1p);
+	x[77] = T1(127, s0p); y[77] = R2(d);
+	x[78] = T1(129, n0p); y[78] = R2(d);
+	x[79] = T1(133, s0p); y[79] = R2(vr0);
+	x[80] = T1(135, s0p); y[80] = R2(vl0);
+	x[81] = T1(137, n0p); y[81] = R2(vln);
+	x[82] = T1(167, s0p); y[82] = R2(sr0);
+	x[83] = T1(169, s0p); y[83] = R2(sl0);
+	x[84] = T1(171, n0p); y[84] = R2(sln);
+	x[85] = T1(175, TAG(s1)); y[85] = R2(n0p);
+	x[86] = T1(178, s0p); y[86] = R2(LAB(s0));
+	x[87] = T1(192, s0u); y[87] = R2(n0u);
+	x[88] = T1(194, s0u); y[88] = R2(n0w);
+	for (i = PF_N; i < PF_N + 7; i++)
+		x[i] = 0;  /* read by the last block of slots */
+	hash_rounds(x, y, z, o, pf->slot_mask);
+#ifdef __GNUC__
+	for (i = 0; i < PF_N; i++) {  /* (locality 2: see put_row) */
+		__builtin_prefetch(pf->w + o[i], 0, 2);
+		__builtin_prefetch(pf->w_last + o[i], 0, 2);
+	}
+#endif
+	return PF_N;
+}
+
+_Static_assert(((PF_N + 7) & ~7) <= ENT_PARSE_NFEAT, "room for the last block of slots");
+
+/* hash_rounds: round 1 over [PF_B, PF_E), round 2 over [PF_C, PF_N),
+ * round 3 over [PF_D, PF_F), then o[i] = the slot of x[i] for i below
+ * PF_N (see parse_slots); blocks of lanes, the last block of a round
+ * merged with what it must leave. */
+static void rounds_plain(uint64_t *x, const uint64_t *y, const uint64_t *z, uint64_t *o,
+                         uint32_t mask)
+{
+	size_t i;
+
+	for (i = PF_B; i < PF_E; i++)
+		x[i] = ent__mix(x[i]);
+	for (i = PF_C; i < PF_N; i++)
+		x[i] = ent__mix(x[i] ^ y[i]);
+	for (i = PF_D; i < PF_F; i++)
+		x[i] = ent__mix(x[i] + z[i]);
+	for (i = 0; i < PF_N; i++)
+		o[i] = (uint32_t)(x[i] >> 20) & mask;
+}
+
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(ENT_NO_AVX2)
+/* AVX2 has no 64-bit multiply: x c from three 32-bit products. */
+static inline __attribute__((always_inline, target("avx2"))) __m256i
+mul64_avx2(__m256i x, uint64_t c)
+{
+	__m256i lo = _mm256_set1_epi64x((long long)(c & 0xffffffffu));
+	__m256i hi = _mm256_set1_epi64x((long long)(c >> 32));
+	__m256i cross = _mm256_add_epi64(_mm256_mul_epu32(_mm256_srli_epi64(x, 32), lo),
+	                                  _mm256_mul_epu32(x, hi));
+
+	return _mm256_add_epi64(_mm256_mul_epu32(x, lo), _mm256_slli_epi64(cross, 32));
+}
+
+static inline __attribute__((always_inline, target("avx2"))) __m256i mix_avx2(__m256i x)
+{
+	x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 30));
+	x = mul64_avx2(x, 0xbf58476d1ce4e5b9ULL);
+	x = _mm256_xor_si256(x, _mm256_srli_epi64(x, 27));
+	x = mul64_avx2(x, 0x94d049bb133111ebULL);
+	return _mm256_xor_si256(x, _mm256_srli_epi64(x, 31));
+}
+
+/* x[i] = mix(x[i] op v[i]) for i in [from, to); op 0: none, 1: xor, 2:
+ * add. */
+static inline __attribute__((always_inline, target("avx2"))) void
+round_avx2(uint64_t *x, const uint64_t *v, size_t from, size_t to, int op)
+{
+	size_t i;
+
+	for (i = from; i < to; i += 4) {
+		__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(x + i)), r = a;
+
+		if (op == 1)
+			r = _mm256_xor_si256(r, _mm256_loadu_si256((const __m256i *)(const void *)(v + i)));
+		else if (op == 2)
+			r = _mm256_add_epi64(r, _mm256_loadu_si256((const __m256i *)(const void *)(v + i)));
+		r = mix_avx2(r);
+		if (to - i < 4)
+			r = _mm256_blendv_epi8(a, r, _mm256_cmpgt_epi64(_mm256_set1_epi64x((long long)(to - i)),
+			                                                _mm256_setr_epi64x(0, 1, 2, 3)));
+		_mm256_storeu_si256((__m256i *)(void *)(x + i), r);
+	}
+}
+
+__attribute__((target("avx2")))
+static void rounds_avx2(uint64_t *x, const uint64_t *y, const uint64_t *z, uint64_t *o,
+                        uint32_t mask)
+{
+	__m256i m = _mm256_set1_epi64x((long long)mask);
+	size_t i;
+
+	round_avx2(x, NULL, PF_B, PF_E, 0);
+	round_avx2(x, y, PF_C, PF_N, 1);
+	round_avx2(x, z, PF_D, PF_F, 2);
+	for (i = 0; i < PF_N; i += 4)
+		_mm256_storeu_si256((__m256i *)(void *)(o + i),
+		                    _mm256_and_si256(_mm256_srli_epi64(_mm256_loadu_si256(
+		                        (const __m256i *)(const void *)(x + i)), 20), m));
+}
+
+/* With AVX-512 (F and DQ): eight lanes, a 64-bit multiply and masks. */
+static inline __attribute__((always_inline, target("avx512f,avx512dq"))) __m512i
+mix_avx512(__m512i x)
+{
+	x = _mm512_xor_si512(x, _mm512_srli_epi64(x, 30));
+	x = _mm512_mullo_epi64(x, _mm512_set1_epi64((long long)0xbf58476d1ce4e5b9ULL));
+	x = _mm512_xor_si512(x, _mm512_srli_epi64(x, 27));
+	x = _mm512_mullo_epi64(x, _mm512_set1_epi64((long long)0x94d049bb133111ebULL));
+	return _mm512_xor_si512(x, _mm512_srli_epi64(x, 31));
+}
+
+static inline __attribute__((always_inline, target("avx512f,avx512dq"))) void
+round_avx512(uint64_t *x, const uint64_t *v, size_t from, size_t to, int op)
+{
+	size_t i;
+
+	for (i = from; i < to; i += 8) {
+		__mmask8 k = to - i >= 8 ? (__mmask8)0xff : (__mmask8)((1u << (to - i)) - 1);
+		__m512i r = _mm512_maskz_loadu_epi64(k, x + i);
+
+		if (op == 1)
+			r = _mm512_xor_si512(r, _mm512_maskz_loadu_epi64(k, v + i));
+		else if (op == 2)
+			r = _mm512_add_epi64(r, _mm512_maskz_loadu_epi64(k, v + i));
+		_mm512_mask_storeu_epi64(x + i, k, mix_avx512(r));
+	}
+}
+
+__attribute__((target("avx512f,avx512dq")))
+static void rounds_avx512(uint64_t *x, const uint64_t *y, const uint64_t *z, uint64_t *o,
+                          uint32_t mask)
+{
+	__m512i m = _mm512_set1_epi64((long long)mask);
+	size_t i;
+
+	round_avx512(x, NULL, PF_B, PF_E, 0);
+	round_avx512(x, y, PF_C, PF_N, 1);
+	round_avx512(x, z, PF_D, PF_F, 2);
+	for (i = 0; i < PF_N; i += 8)
+		_mm512_storeu_si512(o + i, _mm512_and_si512(_mm512_srli_epi64(_mm512_loadu_si512(x + i), 20), m));
+}
+#endif
+
+static void hash_rounds(uint64_t *x, const uint64_t *y, const uint64_t *z, uint64_t *o,
+                        uint32_t mask)
+{
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(ENT_NO_AVX2)
+	if (__builtin_cpu_supports("avx512dq")) {
+		rounds_avx512(x, y, z, o, mask);
+		return;
+	}
+	if (__builtin_cpu_supports("avx2")) {
+		rounds_avx2(x, y, z, o, mask);
+		return;
+	}
+#endif
+	rounds_plain(x, y, z, o, mask);
+}
+
+/* Each way of hash_rounds this processor has against the plain one, on
+ * pseudo-random values: the number of slots that differ (for tests). */
+int ent__hash_rounds_check(void)
+{
+	uint64_t x[PF_N + 7], y[PF_N + 7], z[PF_N + 7], ref[PF_N + 7], o[ENT_PARSE_NFEAT], r = 7;
+	int bad = 0, way, i;
+
+	for (way = 1; way < 3; way++) {
+		for (i = 0; i < PF_N + 7; i++) {
+			x[i] = (r = ent__mix(r + 1));
+			y[i] = (r = ent__mix(r + 1));
+			z[i] = (r = ent__mix(r + 1));
+		}
+		memcpy(ref, x, sizeof x);
+		rounds_plain(ref, y, z, o, 0xffffffffu);
+		memcpy(ref, o, PF_N * sizeof *o);
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(ENT_NO_AVX2)
+		if (way == 1 && __builtin_cpu_supports("avx2"))
+			rounds_avx2(x, y, z, o, 0xffffffffu);
+		else if (way == 2 && __builtin_cpu_supports("avx512dq"))
+			rounds_avx512(x, y, z, o, 0xffffffffu);
+		else
+			continue;
+#else
+		continue;
+#endif
+		for (i = 0; i < PF_N; i++)
+			bad += o[i] != ref[i];
+	}
+	return bad;
 }
 
 size_t ent__parse_slots(uint64_t *o, const ent_pstate *st, const ent_model *m)
 {
-	return parse_features(o, st, &m->parser, &m->ftab);
+	return parse_slots(o, st, &m->parser, &m->ftab);
 }
 
 /* Fills the decoding tables (see ent_ftab): a tag template's entry v & 63
@@ -1985,7 +2304,7 @@ static int step_begin(const ent_model *m, parse_job *job, ent_arena *arena)
 				return 0; /* cannot happen while the buffer has words */
 			/* (a forced move, shift after the root's child, needs no
 			 * scores) */
-			job->nf = nvalid > 1 ? parse_features(job->feats, &job->st, &m->parser, &m->ftab) : 0;
+			job->nf = nvalid > 1 ? parse_slots(job->feats, &job->st, &m->parser, &m->ftab) : 0;
 			return 1;
 		}
 	}

@@ -242,6 +242,9 @@ size_t ent__parse_features(uint64_t *out, const ent_pstate *st);
  * of their rows in m's parser, ent__slot of ent__parse_features' hashes
  * (the decoder looks up what it can; a test checks they agree). */
 size_t ent__parse_slots(uint64_t *out, const ent_pstate *st, const ent_model *m);
+/* Checks the vector ways of hashing the decoder's features that this
+ * processor has against the plain one; returns the number of differences. */
+int ent__hash_rounds_check(void);
 /* Features of the label of the arc head -> dep in st. */
 #define ENT_LABEL_NFEAT 48
 size_t ent__label_features(uint64_t *out, const ent_pstate *st, int head, int dep);
