@@ -299,6 +299,10 @@ typedef struct ent_pattern {
 	uint32_t line;
 	const char *text;         /* the pattern as written: the rule's id
 	                             together with file:line */
+	/* the first words of up to two words the pattern needs (its
+	 * non-optional WORD elements of one alternative; 0: none), read
+	 * without its elements (ent_dict_pattern_possible) */
+	uint32_t need[2];
 } ent_pattern;
 
 size_t ent_dict_npatterns(const ent_dict *d);

@@ -1263,7 +1263,9 @@ static void finish_first_masks(ent_dict *d)
 
 	for (i = 0; i < d->npatterns; i++) {
 		ent_pattern *p = &d->patterns[i];
+		int nneed = 0;
 
+		p->need[0] = p->need[1] = 0;
 		for (j = 0; j < p->nelems; j++) {
 			ent_pattern_elem *e = (ent_pattern_elem *)&p->elems[j];
 			const uint32_t *a = e->alts;
@@ -1271,6 +1273,9 @@ static void finish_first_masks(ent_dict *d)
 
 			if (e->kind != ENT_PE_WORD || !a)
 				continue;
+			if (j != p->pred && !(e->flags & ENT_PE_OPTIONAL) && e->nalts == 1 && a[0] > 0 &&
+			    a[1] && nneed < 2)
+				p->need[nneed++] = a[1];
 			for (k = 0; k < e->nalts; k++) {
 				if (a[0] > 0)
 					mask |= word_bit(a[1]);
@@ -1382,16 +1387,8 @@ const uint32_t *ent_dict_verb_patterns(const ent_dict *d, uint32_t entry, size_t
 		for (k = 0; k < *n; k++)
 			if (ids[k] < d->npatterns)
 				__builtin_prefetch(&d->patterns[ids[k]]);
-		/* and then for their elements, which the caller reads first
-		 * (the predicate's) and then all; they are elsewhere in the
-		 * arena, a second miss per pattern otherwise */
-		for (k = 0; k < *n; k++)
-			if (ids[k] < d->npatterns) {
-				const ent_pattern *p = &d->patterns[ids[k]];
-
-				__builtin_prefetch(p->elems);
-				__builtin_prefetch(p->elems + p->pred);
-			}
+		/* (not their elements: most are ruled out by the words they
+		 * need, in the pattern itself, see ent_dict_pattern_possible) */
 	}
 #endif
 	return d->group_ids + d->group_head[e->group];
@@ -1627,6 +1624,12 @@ static inline int sent_may_have(const ent_dict_sent *s, uint32_t w)
 int ent_dict_pattern_possible(const ent_dict_sent *s, const ent_pattern *pat)
 {
 	size_t i;
+
+	/* the words it needs, first: most patterns end here, their
+	 * elements unread */
+	if ((pat->need[0] && !sent_may_have(s, pat->need[0])) ||
+	    (pat->need[1] && !sent_may_have(s, pat->need[1])))
+		return 0;
 
 	for (i = 0; i < pat->nelems; i++) {
 		const ent_pattern_elem *e = &pat->elems[i];
