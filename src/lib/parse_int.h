@@ -240,7 +240,8 @@ void ent__pstate_finish(ent_pstate *st, int nlabels, int root_label, int punct_l
 size_t ent__parse_features(uint64_t *out, const ent_pstate *st);
 /* The same features as decoding finds them with model m: the first slots
  * of their rows in m's parser, ent__slot of ent__parse_features' hashes
- * (the decoder looks up what it can; a test checks they agree). */
+ * in another order (the decoder looks up what it can and hashes the rest
+ * in vector rounds; a test checks that the two agree as sets). */
 size_t ent__parse_slots(uint64_t *out, const ent_pstate *st, const ent_model *m);
 /* Checks the vector ways of hashing the decoder's features that this
  * processor has against the plain one; returns the number of differences. */
