@@ -308,11 +308,42 @@ static unsigned stem_classes(const ent_strtab *tab, const char *s, size_t n)
 	return m;
 }
 
-void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char *text,
-                  const ent_strtab *tab)
+/* The values of the words already seen in a batch of sentences, by
+ * form: a word's values depend on its form alone (but TI_FIRST, on its
+ * place), and news repeats its words (about half the words of a
+ * Wikinews document are seen again in it). */
+#define TI_CACHE_SLOTS 1024
+typedef struct ti_cache {
+	uint32_t n;                       /* entries */
+	uint32_t klen[TI_CACHE_SLOTS];    /* form length + 1, 0 when empty */
+	uint64_t key[TI_CACHE_SLOTS];     /* ent_tokinfo.form */
+	const char *form[TI_CACHE_SLOTS];
+	ent_tokinfo ti[TI_CACHE_SLOTS];
+} ti_cache;
+
+/* The cached values of form s[0..len) with hash h, or NULL; *slot is
+ * where it would go. */
+static const ent_tokinfo *ti_cache_find(const ti_cache *c, const char *s, size_t len,
+                                        uint64_t h, uint32_t *slot)
+{
+	uint32_t i = (uint32_t)h & (TI_CACHE_SLOTS - 1);
+
+	for (; c->klen[i]; i = (i + 1) & (TI_CACHE_SLOTS - 1))
+		if (c->key[i] == h && c->klen[i] == len + 1 && memcmp(c->form[i], s, len) == 0)
+			return &c->ti[i];
+	*slot = i;
+	return NULL;
+}
+
+/* ent__tokinfo, with the values of forms seen before taken from cache
+ * (when not NULL) and the new ones added to it. */
+static void tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char *text,
+                    const ent_strtab *tab, ti_cache *cache)
 {
 	size_t i, k;
-	uint64_t lexh[TAB_BLOCK];
+	uint64_t lexh[TAB_BLOCK], formh[TAB_BLOCK];
+	const ent_tokinfo *seen[TAB_BLOCK];
+	uint32_t at;
 
 	for (i = 0; i < n; i++) {
 		const char *s = text + tokens[i].start;
@@ -323,22 +354,35 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
 		int letters = 0, uppers = 0, punct = 1;
 
 		if (i % TAB_BLOCK == 0) {
-			/* ask for the lexicon entries of the next block of words */
+			/* ask for the lexicon entries of the next block of words
+			 * not seen before */
 			size_t e = n - i < TAB_BLOCK ? n - i : TAB_BLOCK;
 
 			for (j = 0; j < e; j++) {
 				const ent_token *tk = &tokens[i + j];
 
+				formh[j] = ent__hash_bytes(text + tk->start, tk->end - tk->start, 1);
+				seen[j] = cache ? ti_cache_find(cache, text + tk->start, tk->end - tk->start,
+				                                formh[j], &at)
+				                : NULL;
+				if (seen[j])
+					continue;
 				ln = normalise(low, text + tk->start, tk->end - tk->start, sizeof low);
 				lexh[j] = ent__tab_hash(TAB_LEX, low, ln);
 				tab_prefetch_slot(tab, lexh[j]);
 			}
 			for (j = 0; j < e; j++)
-				tab_touch_entry(tab, lexh[j]);
+				if (!seen[j])
+					tab_touch_entry(tab, lexh[j]);
+		}
+		if (seen[i % TAB_BLOCK]) {
+			*t = *seen[i % TAB_BLOCK];
+			t->flags = (uint8_t)((t->flags & ~TI_FIRST) | (i == 0 ? TI_FIRST : 0));
+			continue;
 		}
 		memset(t, 0, sizeof *t);
 		ln = normalise(low, s, len, sizeof low);
-		t->form = ent__hash_bytes(s, len, 1);
+		t->form = formh[i % TAB_BLOCK];
 		t->lower = ent__hash_bytes(low, ln, 2);
 		t->shape = ent__hash_bytes(shape, word_shape(shape, s, len), 3);
 		for (k = 0; k < 4; k++)
@@ -379,7 +423,23 @@ void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char
 		}
 		if (!(t->lex & 0x7f) && ln > 3)
 			t->lex |= (uint16_t)(stem_classes(tab, low, ln) << 8);
+		/* (a word repeated within its block was not found above:
+		 * look again, and keep the first) */
+		if (cache && cache->n < TI_CACHE_SLOTS / 4 * 3 &&
+		    !ti_cache_find(cache, s, len, t->form, &at)) {
+			cache->klen[at] = (uint32_t)len + 1;
+			cache->key[at] = t->form;
+			cache->form[at] = s;
+			cache->ti[at] = *t;
+			cache->n++;
+		}
 	}
+}
+
+void ent__tokinfo(ent_tokinfo *ti, const ent_token *tokens, size_t n, const char *text,
+                  const ent_strtab *tab)
+{
+	tokinfo(ti, tokens, n, text, tab, NULL);
 }
 
 /* ---- feature templates ---------------------------------------------- */
@@ -2125,7 +2185,7 @@ typedef struct parse_job {
 
 /* Readies job to tag and parse tokens[0..n) (n > 0). */
 static int job_start(const ent_model *m, parse_job *job, ent_token *tokens, size_t n,
-                     const char *text, ent_arena *arena)
+                     const char *text, ti_cache *cache, ent_arena *arena)
 {
 	ent_pwords *pw = &job->pw;
 	ent_pstate *st = &job->st;
@@ -2154,7 +2214,7 @@ static int job_start(const ent_model *m, parse_job *job, ent_token *tokens, size
 	    !pw->utag || !job->xpos || !job->upos || !job->r || !job->sure || !st->stack ||
 	    !st->node)
 		return ENT_ENOMEM;
-	ent__tokinfo(job->ti, tokens, n, text, &m->table);
+	tokinfo(job->ti, tokens, n, text, &m->table, cache);
 	/* names the caller knows (a dictionary's actors, ENT_TOK_NAME) are
 	 * proper nouns, however unusual the word */
 	for (i = 0; i < n; i++)
@@ -2390,7 +2450,13 @@ int ent_tag_parse_batch(const ent_model *m, const ent_parse_item *items, size_t 
 	int32_t scores[256];
 	size_t next = 0;
 	int nlane = 0, nfree = PARSE_LANES, j, rc;
+	/* (without memory for it, no cache: the same values, computed) */
+	ti_cache *cache = count > 1 ? ent_arena_alloc(arena, sizeof *cache) : NULL;
 
+	if (cache) {
+		cache->n = 0;
+		memset(cache->klen, 0, sizeof cache->klen);
+	}
 	for (j = 0; j < PARSE_LANES; j++)
 		free_jobs[j] = &jobs[j];
 	for (;;) {
@@ -2399,7 +2465,7 @@ int ent_tag_parse_batch(const ent_model *m, const ent_parse_item *items, size_t 
 
 			if (it->n == 0)
 				continue;
-			rc = job_start(m, free_jobs[nfree - 1], it->tokens, it->n, it->text, arena);
+			rc = job_start(m, free_jobs[nfree - 1], it->tokens, it->n, it->text, cache, arena);
 			if (rc)
 				return rc;
 			lane[nlane++] = free_jobs[--nfree];

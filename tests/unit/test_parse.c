@@ -449,3 +449,38 @@ TEST(decoder_hash_rounds_agree)
 {
 	CHECK_INT(ent__hash_rounds_check(), 0);
 }
+
+/* A batch of sentences keeps the values of the words it has seen (by
+ * form): the trees are those of the sentences parsed one by one. */
+TEST(batch_word_cache_changes_nothing)
+{
+	static const char text[] =
+	    "Russia said on Monday that Russia would talk. Talks in Geneva said nothing. "
+	    "RUSSIA said Talks would resume, and Russia's talks went on. Said Russia: talk.";
+	ent_model *m = NULL;
+	ent_arena *a = NULL;
+	ent_segmentation one, all;
+	size_t s, t;
+
+	if (ent_model_builtin(&m)) {
+		test_skip("no built-in model");
+		return;
+	}
+	REQUIRE(ent_arena_new(&a, 0) == 0);
+	REQUIRE(ent_segment(&all, text, strlen(text), a) == 0);
+	REQUIRE(ent_segment(&one, text, strlen(text), a) == 0);
+	REQUIRE(all.nsents > 2 && all.ntokens == one.ntokens);
+	REQUIRE(ent_tag_parse_all(m, &all, text, a) == 0);
+	for (s = 0; s < one.nsents; s++)
+		REQUIRE(ent_tag_parse(m, one.tokens + one.sents[s].first, one.sents[s].ntokens, text,
+		                      a) == 0);
+	for (t = 0; t < all.ntokens; t++) {
+		CHECK_INT(all.tokens[t].xpos, one.tokens[t].xpos);
+		CHECK_INT(all.tokens[t].upos, one.tokens[t].upos);
+		CHECK_INT(all.tokens[t].head, one.tokens[t].head);
+		CHECK_INT(all.tokens[t].deprel, one.tokens[t].deprel);
+		CHECK_STR(all.tokens[t].lemma, one.tokens[t].lemma);
+	}
+	ent_arena_free(a);
+	ent_model_free(m);
+}
