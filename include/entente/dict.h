@@ -299,6 +299,10 @@ typedef struct ent_pattern {
 	uint32_t line;
 	const char *text;         /* the pattern as written: the rule's id
 	                             together with file:line */
+	/* the first words of up to two words the pattern needs (its
+	 * non-optional WORD elements of one alternative; 0: none), read
+	 * without its elements (ent_dict_pattern_possible) */
+	uint32_t need[2];
 } ent_pattern;
 
 size_t ent_dict_npatterns(const ent_dict *d);
@@ -389,6 +393,13 @@ int ent_dict_token_is(const ent_dict_sent *sent, size_t tok, uint32_t word);
  * (always 0 for PRED, TARGET and SOURCE elements). */
 int ent_dict_elem_match(const ent_dict_sent *sent, const ent_pattern_elem *elem,
                         size_t tok, size_t *end);
+
+/* Whether pattern pat may match in the sentence: 0 when one of its WORD
+ * elements other than the predicate that is not optional has no
+ * alternative whose words are all among the sentence's tokens (then
+ * ent_dict_elem_match finds it nowhere); 1 otherwise. A cheap test
+ * before placing a pattern's words one by one. */
+int ent_dict_pattern_possible(const ent_dict_sent *sent, const ent_pattern *pat);
 
 /* ------------------------------------------------------------------ */
 /* The CAMEO code table                                                */

@@ -53,6 +53,13 @@ typedef struct job {
  * comes. */
 #define JOBS_PER_THREAD 32
 
+/* A coding arena's block: one holds a document's temporaries, and a
+ * reset keeps it, so memory is not given back to the system and faulted
+ * in again between documents (with 1 MB blocks that was 40% of the page
+ * faults of coding Wikinews and about 3% of its CPU time, in the
+ * kernel). Only the pages used count in the resident size. */
+#define CODE_ARENA_BLOCK ((size_t)8 << 20)
+
 typedef struct run {
 	const ent_coder *coder;
 	ent_event_format format;
@@ -98,7 +105,7 @@ static void *worker(void *arg)
 	run *r = arg;
 	ent_arena *arena;
 
-	if (ent_arena_new(&arena, 1 << 20))
+	if (ent_arena_new(&arena, CODE_ARENA_BLOCK))
 		return NULL;
 	pthread_mutex_lock(&r->lock);
 	for (;;) {
@@ -281,7 +288,7 @@ int cmd_code(int argc, char **argv)
 	r.njobs = r.threads > 1 ? (size_t)r.threads * JOBS_PER_THREAD : 1;
 	r.jobs = calloc(r.njobs, sizeof *r.jobs);
 	if (ent_coder_new(&coder, dict, model, &copts) || !r.jobs ||
-	    ent_arena_new(&r.arena, 1 << 20)) {
+	    ent_arena_new(&r.arena, CODE_ARENA_BLOCK)) {
 		if (r.jobs)
 			cli_lib_error();
 		else

@@ -3178,6 +3178,9 @@ static void choose_pattern(sent_ctx *s, size_t mi, choice *c, ent_pattern *bare,
 
 		if (!pat || pat->pred >= pat->nelems)
 			continue;
+		/* (a word it needs is in no token: try_pattern would fail) */
+		if (!ent_dict_pattern_possible(s->dsent, pat))
+			continue;
 		want_noun = (pat->elems[pat->pred].flags & ENT_PE_NOUN) != 0;
 		/* PETRARCH verbs are verbs: its nouns come after them */
 		if ((pat->flags & ENT_PAT_PETR) ? c->nounpred : want_noun != c->nounpred)

@@ -1263,7 +1263,9 @@ static void finish_first_masks(ent_dict *d)
 
 	for (i = 0; i < d->npatterns; i++) {
 		ent_pattern *p = &d->patterns[i];
+		int nneed = 0;
 
+		p->need[0] = p->need[1] = 0;
 		for (j = 0; j < p->nelems; j++) {
 			ent_pattern_elem *e = (ent_pattern_elem *)&p->elems[j];
 			const uint32_t *a = e->alts;
@@ -1271,6 +1273,9 @@ static void finish_first_masks(ent_dict *d)
 
 			if (e->kind != ENT_PE_WORD || !a)
 				continue;
+			if (j != p->pred && !(e->flags & ENT_PE_OPTIONAL) && e->nalts == 1 && a[0] > 0 &&
+			    a[1] && nneed < 2)
+				p->need[nneed++] = a[1];
 			for (k = 0; k < e->nalts; k++) {
 				if (a[0] > 0)
 					mask |= word_bit(a[1]);
@@ -1382,16 +1387,8 @@ const uint32_t *ent_dict_verb_patterns(const ent_dict *d, uint32_t entry, size_t
 		for (k = 0; k < *n; k++)
 			if (ids[k] < d->npatterns)
 				__builtin_prefetch(&d->patterns[ids[k]]);
-		/* and then for their elements, which the caller reads first
-		 * (the predicate's) and then all; they are elsewhere in the
-		 * arena, a second miss per pattern otherwise */
-		for (k = 0; k < *n; k++)
-			if (ids[k] < d->npatterns) {
-				const ent_pattern *p = &d->patterns[ids[k]];
-
-				__builtin_prefetch(p->elems);
-				__builtin_prefetch(p->elems + p->pred);
-			}
+		/* (not their elements: most are ruled out by the words they
+		 * need, in the pattern itself, see ent_dict_pattern_possible) */
 	}
 #endif
 	return d->group_ids + d->group_head[e->group];
@@ -1402,6 +1399,12 @@ const uint32_t *ent_dict_verb_patterns(const ent_dict *d, uint32_t entry, size_t
 
 #define TOKEN_KEYS 8     /* keys a token offers at most */
 #define WALK_STATES 16   /* trie states followed at once */
+#define SENT_BITS 4096   /* a sentence's word filter (ent_dict_sent.words) */
+
+static inline uint32_t sent_bit(uint32_t w)
+{
+	return (w * 0x9E3779B1u) >> 20;
+}
 
 struct ent_dict_sent {
 	const ent_dict *d;
@@ -1410,6 +1413,10 @@ struct ent_dict_sent {
 	uint64_t *kmask;     /* per token: word_bit of each of its keys' words */
 	uint8_t *nown;       /* per token: its first keys that are its own
 	                        word's (form, capitals, the word as a lemma) */
+	/* a bit (sent_bit) per word of the sentence's keys: a word whose bit
+	 * is clear is no token's (ent_dict_pattern_possible) */
+	uint64_t words[SENT_BITS / 64];
+	uint64_t kmask_all;  /* the tokens' kmask together */
 };
 
 /* Adds key to a token's list unless there. */
@@ -1459,6 +1466,8 @@ int ent_dict_sent_prepare(ent_dict_sent **out, const ent_dict *d,
 		return ent_error_set(ENT_ENOMEM, "out of memory");
 	s->d = d;
 	s->ntokens = ntokens;
+	memset(s->words, 0, sizeof s->words);
+	s->kmask_all = 0;
 	s->keys = ent_arena_calloc(arena, ntokens ? ntokens * TOKEN_KEYS : 1, sizeof *s->keys);
 	s->nown = ent_arena_calloc(arena, ntokens ? ntokens : 1, 1);
 	s->kmask = ent_arena_alloc(arena, (ntokens ? ntokens : 1) * sizeof *s->kmask);
@@ -1541,9 +1550,14 @@ int ent_dict_sent_prepare(ent_dict_sent **out, const ent_dict *d,
 		uint64_t mask = 0;
 		int i;
 
-		for (i = 0; i < TOKEN_KEYS && keys[i]; i++)
+		for (i = 0; i < TOKEN_KEYS && keys[i]; i++) {
+			uint32_t b = sent_bit(keys[i] >> 2);
+
 			mask |= word_bit(keys[i] >> 2);
+			s->words[b / 64] |= 1ULL << (b % 64);
+		}
 		s->kmask[t] = mask;
+		s->kmask_all |= mask;
 	}
 	*out = s;
 	return ENT_OK;
@@ -1596,6 +1610,58 @@ int ent_dict_elem_match(const ent_dict_sent *s, const ent_pattern_elem *e,
 		a += 1 + n;
 	}
 	return 0;
+}
+
+/* Whether word w (not 0) may be a key of one of the sentence's tokens
+ * (no when its bit is clear). */
+static inline int sent_may_have(const ent_dict_sent *s, uint32_t w)
+{
+	uint32_t b = sent_bit(w);
+
+	return w && (s->words[b / 64] >> (b % 64) & 1);
+}
+
+int ent_dict_pattern_possible(const ent_dict_sent *s, const ent_pattern *pat)
+{
+	size_t i;
+
+	/* the words it needs, first: most patterns end here, their
+	 * elements unread */
+	if ((pat->need[0] && !sent_may_have(s, pat->need[0])) ||
+	    (pat->need[1] && !sent_may_have(s, pat->need[1])))
+		return 0;
+
+	for (i = 0; i < pat->nelems; i++) {
+		const ent_pattern_elem *e = &pat->elems[i];
+		const uint32_t *a;
+		uint16_t k;
+
+		if (i == pat->pred || e->kind != ENT_PE_WORD || (e->flags & ENT_PE_OPTIONAL))
+			continue;
+		if (!e->alts)
+			return 0;
+		/* no alternative's first word is any token's (the test
+		 * ent_dict_elem_match starts with), without reading them */
+		if (e->first_mask && !(e->first_mask & s->kmask_all))
+			return 0;
+		/* ent_dict_elem_match needs an alternative whose words
+		 * are all tokens' keys, in at most the sentence's tokens */
+		a = e->alts;
+		for (k = 0; k < e->nalts; k++) {
+			uint32_t n = a[0], w;
+
+			if (n > 0 && n <= s->ntokens) {
+				for (w = 0; w < n && sent_may_have(s, a[1 + w]); w++)
+					;
+				if (w == n)
+					break;
+			}
+			a += 1 + n;
+		}
+		if (k == e->nalts)
+			return 0;
+	}
+	return 1;
 }
 
 typedef struct match_buf {

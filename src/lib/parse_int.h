@@ -58,6 +58,8 @@ typedef struct ent_lin {
 	uint32_t nslots;       /* power of two */
 	float scale;
 	const int8_t *w;
+	uint32_t slot_mask;    /* ent__slot as one mask: (uint32_t)(h >> 20) & slot_mask */
+	const int8_t *w_last;  /* w + nclasses - 1: a row's last weight is w_last[slot] */
 } ent_lin;
 
 /* An open-addressed table of (class, key) -> value byte strings. slots
@@ -92,6 +94,27 @@ static inline int ent__act_kind(const ent_actions *a, int k)
 	return k < 2 ? k : k < 2 + a->nleft ? ACT_LEFT : ACT_RIGHT;
 }
 
+/* Decoding tables: for the parser's templates whose first value is a
+ * tag (XPOS or UPOS: index value & 63, the root's 0xfe at 62 and "none",
+ * 0xff, at 63) or a label or small count (index the value, at most 64),
+ * the hash of the template with that first value, f1(template, value),
+ * so that decoding looks it up where training hashes it (same values;
+ * built at load). */
+#define ENT_FT_TAG(X) \
+	X(102) X(105) X(108) X(111) X(116) X(118) X(119) X(120) X(121) X(122) \
+	X(123) X(124) X(125) X(127) X(129) X(131) X(133) X(135) X(137) X(139) \
+	X(142) X(145) X(148) X(151) X(154) X(157) X(160) X(162) X(163) X(164) \
+	X(165) X(167) X(169) X(171) X(173) X(174) X(175) X(178) X(179) X(190) \
+	X(191) X(192) X(193) X(194) X(196)
+#define ENT_FT_SMALL(X) \
+	X(140) X(143) X(146) X(149) X(152) X(155) X(158) X(161) X(177)
+#define ENT_FT_ENUM(t) FT_##t,
+enum { ENT_FT_TAG(ENT_FT_ENUM) ENT_FT_SMALL(ENT_FT_ENUM) FT_COUNT };
+#undef ENT_FT_ENUM
+typedef struct ent_ftab {
+	uint64_t hash[FT_COUNT][65];
+} ent_ftab;
+
 struct ent_model {
 	unsigned char *owned;  /* the file bytes when copied; NULL if borrowed */
 	int ntags;
@@ -104,6 +127,7 @@ struct ent_model {
 	int32_t retag_margin;  /* in the first pass's score units */
 	ent_actions act;
 	ent_strtab table;
+	ent_ftab ftab;         /* decoding tables of the parser's templates */
 };
 
 /* Hashing. */
@@ -214,6 +238,14 @@ void ent__pstate_finish(ent_pstate *st, int nlabels, int root_label, int punct_l
 
 #define ENT_PARSE_NFEAT 96
 size_t ent__parse_features(uint64_t *out, const ent_pstate *st);
+/* The same features as decoding finds them with model m: the first slots
+ * of their rows in m's parser, ent__slot of ent__parse_features' hashes
+ * in another order (the decoder looks up what it can and hashes the rest
+ * in vector rounds; a test checks that the two agree as sets). */
+size_t ent__parse_slots(uint64_t *out, const ent_pstate *st, const ent_model *m);
+/* Checks the vector ways of hashing the decoder's features that this
+ * processor has against the plain one; returns the number of differences. */
+int ent__hash_rounds_check(void);
 /* Features of the label of the arc head -> dep in st. */
 #define ENT_LABEL_NFEAT 48
 size_t ent__label_features(uint64_t *out, const ent_pstate *st, int head, int dep);

@@ -261,6 +261,16 @@ TEST(dict_elem_match)
 	CHECK(ent_dict_elem_match(s, &p->elems[2], 3, &end) == 1);  /* to */
 	CHECK(ent_dict_elem_match(s, &p->elems[2], 2, &end) == 0);
 	CHECK(ent_dict_elem_match(s, &p->elems[3], 4, &end) == 0);  /* X: the coder's */
+	CHECK(ent_dict_pattern_possible(s, p));
+	/* without "to" the pattern cannot match; without troops neither */
+	text = "Russia sent soldiers into Syria";
+	REQUIRE(ent_tokenize(&seg, text, strlen(text), arena) == 0);
+	REQUIRE(ent_dict_sent_prepare(&s, d, text, seg.tokens, seg.ntokens, arena) == 0);
+	CHECK(!ent_dict_pattern_possible(s, p));
+	text = "Russia sent money to Syria";
+	REQUIRE(ent_tokenize(&seg, text, strlen(text), arena) == 0);
+	REQUIRE(ent_dict_sent_prepare(&s, d, text, seg.tokens, seg.ntokens, arena) == 0);
+	CHECK(!ent_dict_pattern_possible(s, p));
 	ent_arena_free(arena);
 	ent_dict_free(d);
 }

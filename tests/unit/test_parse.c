@@ -7,6 +7,7 @@
 
 #include "test.h"
 #include "entente/builtin.h"
+#include "../../src/lib/parse_int.h"
 
 static const char conllu_text[] =
 	"# newdoc id = d1\n"
@@ -351,6 +352,135 @@ TEST(lemmas_and_relations_follow_ewt)
 	CHECK_STR(seg.tokens[7].lemma, "town");
 	CHECK(has_arc(&seg, text, "want", "xcomp", "visit"));
 	CHECK(is_tree(seg.tokens, seg.ntokens));
+	ent_arena_free(a);
+	ent_model_free(m);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The decoder looks up part of the parser's features (tables of tag and
+ * label templates) where training hashes them, and hashes the rest in
+ * vector rounds, in another order: on every state of random walks
+ * through parses of news sentences, the slots must be the same ones. */
+TEST(decoder_features_are_the_trainers)
+{
+	static const char text[] =
+	    "The United Nations said on Monday that Russian troops had withdrawn from the "
+	    "town, but Ukraine's foreign minister, Dmytro Kuleba, rejected the claim. "
+	    "\"We will not negotiate,\" he told reporters in Kyiv after talks with Turkey.";
+	ent_model *m = NULL;
+	ent_arena *a = NULL;
+	ent_segmentation seg;
+	uint32_t rnd = 12345;
+	size_t s, walk;
+
+	if (ent_model_builtin(&m)) {
+		test_skip("no built-in model");
+		return;
+	}
+	REQUIRE(ent_arena_new(&a, 0) == 0);
+	REQUIRE(ent_segment(&seg, text, strlen(text), a) == 0);
+	REQUIRE(ent_tag_parse_all(m, &seg, text, a) == 0);
+	for (s = 0; s < seg.nsents; s++) {
+		const ent_token *tok = seg.tokens + seg.sents[s].first;
+		int n = (int)seg.sents[s].ntokens, i;
+		ent_tokinfo *ti = ent_arena_alloc(a, (size_t)n * sizeof *ti);
+		uint8_t *xpos = ent_arena_alloc(a, (size_t)n), *upos = ent_arena_alloc(a, (size_t)n);
+		ent_pwords pw;
+		ent_pstate st;
+
+		REQUIRE(ti && xpos && upos);
+		pw.word = ent_arena_alloc(a, (size_t)(n + 1) * sizeof *pw.word);
+		pw.suf = ent_arena_alloc(a, (size_t)(n + 1) * sizeof *pw.suf);
+		pw.cverb = ent_arena_alloc(a, (size_t)(n + 1) * sizeof *pw.cverb);
+		pw.cpunct = ent_arena_alloc(a, (size_t)(n + 1) * sizeof *pw.cpunct);
+		pw.tag = ent_arena_alloc(a, (size_t)n + 1);
+		pw.utag = ent_arena_alloc(a, (size_t)n + 1);
+		st.stack = ent_arena_alloc(a, (size_t)(n + 1) * sizeof *st.stack);
+		st.node = ent_arena_alloc(a, (size_t)(n + 1) * sizeof *st.node);
+		REQUIRE(pw.word && pw.suf && pw.cverb && pw.cpunct && pw.tag && pw.utag && st.stack &&
+		        st.node);
+		ent__tokinfo(ti, tok, (size_t)n, text, &m->table);
+		for (i = 0; i < n; i++) {
+			xpos[i] = tok[i].xpos;
+			upos[i] = tok[i].upos;
+		}
+		ent__pstate_words(&st, &pw, ti, xpos, upos, n);
+		for (walk = 0; walk < 4; walk++) {
+			ent__pstate_init(&st, n);
+			while (!ent__pstate_done(&st)) {
+				uint64_t h[ENT_PARSE_NFEAT], o[ENT_PARSE_NFEAT];
+				uint8_t valid[ENT_NACT];
+				size_t nh = ent__parse_features(h, &st), no = ent__parse_slots(o, &st, m), k;
+				int act;
+
+				CHECK_INT(no, nh);
+				for (k = 0; k < nh; k++)
+					h[k] = ent__slot(h[k], m->parser.nslots, m->parser.nclasses);
+				qsort(h, nh, sizeof *h, cmp_u64);
+				qsort(o, no, sizeof *o, cmp_u64);
+				for (k = 0; k < nh && k < no; k++)
+					if (o[k] != h[k]) {
+						CHECK(!"decoder slots differ from the trainer's");
+						break;
+					}
+				ent__pstate_valid(&st, valid);
+				do {
+					rnd = rnd * 1103515245u + 12345u;
+					act = (int)(rnd >> 16) % ENT_NACT;
+				} while (!valid[act]);
+				rnd = rnd * 1103515245u + 12345u;
+				ent__pstate_apply(&st, act, (int)((rnd >> 16) % (uint32_t)m->nlabels));
+			}
+		}
+	}
+	ent_arena_free(a);
+	ent_model_free(m);
+}
+
+/* Every vector way of hashing the decoder's features that this processor
+ * has gives what the plain one gives. */
+TEST(decoder_hash_rounds_agree)
+{
+	CHECK_INT(ent__hash_rounds_check(), 0);
+}
+
+/* A batch of sentences keeps the values of the words it has seen (by
+ * form): the trees are those of the sentences parsed one by one. */
+TEST(batch_word_cache_changes_nothing)
+{
+	static const char text[] =
+	    "Russia said on Monday that Russia would talk. Talks in Geneva said nothing. "
+	    "RUSSIA said Talks would resume, and Russia's talks went on. Said Russia: talk.";
+	ent_model *m = NULL;
+	ent_arena *a = NULL;
+	ent_segmentation one, all;
+	size_t s, t;
+
+	if (ent_model_builtin(&m)) {
+		test_skip("no built-in model");
+		return;
+	}
+	REQUIRE(ent_arena_new(&a, 0) == 0);
+	REQUIRE(ent_segment(&all, text, strlen(text), a) == 0);
+	REQUIRE(ent_segment(&one, text, strlen(text), a) == 0);
+	REQUIRE(all.nsents > 2 && all.ntokens == one.ntokens);
+	REQUIRE(ent_tag_parse_all(m, &all, text, a) == 0);
+	for (s = 0; s < one.nsents; s++)
+		REQUIRE(ent_tag_parse(m, one.tokens + one.sents[s].first, one.sents[s].ntokens, text,
+		                      a) == 0);
+	for (t = 0; t < all.ntokens; t++) {
+		CHECK_INT(all.tokens[t].xpos, one.tokens[t].xpos);
+		CHECK_INT(all.tokens[t].upos, one.tokens[t].upos);
+		CHECK_INT(all.tokens[t].head, one.tokens[t].head);
+		CHECK_INT(all.tokens[t].deprel, one.tokens[t].deprel);
+		CHECK_STR(all.tokens[t].lemma, one.tokens[t].lemma);
+	}
 	ent_arena_free(a);
 	ent_model_free(m);
 }
