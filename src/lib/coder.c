@@ -31,7 +31,7 @@ enum {
 	D_NMOD, D_NMOD_POSS, D_NMOD_UNMARKED, D_AMOD, D_COMPOUND, D_COMPOUND_PRT, D_FLAT,
 	D_APPOS, D_CONJ, D_CC, D_CASE, D_DET, D_XCOMP, D_CCOMP, D_ADVCL, D_ACL,
 	D_ACL_RELCL, D_ADVMOD, D_AUX, D_AUX_PASS, D_MARK, D_NEG_UNUSED, D_PARATAXIS,
-	D_ROOT, D_NUMMOD, D_PUNCT, D_DEP, D_COP, D_EXPL, D_NMOD_DESC, D_COUNT
+	D_ROOT, D_NUMMOD, D_PUNCT, D_DEP, D_COP, D_EXPL, D_NMOD_DESC, D_FIXED, D_COUNT
 };
 
 static const char *const dep_names[D_COUNT] = {
@@ -39,7 +39,7 @@ static const char *const dep_names[D_COUNT] = {
 	"nmod", "nmod:poss", "nmod:unmarked", "amod", "compound", "compound:prt", "flat",
 	"appos", "conj", "cc", "case", "det", "xcomp", "ccomp", "advcl", "acl",
 	"acl:relcl", "advmod", "aux", "aux:pass", "mark", "neg", "parataxis",
-	"root", "nummod", "punct", "dep", "cop", "expl", "nmod:desc"
+	"root", "nummod", "punct", "dep", "cop", "expl", "nmod:desc", "fixed"
 };
 
 struct ent_coder {
@@ -1179,7 +1179,11 @@ static int in_frame(const sent_ctx *s, int t, int p, int light)
 		if (h == p || (light >= 0 && h == light)) {
 			/* direct dependents: leave out subjects and clauses */
 			if (dep_is(s, x, D_NSUBJ) || dep_is(s, x, D_NSUBJ_PASS) || dep_is(s, x, D_CSUBJ) ||
-			    dep_is(s, x, D_CCOMP) || dep_is(s, x, D_ADVCL) || dep_is(s, x, D_PARATAXIS) ||
+			    dep_is(s, x, D_CCOMP) || dep_is(s, x, D_PARATAXIS) ||
+			    /* a gerund with "of" or "for" is the predicate's
+			     * complement: "accused X of breaching" */
+			    (dep_is(s, x, D_ADVCL) && !child_lemma(s, x, D_MARK, "of") &&
+			     !child_lemma(s, x, D_MARK, "for")) ||
 			    dep_is(s, x, D_ACL_RELCL) || (dep_is(s, x, D_CONJ) && upos(s, x) == ENT_UPOS_VERB) ||
 			    dep_is(s, x, D_PUNCT) || dep_is(s, x, D_MARK))
 				return 0;
@@ -1212,6 +1216,10 @@ static int skippable(const sent_ctx *s, int t)
 	/* a modifier of a word further right ("a day-old blockade") */
 	if (s->head[t] > t && upos(s, t) != ENT_UPOS_VERB && !dep_is(s, t, D_NSUBJ) &&
 	    !dep_is(s, t, D_CASE))
+		return 1;
+	/* the rest of such a modifier ("more than 1,000 refugees", "at
+	 * least two envoys") */
+	if (dep_is(s, t, D_FIXED) && s->head[t] >= 0 && s->head[t] < t && s->head[s->head[t]] > t)
 		return 1;
 	switch (upos(s, t)) {
 	case ENT_UPOS_DET: case ENT_UPOS_ADJ: case ENT_UPOS_NUM: case ENT_UPOS_ADV:
@@ -1318,6 +1326,45 @@ static int in_descriptive_clause(const sent_ctx *s, int t, int p)
 	return 0;
 }
 
+/* Whether u belongs to the actor phrase headed by hd as its name, its
+ * modifiers before the head and its conjuncts ("the United States",
+ * "Armenia and Azerbaijan", "Chad, Niger and Mali"), not to a phrase
+ * after it ("envoys of X to ..." keeps its "of" and "to"). */
+static int in_actor_phrase(const sent_ctx *s, int u, int hd)
+{
+	int guard = 0;
+
+	if (u <= hd)
+		return in_subtree(s, u, hd);
+	while (u >= 0 && u != hd && guard++ < 32) {
+		if (!(dep_is(s, u, D_FLAT) || dep_is(s, u, D_CONJ) || dep_is(s, u, D_CC) ||
+		      dep_is(s, u, D_PUNCT) || (u < s->head[u] && !dep_is(s, u, D_CASE))))
+			return 0;
+		u = s->head[u];
+	}
+	return u == hd;
+}
+
+/* The head of the actor phrase whose first matched word is t: the word
+ * a name's parts and a role's modifiers hang from ("the United States"
+ * on "States", "1,000 Palestinian refugees" on "refugees"), as long as
+ * the words climbed to are the name or role words. */
+static int actor_phrase_head(const sent_ctx *s, int t)
+{
+	int hd = t, guard = 0;
+
+	while (s->head[hd] > hd && guard++ < 8 &&
+	       /* the head is the same name or a role word: not "a US
+	        * dollar reward" */
+	       ((s->actor_m[t] >= 0 && s->actor_m[s->head[hd]] == s->actor_m[t]) ||
+	        s->agent_m[s->head[hd]] >= 0) &&
+	       (dep_is(s, hd, D_COMPOUND) || dep_is(s, hd, D_FLAT) || dep_is(s, hd, D_AMOD) ||
+	        dep_is(s, hd, D_NMOD_POSS) || dep_is(s, hd, D_NUMMOD) || dep_is(s, hd, D_DET) ||
+	        dep_is(s, hd, D_NMOD_DESC)))
+		hd = s->head[hd];
+	return hd;
+}
+
 /* Tries pattern pat with its predicate at token p and frame fr. */
 static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, const frame *fr)
 {
@@ -1395,7 +1442,7 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 		has_x |= pat->elems[i].kind == ENT_PE_TARGET;
 	for (i = (int)pat->pred + 1; i < (int)pat->nelems; i++) {
 		const ent_pattern_elem *e = &pat->elems[i];
-		int found = -1, q;
+		int found = -1, q, x_tok = NO_TOKEN;
 
 		for (q = pos; q < nf; q++) {
 			int t = ftok[q];
@@ -1430,9 +1477,21 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 				}
 			} else if (e->kind == ENT_PE_TARGET || e->kind == ENT_PE_SOURCE) {
 				if (actor_token(s, t)) {
+					int hd = actor_phrase_head(s, t);
+
 					found = q;
-					pos = q + 1;
 					last_end = s->actor_m[t] >= 0 ? (int)s->m[s->actor_m[t]].end : t + 1;
+					/* the rest of the actor's phrase is no
+					 * pattern word: "urged South Korea to",
+					 * "urged Armenia and Azerbaijan to" */
+					while (q + 1 < nf && (ftok[q + 1] < last_end || in_actor_phrase(s, ftok[q + 1], hd)))
+						q++;
+					if (ftok[q] + 1 > last_end)
+						last_end = ftok[q] + 1;
+					/* the phrase's head names it whole:
+					 * "Darfur rebels" */
+					x_tok = hd != t && actor_token(s, hd) ? hd : t;
+					pos = q + 1;
 					break;
 				}
 			} else if (e->kind == ENT_PE_SKIP) {
@@ -1473,9 +1532,9 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 		if (e->kind == ENT_PE_WORD && word_actor < 0 && own && actor_head(s, ftok[found]))
 			word_actor = ftok[found];
 		if (e->kind == ENT_PE_TARGET)
-			r.target = ftok[found];
+			r.target = x_tok;
 		else if (e->kind == ENT_PE_SOURCE)
-			r.source = ftok[found];
+			r.source = x_tok;
 		r.score += e->kind == ENT_PE_WORD ? 2 : e->kind == ENT_PE_SKIP ? 1 : 3;
 		if (ftok[found] > r.last)
 			r.last = ftok[found];
@@ -2678,6 +2737,13 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
 		 * inspectors into Yongbyon") gives way to the next candidate */
 		int n0 = actors_of(s, pm->target, tgt, MAX_CODES);
 
+		/* a country borrowed as a noun's source from the verb above
+		 * it is not the noun's actor when the noun is done to that
+		 * country ("the United States pointed to the attack on the
+		 * United States embassy"); a party or a legislature may act
+		 * on its own country's people */
+		if (nounpred && from_verb && ns > 0 && root_len(src[0].code) == strlen(src[0].code))
+			dropped = 1;
 		nt = other_targets(src, nself, tgt, n0, &dropped);
 		self_x = n0 > 0 && nt == 0;
 	} else if (pm->source >= 0) {
