@@ -1484,8 +1484,17 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 					/* the rest of the actor's phrase is no
 					 * pattern word: "urged South Korea to",
 					 * "urged Armenia and Azerbaijan to" */
-					while (q + 1 < nf && (ftok[q + 1] < last_end || in_actor_phrase(s, ftok[q + 1], hd)))
+					while (q + 1 < nf && (ftok[q + 1] < last_end || in_actor_phrase(s, ftok[q + 1], hd))) {
+						size_t end2;
+
+						/* "between S and X": the pattern's
+						 * own conjunction */
+						if (i + 1 < (int)pat->nelems && dep_is(s, ftok[q + 1], D_CC) &&
+						    pat->elems[i + 1].kind == ENT_PE_WORD &&
+						    ent_dict_elem_match(s->dsent, &pat->elems[i + 1], (size_t)ftok[q + 1], &end2))
+							break;
 						q++;
+					}
 					if (ftok[q] + 1 > last_end)
 						last_end = ftok[q] + 1;
 					/* the phrase's head names it whole:
