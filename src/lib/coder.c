@@ -1370,6 +1370,7 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 {
 	pmatch r;
 	int light = fr->light, i, pos, k, adjacent, last_end, has_x = 0, word_actor = NO_TOKEN;
+	int first_after = (int)pat->pred + 1;
 	int own = !(pat->flags & ENT_PAT_PETR);  /* PETRARCH's patterns match as PETRARCH does */
 	const int *ftok = fr->tok;
 	int nf = fr->n;
@@ -1440,7 +1441,35 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 	last_end = p + 1;
 	for (i = 0; i < (int)pat->nelems; i++)
 		has_x |= pat->elems[i].kind == ENT_PE_TARGET;
-	for (i = (int)pat->pred + 1; i < (int)pat->nelems; i++) {
+	/* In the passive the verb's object is its subject, before it: the
+	 * first element after the verb may be matched there ("the envoy
+	 * was received by X": "receive X"; "sanctions were imposed on X":
+	 * "impose ~sanction on X"). */
+	if (own && upos(s, p) == ENT_UPOS_VERB && (int)pat->pred + 1 < (int)pat->nelems &&
+	    !(pat->elems[pat->pred + 1].flags & ENT_PE_ADJACENT)) {
+		const ent_pattern_elem *e = &pat->elems[pat->pred + 1];
+		int ps = child(s, p, D_NSUBJ_PASS);
+		size_t end;
+
+		if (ps >= 0 && ps < p) {
+			/* an actor by its own word: not "Iranian assistance is
+			 * received", nor an "it" that is mostly a thing ("it
+			 * must be approved by the Senate") */
+			if (e->kind == ENT_PE_TARGET && actor_token(s, ps) &&
+			    (upos(s, ps) == ENT_UPOS_PRON ? !lemma_is(s, ps, "it")
+			                                  : s->actor_m[ps] >= 0 || s->agent_m[ps] >= 0)) {
+				r.target = ps;
+				r.score += 3;
+				first_after = (int)pat->pred + 2;
+			} else if (e->kind == ENT_PE_WORD && ent_dict_elem_match(s->dsent, e, (size_t)ps, &end)) {
+				if (actor_head(s, ps))
+					word_actor = ps;
+				r.score += 2;
+				first_after = (int)pat->pred + 2;
+			}
+		}
+	}
+	for (i = first_after; i < (int)pat->nelems; i++) {
 		const ent_pattern_elem *e = &pat->elems[i];
 		int found = -1, q, x_tok = NO_TOKEN;
 
