@@ -173,6 +173,14 @@ static int lemma_in(const sent_ctx *s, int t, const char *const *words)
 }
 
 /* The child of t with relation which, the first one; -1 when none. */
+/* Whether token t has the Penn tag name ("VBG"). */
+static int xpos_is(const sent_ctx *s, int t, const char *name)
+{
+	const char *x = ent_xpos_name(s->tok[t].xpos);
+
+	return x && strcmp(x, name) == 0;
+}
+
 static int child(const sent_ctx *s, int t, int which)
 {
 	int k;
@@ -3936,7 +3944,51 @@ static int code_predicates(sent_ctx *s)
 		 * there ("will close its border ... unless") */
 		for (mj = 0; mj < s->nm && !c->skip; mj++)
 			c->skip = mj != mi && ch[mj].best && !ch[mj].skip && ch[mj].best->code &&
-			          (ch[mj].p == h || ch[mj].bm.first == h);
+			          (ch[mj].p == h || ch[mj].bm.first == h ||
+			           /* an act framed by it: "threatened to
+			            * launch an offensive unless" */
+			           (ch[mj].framed && ch[mj].gov == h));
+	}
+	/* An eventive noun (or a gerund with no subject) in a "following",
+	 * "after", "before", "since", "amid" or "during" phrase names the
+	 * circumstance of the sentence's act, not an act it reports:
+	 * "offered talks following the invasion of X", "warned against
+	 * travel after the mall shooting". Found by word order, as the
+	 * parser often hangs such a phrase from the wrong word. */
+	for (mi = 0; mi < s->nm; mi++) {
+		choice *c = &ch[mi];
+		int t, left, any = 0;
+
+		if (!c->best || c->skip || !c->best->code || c->p < 0 || c->p >= s->n)
+			continue;
+		if (!c->nounpred && !(upos(s, c->p) == ENT_UPOS_VERB && xpos_is(s, c->p, "VBG") &&
+		                      child(s, c->p, D_NSUBJ) < 0 && child(s, c->p, D_AUX) < 0))
+			continue;
+		if (c->bm.first < c->p)
+			continue;  /* a pattern from a word before it: "hold talks" */
+		for (left = c->p - 1; left >= 0 && left >= c->p - 6; left--) {
+			int u = upos(s, left);
+
+			if (!(u == ENT_UPOS_DET || u == ENT_UPOS_ADJ || u == ENT_UPOS_NUM ||
+			      u == ENT_UPOS_PROPN || (u == ENT_UPOS_NOUN && s->head[left] > left) ||
+			      (u == ENT_UPOS_PRON && dep_is(s, left, D_NMOD_POSS)) ||
+			      (u == ENT_UPOS_PART && xpos_is(s, left, "POS")) ||
+			      (u == ENT_UPOS_PUNCT && s->head[left] > left)))
+				break;
+		}
+		if (left < 0 || !(lemma_is(s, left, "following") || lemma_is(s, left, "follow") ||
+		                  lemma_is(s, left, "after") || lemma_is(s, left, "before") ||
+		                  lemma_is(s, left, "since") || lemma_is(s, left, "amid") ||
+		                  lemma_is(s, left, "amidst") || lemma_is(s, left, "during")))
+			continue;
+		if (lemma_is(s, left, "follow") && !xpos_is(s, left, "VBG"))
+			continue;
+		/* the act it is the circumstance of */
+		for (t = 0; t < (int)s->nm && !any; t++)
+			any = t != (int)mi && ch[t].best && !ch[t].skip && ch[t].best->code && ch[t].p != c->p &&
+			      !(ch[t].p > left && ch[t].p < c->p);
+		if (any)
+			c->skip = 1;
 	}
 	/* The content of a claim demanded, asked for, rejected, threatened
 	 * or denied ("demanded an admission that X murdered Y", "rejected
