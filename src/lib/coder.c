@@ -2769,11 +2769,18 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
 		int k;
 
 		for (k = s->first_child[p]; k >= 0 && ns == 0; k = s->next_sibling[k]) {
-			int cs = case_of(s, k);
+			int cs = case_of(s, k), g;
 
 			if (dep_is(s, k, D_OBL) && cs >= 0 && place_token(s, k) &&
 			    (lemma_is(s, cs, "in") || lemma_is(s, cs, "inside")))
 				ns = actors_of(s, k, src, MAX_CODES);
+			/* the place hung on the pattern's noun: "was put
+			 * under investigation in Italy" */
+			for (g = dep_is(s, k, D_OBL) ? s->first_child[k] : -1; g >= 0 && ns == 0;
+			     g = s->next_sibling[g])
+				if (dep_is(s, g, D_NMOD) && (cs = case_of(s, g)) >= 0 && place_token(s, g) &&
+				    (lemma_is(s, cs, "in") || lemma_is(s, cs, "inside")))
+					ns = actors_of(s, g, src, MAX_CODES);
 		}
 	}
 	/* target */
