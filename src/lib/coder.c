@@ -1663,8 +1663,10 @@ static int subject_from_order(const sent_ctx *s, int p)
  * sentence, then only a noun phrase (names, nouns, adjectives,
  * determiners, "and" and commas) that names an actor, that phrase is the
  * subject: its first noun or name, whose conjuncts go with it. *at gets
- * the position of the subordinating word; -1 when the words do not fit. */
-static int subject_after_subordinator(const sent_ctx *s, int v, int *at)
+ * the position of the subordinating word; -1 when the words do not fit.
+ * loose: v has no subject of its own, and the subordinating word may
+ * follow anything. */
+static int subject_after_subordinator(const sent_ctx *s, int v, int loose, int *at)
 {
 	static const char *const subordinators[] = {"after", "before", "since", "until", "till", NULL};
 	static const char *const spans[] = {
@@ -1675,7 +1677,11 @@ static int subject_after_subordinator(const sent_ctx *s, int v, int *at)
 	const char *x = ent_xpos_name(s->tok[v].xpos);
 	int k = v - 1, sub, first;
 
-	if (!x || !(strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0))
+	if (!x || !(strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0 ||
+	            /* the tagger's participle for a past tense ("officials
+	             * alleged") */
+	            (loose && strcmp(x, "VBN") == 0 && child(s, v, D_AUX) < 0 &&
+	             child(s, v, D_AUX_PASS) < 0)))
 		return -1;
 	while (k >= 0 && (upos(s, k) == ENT_UPOS_PROPN || upos(s, k) == ENT_UPOS_NOUN ||
 	                  upos(s, k) == ENT_UPOS_ADJ || upos(s, k) == ENT_UPOS_DET ||
@@ -1684,7 +1690,7 @@ static int subject_after_subordinator(const sent_ctx *s, int v, int *at)
 		k--;
 	sub = k;
 	if (sub < 0 || sub >= v - 1 || !lemma_in(s, sub, subordinators) ||
-	    (sub > 0 && !lemma_in(s, sub - 1, spans)))
+	    (!loose && sub > 0 && !lemma_in(s, sub - 1, spans)))
 		return -1;
 	for (first = sub + 1; first < v && !(upos(s, first) == ENT_UPOS_NOUN ||
 	                                      upos(s, first) == ENT_UPOS_PROPN); first++)
@@ -1766,7 +1772,10 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 		    p > 0 && temporal_word(s, p - 1))
 			subj = subject_from_order(s, p);
 		if (t == p) {
-			int at, sa = subject_after_subordinator(s, p, &at);
+			/* a verb with no subject of its own (the parser's
+			 * conjunct: "expelled X after U.S. officials
+			 * alleged") takes the phrase after any "after" */
+			int at, sa = subject_after_subordinator(s, p, subj < 0, &at);
 
 			/* none, or the time noun ("Hours after ... signed") */
 			if (sa >= 0 && (subj < 0 || subj < at))
