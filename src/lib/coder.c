@@ -2572,6 +2572,17 @@ static int phrase_path(const sent_ctx *s, int t, int p)
 /* Whether t comes into p's verb phrase through a preposition that does
  * not introduce a party: a role ("served as president"), a comparison,
  * a time ("during", "since", "after"). */
+/* Whether phrase k, marked by case word cs, is the topic of a talk or
+ * meeting (root 04): "talks on an Israeli pullback", "negotiations over
+ * a US aid package" are about the pullback and the package, and name no
+ * party; "talks on Syria" still names one. */
+static int topic_phrase(const sent_ctx *s, int k, int cs, const char *code)
+{
+	return code && strncmp(code, "04", 2) == 0 && cs >= 0 &&
+	       (lemma_is(s, cs, "on") || lemma_is(s, cs, "over") || lemma_is(s, cs, "about")) &&
+	       s->actor_m[k] < 0 && s->agent_m[k] < 0 && upos(s, k) != ENT_UPOS_PRON;
+}
+
 static int non_party_prep(const sent_ctx *s, int t, int p)
 {
 	static const char *const preps[] = {
@@ -2848,7 +2859,8 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
 			     lemma_is(s, cs, "on") || lemma_is(s, cs, "toward") || lemma_is(s, cs, "towards") ||
 			     lemma_is(s, cs, "at") || lemma_is(s, cs, "into") || lemma_is(s, cs, "for") ||
 			     lemma_is(s, cs, "over") || lemma_is(s, cs, "upon") || lemma_is(s, cs, "between") ||
-			     lemma_is(s, cs, "among") || lemma_is(s, cs, "from")))
+			     lemma_is(s, cs, "among") || lemma_is(s, cs, "from")) &&
+			    !topic_phrase(s, k, cs, pat->code))
 				nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES), &dropped);
 		}
 	}
@@ -2870,7 +2882,8 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
 			       (lemma_is(s, cs, "to") || lemma_is(s, cs, "with") || lemma_is(s, cs, "against") ||
 			        lemma_is(s, cs, "for") || lemma_is(s, cs, "on") || lemma_is(s, cs, "toward") ||
 			        lemma_is(s, cs, "towards") || lemma_is(s, cs, "into") || lemma_is(s, cs, "at") ||
-			        lemma_is(s, cs, "between") || lemma_is(s, cs, "among")))))
+			        lemma_is(s, cs, "between") || lemma_is(s, cs, "among")) &&
+			       !topic_phrase(s, k, cs, pat->code))))
 				continue;
 			/* a deeper verb's object or subject counts only when it
 			 * names an actor itself: in "pledges to block US
