@@ -1286,6 +1286,7 @@ typedef struct frame {
 	int tok[256];
 	int n;
 	int light;
+	int pass_subj;  /* the verb's passive subject before it, or -1 */
 } frame;
 
 static void build_frame(const sent_ctx *s, int p, int nounpred, frame *f)
@@ -1294,6 +1295,9 @@ static void build_frame(const sent_ctx *s, int p, int nounpred, frame *f)
 
 	f->n = 0;
 	f->light = -1;
+	f->pass_subj = -1;
+	if (!nounpred && upos(s, p) == ENT_UPOS_VERB && (k = child(s, p, D_NSUBJ_PASS)) >= 0 && k < p)
+		f->pass_subj = k;
 	if (nounpred && s->head[p] >= 0 && (dep_is(s, p, D_OBJ) || dep_is(s, p, D_NSUBJ_PASS)))
 		f->light = s->head[p];
 	for (k = p + 1; k < s->n && f->n < 256; k++) {
@@ -1453,13 +1457,13 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 	 * first element after the verb may be matched there ("the envoy
 	 * was received by X": "receive X"; "sanctions were imposed on X":
 	 * "impose ~sanction on X"). */
-	if (own && upos(s, p) == ENT_UPOS_VERB && (int)pat->pred + 1 < (int)pat->nelems &&
+	if (own && fr->pass_subj >= 0 && (int)pat->pred + 1 < (int)pat->nelems &&
 	    !(pat->elems[pat->pred + 1].flags & ENT_PE_ADJACENT)) {
 		const ent_pattern_elem *e = &pat->elems[pat->pred + 1];
-		int ps = child(s, p, D_NSUBJ_PASS);
+		int ps = fr->pass_subj;
 		size_t end;
 
-		if (ps >= 0 && ps < p) {
+		{
 			/* an actor by its own word: not "Iranian assistance is
 			 * received", nor an "it" that is mostly a thing ("it
 			 * must be approved by the Senate") */
