@@ -1211,10 +1211,21 @@ static int timex_first(const sent_ctx *s, int t);
  * ("lifted Friday a blockade", "opened on Monday its border to",
  * "agreed last week to"): passed over, and no pattern word ("agree on")
  * matches its preposition. */
+static int weekday_name(const sent_ctx *s, int t)
+{
+	static const char *const days[] = {
+		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", NULL
+	};
+
+	return upos(s, t) == ENT_UPOS_PROPN && lemma_in(s, t, days);
+}
+
 static int in_time_phrase(const sent_ctx *s, int t)
 {
-	return dep_is(s, t, D_OBL_UNMARKED) || timex_first(s, t) >= 0 ||
-	       (dep_is(s, t, D_CASE) && s->head[t] > t && timex_first(s, s->head[t]) >= 0);
+	/* a day's name is a time also when no document date anchors it */
+	return dep_is(s, t, D_OBL_UNMARKED) || timex_first(s, t) >= 0 || weekday_name(s, t) ||
+	       (dep_is(s, t, D_CASE) && s->head[t] > t &&
+	        (timex_first(s, s->head[t]) >= 0 || weekday_name(s, s->head[t])));
 }
 
 static int skippable(const sent_ctx *s, int t)
@@ -1374,6 +1385,15 @@ static int actor_phrase_head(const sent_ctx *s, int t)
 	        dep_is(s, hd, D_NMOD_POSS) || dep_is(s, hd, D_NUMMOD) || dep_is(s, hd, D_DET) ||
 	        dep_is(s, hd, D_NMOD_DESC)))
 		hd = s->head[hd];
+	/* a quantity stands for what it counts: "hundreds of Syrian
+	 * refugees" */
+	if (quantity_word(s, hd)) {
+		int k;
+
+		for (k = s->first_child[hd]; k >= 0; k = s->next_sibling[k])
+			if (k > hd && dep_is(s, k, D_NMOD) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "of"))
+				return k;
+	}
 	return hd;
 }
 
