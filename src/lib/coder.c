@@ -1936,6 +1936,10 @@ static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat, int spe
 				mod = mod ? mod : ENT_MOD_FUTURE;
 			if (lemma_is(s, h, "seem") || lemma_is(s, h, "appear"))
 				mod = mod ? mod : ENT_MOD_HEDGED;
+			/* what is alleged or claimed is not reported as
+			 * fact: "alleged that the rebels had shelled" */
+			if (dep_is(s, t, D_CCOMP) && (lemma_is(s, h, "allege") || lemma_is(s, h, "claim")))
+				mod = mod ? mod : ENT_MOD_HEDGED;
 			/* an act only intended ("hopes to", "is ready to") or
 			 * asked for ("urged X to") is not reported as done */
 			if (dep_is(s, t, D_XCOMP)) {
