@@ -1893,6 +1893,13 @@ static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat, int spe
 			return -1;
 	}
 
+	/* a noun in a clause of "if", "whether" or "unless": "if Israel
+	 * continued the raids" */
+	if (upos(s, p) == ENT_UPOS_NOUN && s->head[p] >= 0 && upos(s, s->head[p]) == ENT_UPOS_VERB &&
+	    (dep_is(s, p, D_OBJ) || dep_is(s, p, D_NSUBJ) || dep_is(s, p, D_OBL)) &&
+	    (child_lemma(s, s->head[p], D_MARK, "if") || child_lemma(s, s->head[p], D_MARK, "whether") ||
+	     child_lemma(s, s->head[p], D_MARK, "unless")))
+		mod = ENT_MOD_HYPOTHETICAL;
 	while (t >= 0 && guard++ < 6) {
 		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
 			/* a pattern that spells the negation ("&NEGATVAUXVRB *
@@ -3994,7 +4001,7 @@ static int code_predicates(sent_ctx *s)
 		while (guard++ < 4 && s->head[t] >= 0 &&
 		       (dep_is(s, t, D_XCOMP) || dep_is(s, t, D_CONJ) || dep_is(s, t, D_OBJ)))
 			t = s->head[t];
-		if (!dep_is(s, t, D_ADVCL) || (h = s->head[t]) < 0 ||
+		if (!(dep_is(s, t, D_ADVCL) || dep_is(s, t, D_CCOMP)) || (h = s->head[t]) < 0 ||
 		    !(child_lemma(s, t, D_MARK, "if") || child_lemma(s, t, D_MARK, "unless")))
 			continue;
 		/* a predicate at the governing verb, or a pattern starting
