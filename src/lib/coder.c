@@ -1764,6 +1764,32 @@ static int passive_participle(const sent_ctx *s, int t)
 
 /* The token that is the subject of verb p, climbing through control,
  * conjunction, relative clauses and participles; -1 when none. */
+/* The agent of a passive whose "by" phrase k names a thing that acts
+ * for someone named after it: "blown up by a missile believed to be
+ * fired by rebels", "killed by a bomb planted by militants" (the
+ * rebels, the militants); else k. */
+static int passive_agent(const sent_ctx *s, int k)
+{
+	int c, g, a;
+
+	if (actor_token(s, k))
+		return k;
+	for (c = s->first_child[k]; c >= 0; c = s->next_sibling[c]) {
+		if (!dep_is(s, c, D_ACL) || upos(s, c) != ENT_UPOS_VERB)
+			continue;
+		for (g = c; g >= 0; g = child(s, g, D_XCOMP)) {
+			for (a = s->first_child[g]; a >= 0; a = s->next_sibling[a])
+				if ((dep_is(s, a, D_OBL_AGENT) ||
+				     (dep_is(s, a, D_OBL) && case_of(s, a) >= 0 && lemma_is(s, case_of(s, a), "by"))) &&
+				    actor_token(s, a))
+					return a;
+			if (g != c && g == s->head[g])
+				break;
+		}
+	}
+	return k;
+}
+
 static int subject_of(const sent_ctx *s, int p, int *is_passive)
 {
 	int guard = 0, t = p;
@@ -1824,7 +1850,7 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 			for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
 				if (dep_is(s, k, D_OBL_AGENT) ||
 				    (dep_is(s, k, D_OBL) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "by")))
-					return k;
+					return passive_agent(s, k);
 			return -1;
 		}
 		if (h < 0)
@@ -1851,7 +1877,7 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 			for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
 				if (dep_is(s, k, D_OBL_AGENT) ||
 				    (dep_is(s, k, D_OBL) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "by")))
-					return k;
+					return passive_agent(s, k);
 			return -1;
 		}
 		if ((dep_is(s, t, D_ACL) || (dep_is(s, t, D_DEP) && h < t)) &&
