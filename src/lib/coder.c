@@ -1035,7 +1035,53 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 			int cs = case_of(s, k);
 
 			if (dep_is(s, k, D_NMOD) && cs >= 0 && lemma_is(s, cs, "of")) {  /* "tens of thousands of students" */
+				int role = k, g, guard = 0;
+
 				n = actors_of_role(s, k, out, max, as_source);
+				/* the role counted, through further quantities */
+				while (quantity_word(s, role) && guard++ < 3) {
+					for (g = s->first_child[role]; g >= 0; g = s->next_sibling[g])
+						if (dep_is(s, g, D_NMOD) && case_of(s, g) >= 0 &&
+						    lemma_is(s, case_of(s, g), "of"))
+							break;
+					if (g < 0)
+						break;
+					role = g;
+				}
+				/* a role with no country of its own takes the
+				 * place the parser hung on the quantity: "tens
+				 * of thousands of students throughout Indonesia" */
+				if (n == 0 && s->agent_m[role] >= 0 && !has_country_modifier(s, role)) {
+					int q2 = t;
+
+					for (guard = 0; q2 != role && q2 >= 0 && n == 0 && guard++ < 4;) {
+						int nx = -1;
+
+						for (g = s->first_child[q2]; g >= 0 && n == 0; g = s->next_sibling[g]) {
+							int c2 = case_of(s, g);
+
+							if (!dep_is(s, g, D_NMOD) || c2 < 0)
+								continue;
+							if (lemma_is(s, c2, "of"))
+								nx = g;
+							else if ((lemma_is(s, c2, "in") || lemma_is(s, c2, "across") ||
+							          lemma_is(s, c2, "throughout") || lemma_is(s, c2, "from")) &&
+							         s->actor_m[g] >= 0) {
+								const ent_dict_entry *ae = match_entry(s, s->actor_m[g]);
+								const ent_dict_entry *ge = match_entry(s, s->agent_m[role]);
+
+								out[0].code = compose((sent_ctx *)s, ae->code, ge->code,
+								                      (ge->flags & ENT_ENTRY_PREFIX) != 0);
+								out[0].tok = role;
+								out[0].span = np_span(s, t);
+								out[0].person = 0;
+								out[0].resolved = 0;
+								n = out[0].code != NULL;
+							}
+						}
+						q2 = nx;
+					}
+				}
 				break;
 			}
 		}
