@@ -2910,6 +2910,25 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
 					ns = actors_of(s, g, src, MAX_CODES);
 		}
 	}
+	if (ns == 0 && is_passive && !nounpred && pat->code && reciprocal_code(s, p, pat->code)) {
+		/* a mutual act in the passive with no agent is done by the
+		 * parties it is between: "talks were held between Sudan and
+		 * Chad" */
+		int k;
+
+		for (k = s->first_child[p]; k >= 0 && ns == 0; k = s->next_sibling[k]) {
+			int cs = case_of(s, k), c2;
+
+			if (!dep_is(s, k, D_OBL) || cs < 0 || !lemma_is(s, cs, "between"))
+				continue;
+			ns = actors_of(s, k, src, MAX_CODES);
+			for (c2 = s->first_child[k]; c2 >= 0 && ns > 0 && ns < MAX_CODES; c2 = s->next_sibling[c2])
+				if (dep_is(s, c2, D_CONJ) && actor_token(s, c2) && ns == 1)
+					ns += actors_of(s, c2, src + ns, MAX_CODES - ns);
+			if (ns < 2)
+				ns = 0;
+		}
+	}
 	/* target */
 	nself = (pat->flags & ENT_PAT_PETR) ? 0 : ns;
 	if (pm->target >= 0) {
