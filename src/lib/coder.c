@@ -127,6 +127,7 @@ typedef struct sent_ctx {
 	int *agent_m;          /* token -> covering agent match, or -1 */
 	const char **np_code;  /* token -> code of the noun phrase it heads */
 	signed char *actor_tok; /* token -> actor_token's answer, -1 not asked yet */
+	signed char *time_tok;  /* token -> in_time_phrase's answer, -1 not asked yet */
 	int *np_person;
 	ent_timex tx[16];
 	size_t ntx;
@@ -1266,12 +1267,23 @@ static int weekday_name(const sent_ctx *s, int t)
 	return upos(s, t) == ENT_UPOS_PROPN && lemma_in(s, t, days);
 }
 
+static int in_time_phrase_uncached(const sent_ctx *s, int t)
+{
+	if (dep_is(s, t, D_OBL_UNMARKED) || timex_first(s, t) >= 0 ||
+	    (dep_is(s, t, D_CASE) && s->head[t] > t && timex_first(s, s->head[t]) >= 0))
+		return 1;
+	/* a day's name is a time also when no document date anchors it
+	 * (with one the timexes have found it) */
+	if (s->doc->date.year != 0)
+		return 0;
+	return weekday_name(s, t) || (dep_is(s, t, D_CASE) && s->head[t] > t && weekday_name(s, s->head[t]));
+}
+
 static int in_time_phrase(const sent_ctx *s, int t)
 {
-	/* a day's name is a time also when no document date anchors it */
-	return dep_is(s, t, D_OBL_UNMARKED) || timex_first(s, t) >= 0 || weekday_name(s, t) ||
-	       (dep_is(s, t, D_CASE) && s->head[t] > t &&
-	        (timex_first(s, s->head[t]) >= 0 || weekday_name(s, s->head[t])));
+	if (s->time_tok[t] < 0)  /* the answer does not change within a sentence */
+		s->time_tok[t] = (signed char)in_time_phrase_uncached(s, t);
+	return s->time_tok[t];
 }
 
 static int skippable(const sent_ctx *s, int t)
@@ -4755,7 +4767,7 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 	}
 	s->head = ent_arena_alloc(s->arena, (size_t)n * sizeof(int) * 6 + 1);
 	s->np_code = ent_arena_calloc(s->arena, (size_t)n, sizeof *s->np_code);
-	s->actor_tok = ent_arena_alloc(s->arena, (size_t)n);
+	s->actor_tok = ent_arena_alloc(s->arena, (size_t)n * 2);
 	if (!s->head || !s->np_code || !s->actor_tok)
 		return ENT_ENOMEM;
 	s->first_child = s->head + n;
@@ -4825,7 +4837,8 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 	s->bare_agents = 0;
 	for (t = 0; t < n && !s->bare_agents; t++)
 		s->bare_agents = s->agent_m[t] >= 0 && !s->np_code[t];
-	memset(s->actor_tok, -1, (size_t)n);
+	s->time_tok = s->actor_tok + n;
+	memset(s->actor_tok, -1, (size_t)n * 2);
 	s->ntx = ent_timex_find(s->tx, 16, tokens, (size_t)n, s->text, &s->doc->date);
 	{
 		size_t first_event = s->out->nevents;
