@@ -1358,6 +1358,8 @@ typedef struct frame {
 	int pass_subj;  /* the verb's passive subject before it, or -1 */
 } frame;
 
+static int passive_participle(const sent_ctx *s, int t);
+
 static void build_frame(const sent_ctx *s, int p, int nounpred, frame *f)
 {
 	int k;
@@ -1367,6 +1369,8 @@ static void build_frame(const sent_ctx *s, int p, int nounpred, frame *f)
 	f->pass_subj = -1;
 	if (!nounpred && upos(s, p) == ENT_UPOS_VERB && (k = child(s, p, D_NSUBJ_PASS)) >= 0 && k < p)
 		f->pass_subj = k;
+	else if (!nounpred && upos(s, p) == ENT_UPOS_VERB && passive_participle(s, p))
+		f->pass_subj = s->head[p];  /* "the ambassador summoned by Turkey" */
 	if (nounpred && s->head[p] >= 0 && (dep_is(s, p, D_OBJ) || dep_is(s, p, D_NSUBJ_PASS)))
 		f->light = s->head[p];
 	for (k = p + 1; k < s->n && f->n < 256; k++) {
