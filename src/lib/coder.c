@@ -31,7 +31,7 @@ enum {
 	D_NMOD, D_NMOD_POSS, D_NMOD_UNMARKED, D_AMOD, D_COMPOUND, D_COMPOUND_PRT, D_FLAT,
 	D_APPOS, D_CONJ, D_CC, D_CASE, D_DET, D_XCOMP, D_CCOMP, D_ADVCL, D_ACL,
 	D_ACL_RELCL, D_ADVMOD, D_AUX, D_AUX_PASS, D_MARK, D_NEG_UNUSED, D_PARATAXIS,
-	D_ROOT, D_NUMMOD, D_PUNCT, D_DEP, D_COP, D_EXPL, D_NMOD_DESC, D_COUNT
+	D_ROOT, D_NUMMOD, D_PUNCT, D_DEP, D_COP, D_EXPL, D_NMOD_DESC, D_FIXED, D_COUNT
 };
 
 static const char *const dep_names[D_COUNT] = {
@@ -39,7 +39,7 @@ static const char *const dep_names[D_COUNT] = {
 	"nmod", "nmod:poss", "nmod:unmarked", "amod", "compound", "compound:prt", "flat",
 	"appos", "conj", "cc", "case", "det", "xcomp", "ccomp", "advcl", "acl",
 	"acl:relcl", "advmod", "aux", "aux:pass", "mark", "neg", "parataxis",
-	"root", "nummod", "punct", "dep", "cop", "expl", "nmod:desc"
+	"root", "nummod", "punct", "dep", "cop", "expl", "nmod:desc", "fixed"
 };
 
 struct ent_coder {
@@ -129,6 +129,7 @@ typedef struct sent_ctx {
 	int *agent_m;          /* token -> covering agent match, or -1 */
 	const char **np_code;  /* token -> code of the noun phrase it heads */
 	signed char *actor_tok; /* token -> actor_token's answer, -1 not asked yet */
+	signed char *time_tok;  /* token -> in_time_phrase's answer, -1 not asked yet */
 	int *np_person;
 	ent_timex tx[16];
 	size_t ntx;
@@ -175,6 +176,14 @@ static int lemma_in(const sent_ctx *s, int t, const char *const *words)
 }
 
 /* The child of t with relation which, the first one; -1 when none. */
+/* Whether token t has the Penn tag name ("VBG"). */
+static int xpos_is(const sent_ctx *s, int t, const char *name)
+{
+	const char *x = ent_xpos_name(s->tok[t].xpos);
+
+	return x && strcmp(x, name) == 0;
+}
+
 static int child(const sent_ctx *s, int t, int which)
 {
 	int k;
@@ -1041,7 +1050,53 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 			int cs = case_of(s, k);
 
 			if (dep_is(s, k, D_NMOD) && cs >= 0 && lemma_is(s, cs, "of")) {  /* "tens of thousands of students" */
+				int role = k, g, guard = 0;
+
 				n = actors_of_role(s, k, out, max, as_source);
+				/* the role counted, through further quantities */
+				while (quantity_word(s, role) && guard++ < 3) {
+					for (g = s->first_child[role]; g >= 0; g = s->next_sibling[g])
+						if (dep_is(s, g, D_NMOD) && case_of(s, g) >= 0 &&
+						    lemma_is(s, case_of(s, g), "of"))
+							break;
+					if (g < 0)
+						break;
+					role = g;
+				}
+				/* a role with no country of its own takes the
+				 * place the parser hung on the quantity: "tens
+				 * of thousands of students throughout Indonesia" */
+				if (n == 0 && s->agent_m[role] >= 0 && !has_country_modifier(s, role)) {
+					int q2 = t;
+
+					for (guard = 0; q2 != role && q2 >= 0 && n == 0 && guard++ < 4;) {
+						int nx = -1;
+
+						for (g = s->first_child[q2]; g >= 0 && n == 0; g = s->next_sibling[g]) {
+							int c2 = case_of(s, g);
+
+							if (!dep_is(s, g, D_NMOD) || c2 < 0)
+								continue;
+							if (lemma_is(s, c2, "of"))
+								nx = g;
+							else if ((lemma_is(s, c2, "in") || lemma_is(s, c2, "across") ||
+							          lemma_is(s, c2, "throughout") || lemma_is(s, c2, "from")) &&
+							         s->actor_m[g] >= 0) {
+								const ent_dict_entry *ae = match_entry(s, s->actor_m[g]);
+								const ent_dict_entry *ge = match_entry(s, s->agent_m[role]);
+
+								out[0].code = compose((sent_ctx *)s, ae->code, ge->code,
+								                      (ge->flags & ENT_ENTRY_PREFIX) != 0);
+								out[0].tok = role;
+								out[0].span = np_span(s, t);
+								out[0].person = 0;
+								out[0].resolved = 0;
+								n = out[0].code != NULL;
+							}
+						}
+						q2 = nx;
+					}
+				}
 				break;
 			}
 		}
@@ -1193,7 +1248,11 @@ static int in_frame(const sent_ctx *s, int t, int p, int light)
 		if (h == p || (light >= 0 && h == light)) {
 			/* direct dependents: leave out subjects and clauses */
 			if (dep_is(s, x, D_NSUBJ) || dep_is(s, x, D_NSUBJ_PASS) || dep_is(s, x, D_CSUBJ) ||
-			    dep_is(s, x, D_CCOMP) || dep_is(s, x, D_ADVCL) || dep_is(s, x, D_PARATAXIS) ||
+			    dep_is(s, x, D_CCOMP) || dep_is(s, x, D_PARATAXIS) ||
+			    /* a gerund with "of" or "for" is the predicate's
+			     * complement: "accused X of breaching" */
+			    (dep_is(s, x, D_ADVCL) && !child_lemma(s, x, D_MARK, "of") &&
+			     !child_lemma(s, x, D_MARK, "for")) ||
 			    dep_is(s, x, D_ACL_RELCL) || (dep_is(s, x, D_CONJ) && upos(s, x) == ENT_UPOS_VERB) ||
 			    dep_is(s, x, D_PUNCT) || dep_is(s, x, D_MARK))
 				return 0;
@@ -1213,10 +1272,32 @@ static int timex_first(const sent_ctx *s, int t);
  * ("lifted Friday a blockade", "opened on Monday its border to",
  * "agreed last week to"): passed over, and no pattern word ("agree on")
  * matches its preposition. */
+static int weekday_name(const sent_ctx *s, int t)
+{
+	static const char *const days[] = {
+		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", NULL
+	};
+
+	return upos(s, t) == ENT_UPOS_PROPN && lemma_in(s, t, days);
+}
+
+static int in_time_phrase_uncached(const sent_ctx *s, int t)
+{
+	if (dep_is(s, t, D_OBL_UNMARKED) || timex_first(s, t) >= 0 ||
+	    (dep_is(s, t, D_CASE) && s->head[t] > t && timex_first(s, s->head[t]) >= 0))
+		return 1;
+	/* a day's name is a time also when no document date anchors it
+	 * (with one the timexes have found it) */
+	if (s->doc->date.year != 0)
+		return 0;
+	return weekday_name(s, t) || (dep_is(s, t, D_CASE) && s->head[t] > t && weekday_name(s, s->head[t]));
+}
+
 static int in_time_phrase(const sent_ctx *s, int t)
 {
-	return dep_is(s, t, D_OBL_UNMARKED) || timex_first(s, t) >= 0 ||
-	       (dep_is(s, t, D_CASE) && s->head[t] > t && timex_first(s, s->head[t]) >= 0);
+	if (s->time_tok[t] < 0)  /* the answer does not change within a sentence */
+		s->time_tok[t] = (signed char)in_time_phrase_uncached(s, t);
+	return s->time_tok[t];
 }
 
 static int skippable(const sent_ctx *s, int t)
@@ -1226,6 +1307,10 @@ static int skippable(const sent_ctx *s, int t)
 	/* a modifier of a word further right ("a day-old blockade") */
 	if (s->head[t] > t && upos(s, t) != ENT_UPOS_VERB && !dep_is(s, t, D_NSUBJ) &&
 	    !dep_is(s, t, D_CASE))
+		return 1;
+	/* the rest of such a modifier ("more than 1,000 refugees", "at
+	 * least two envoys") */
+	if (dep_is(s, t, D_FIXED) && s->head[t] >= 0 && s->head[t] < t && s->head[s->head[t]] > t)
 		return 1;
 	switch (upos(s, t)) {
 	case ENT_UPOS_DET: case ENT_UPOS_ADJ: case ENT_UPOS_NUM: case ENT_UPOS_ADV:
@@ -1284,7 +1369,10 @@ typedef struct frame {
 	int tok[256];
 	int n;
 	int light;
+	int pass_subj;  /* the verb's passive subject before it, or -1 */
 } frame;
+
+static int passive_participle(const sent_ctx *s, int t);
 
 static void build_frame(const sent_ctx *s, int p, int nounpred, frame *f)
 {
@@ -1292,6 +1380,11 @@ static void build_frame(const sent_ctx *s, int p, int nounpred, frame *f)
 
 	f->n = 0;
 	f->light = -1;
+	f->pass_subj = -1;
+	if (!nounpred && upos(s, p) == ENT_UPOS_VERB && (k = child(s, p, D_NSUBJ_PASS)) >= 0 && k < p)
+		f->pass_subj = k;
+	else if (!nounpred && upos(s, p) == ENT_UPOS_VERB && passive_participle(s, p))
+		f->pass_subj = s->head[p];  /* "the ambassador summoned by Turkey" */
 	if (nounpred && s->head[p] >= 0 && (dep_is(s, p, D_OBJ) || dep_is(s, p, D_NSUBJ_PASS)))
 		f->light = s->head[p];
 	for (k = p + 1; k < s->n && f->n < 256; k++) {
@@ -1332,11 +1425,60 @@ static int in_descriptive_clause(const sent_ctx *s, int t, int p)
 	return 0;
 }
 
+/* Whether u belongs to the actor phrase headed by hd as its name, its
+ * modifiers before the head and its conjuncts ("the United States",
+ * "Armenia and Azerbaijan", "Chad, Niger and Mali"), not to a phrase
+ * after it ("envoys of X to ..." keeps its "of" and "to"). */
+static int in_actor_phrase(const sent_ctx *s, int u, int hd)
+{
+	int guard = 0;
+
+	if (u <= hd)
+		return in_subtree(s, u, hd);
+	while (u >= 0 && u != hd && guard++ < 32) {
+		if (!(dep_is(s, u, D_FLAT) || dep_is(s, u, D_CONJ) || dep_is(s, u, D_CC) ||
+		      dep_is(s, u, D_PUNCT) || (u < s->head[u] && !dep_is(s, u, D_CASE))))
+			return 0;
+		u = s->head[u];
+	}
+	return u == hd;
+}
+
+/* The head of the actor phrase whose first matched word is t: the word
+ * a name's parts and a role's modifiers hang from ("the United States"
+ * on "States", "1,000 Palestinian refugees" on "refugees"), as long as
+ * the words climbed to are the name or role words. */
+static int actor_phrase_head(const sent_ctx *s, int t)
+{
+	int hd = t, guard = 0;
+
+	while (s->head[hd] > hd && guard++ < 8 &&
+	       /* the head is the same name or a role word: not "a US
+	        * dollar reward" */
+	       ((s->actor_m[t] >= 0 && s->actor_m[s->head[hd]] == s->actor_m[t]) ||
+	        s->agent_m[s->head[hd]] >= 0) &&
+	       (dep_is(s, hd, D_COMPOUND) || dep_is(s, hd, D_FLAT) || dep_is(s, hd, D_AMOD) ||
+	        dep_is(s, hd, D_NMOD_POSS) || dep_is(s, hd, D_NUMMOD) || dep_is(s, hd, D_DET) ||
+	        dep_is(s, hd, D_NMOD_DESC)))
+		hd = s->head[hd];
+	/* a quantity stands for what it counts: "hundreds of Syrian
+	 * refugees" */
+	if (quantity_word(s, hd)) {
+		int k;
+
+		for (k = s->first_child[hd]; k >= 0; k = s->next_sibling[k])
+			if (k > hd && dep_is(s, k, D_NMOD) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "of"))
+				return k;
+	}
+	return hd;
+}
+
 /* Tries pattern pat with its predicate at token p and frame fr. */
 static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, const frame *fr)
 {
 	pmatch r;
 	int light = fr->light, i, pos, k, adjacent, last_end, has_x = 0, word_actor = NO_TOKEN;
+	int first_after = (int)pat->pred + 1;
 	int own = !(pat->flags & ENT_PAT_PETR);  /* PETRARCH's patterns match as PETRARCH does */
 	const int *ftok = fr->tok;
 	int nf = fr->n;
@@ -1407,9 +1549,37 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 	last_end = p + 1;
 	for (i = 0; i < (int)pat->nelems; i++)
 		has_x |= pat->elems[i].kind == ENT_PE_TARGET;
-	for (i = (int)pat->pred + 1; i < (int)pat->nelems; i++) {
+	/* In the passive the verb's object is its subject, before it: the
+	 * first element after the verb may be matched there ("the envoy
+	 * was received by X": "receive X"; "sanctions were imposed on X":
+	 * "impose ~sanction on X"). */
+	if (own && fr->pass_subj >= 0 && (int)pat->pred + 1 < (int)pat->nelems &&
+	    !(pat->elems[pat->pred + 1].flags & ENT_PE_ADJACENT)) {
+		const ent_pattern_elem *e = &pat->elems[pat->pred + 1];
+		int ps = fr->pass_subj;
+		size_t end;
+
+		{
+			/* an actor by its own word: not "Iranian assistance is
+			 * received", nor an "it" that is mostly a thing ("it
+			 * must be approved by the Senate") */
+			if (e->kind == ENT_PE_TARGET && actor_token(s, ps) &&
+			    (upos(s, ps) == ENT_UPOS_PRON ? !lemma_is(s, ps, "it")
+			                                  : s->actor_m[ps] >= 0 || s->agent_m[ps] >= 0)) {
+				r.target = ps;
+				r.score += 3;
+				first_after = (int)pat->pred + 2;
+			} else if (e->kind == ENT_PE_WORD && ent_dict_elem_match(s->dsent, e, (size_t)ps, &end)) {
+				if (actor_head(s, ps))
+					word_actor = ps;
+				r.score += 2;
+				first_after = (int)pat->pred + 2;
+			}
+		}
+	}
+	for (i = first_after; i < (int)pat->nelems; i++) {
 		const ent_pattern_elem *e = &pat->elems[i];
-		int found = -1, q;
+		int found = -1, q, x_tok = NO_TOKEN;
 
 		for (q = pos; q < nf; q++) {
 			int t = ftok[q];
@@ -1444,9 +1614,30 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 				}
 			} else if (e->kind == ENT_PE_TARGET || e->kind == ENT_PE_SOURCE) {
 				if (actor_token(s, t)) {
+					int hd = actor_phrase_head(s, t);
+
 					found = q;
-					pos = q + 1;
 					last_end = s->actor_m[t] >= 0 ? (int)s->m[s->actor_m[t]].end : t + 1;
+					/* the rest of the actor's phrase is no
+					 * pattern word: "urged South Korea to",
+					 * "urged Armenia and Azerbaijan to" */
+					while (q + 1 < nf && (ftok[q + 1] < last_end || in_actor_phrase(s, ftok[q + 1], hd))) {
+						size_t end2;
+
+						/* "between S and X": the pattern's
+						 * own conjunction */
+						if (i + 1 < (int)pat->nelems && dep_is(s, ftok[q + 1], D_CC) &&
+						    pat->elems[i + 1].kind == ENT_PE_WORD &&
+						    ent_dict_elem_match(s->dsent, &pat->elems[i + 1], (size_t)ftok[q + 1], &end2))
+							break;
+						q++;
+					}
+					if (ftok[q] + 1 > last_end)
+						last_end = ftok[q] + 1;
+					/* the phrase's head names it whole:
+					 * "Darfur rebels" */
+					x_tok = hd != t && actor_token(s, hd) ? hd : t;
+					pos = q + 1;
 					break;
 				}
 			} else if (e->kind == ENT_PE_SKIP) {
@@ -1487,9 +1678,9 @@ static pmatch try_pattern(const sent_ctx *s, const ent_pattern *pat, int p, cons
 		if (e->kind == ENT_PE_WORD && word_actor < 0 && own && actor_head(s, ftok[found]))
 			word_actor = ftok[found];
 		if (e->kind == ENT_PE_TARGET)
-			r.target = ftok[found];
+			r.target = x_tok;
 		else if (e->kind == ENT_PE_SOURCE)
-			r.source = ftok[found];
+			r.source = x_tok;
 		r.score += e->kind == ENT_PE_WORD ? 2 : e->kind == ENT_PE_SKIP ? 1 : 3;
 		if (ftok[found] > r.last)
 			r.last = ftok[found];
@@ -1572,8 +1763,10 @@ static int subject_from_order(const sent_ctx *s, int p)
  * sentence, then only a noun phrase (names, nouns, adjectives,
  * determiners, "and" and commas) that names an actor, that phrase is the
  * subject: its first noun or name, whose conjuncts go with it. *at gets
- * the position of the subordinating word; -1 when the words do not fit. */
-static int subject_after_subordinator(const sent_ctx *s, int v, int *at)
+ * the position of the subordinating word; -1 when the words do not fit.
+ * loose: v has no subject of its own, and the subordinating word may
+ * follow anything. */
+static int subject_after_subordinator(const sent_ctx *s, int v, int loose, int *at)
 {
 	static const char *const subordinators[] = {"after", "before", "since", "until", "till", NULL};
 	static const char *const spans[] = {
@@ -1584,7 +1777,11 @@ static int subject_after_subordinator(const sent_ctx *s, int v, int *at)
 	const char *x = ent_xpos_name(s->tok[v].xpos);
 	int k = v - 1, sub, first;
 
-	if (!x || !(strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0))
+	if (!x || !(strcmp(x, "VBD") == 0 || strcmp(x, "VBZ") == 0 || strcmp(x, "VBP") == 0 ||
+	            /* the tagger's participle for a past tense ("officials
+	             * alleged") */
+	            (loose && strcmp(x, "VBN") == 0 && child(s, v, D_AUX) < 0 &&
+	             child(s, v, D_AUX_PASS) < 0)))
 		return -1;
 	while (k >= 0 && (upos(s, k) == ENT_UPOS_PROPN || upos(s, k) == ENT_UPOS_NOUN ||
 	                  upos(s, k) == ENT_UPOS_ADJ || upos(s, k) == ENT_UPOS_DET ||
@@ -1593,7 +1790,7 @@ static int subject_after_subordinator(const sent_ctx *s, int v, int *at)
 		k--;
 	sub = k;
 	if (sub < 0 || sub >= v - 1 || !lemma_in(s, sub, subordinators) ||
-	    (sub > 0 && !lemma_in(s, sub - 1, spans)))
+	    (!loose && sub > 0 && !lemma_in(s, sub - 1, spans)))
 		return -1;
 	for (first = sub + 1; first < v && !(upos(s, first) == ENT_UPOS_NOUN ||
 	                                      upos(s, first) == ENT_UPOS_PROPN); first++)
@@ -1643,6 +1840,32 @@ static int passive_participle(const sent_ctx *s, int t)
 
 /* The token that is the subject of verb p, climbing through control,
  * conjunction, relative clauses and participles; -1 when none. */
+/* The agent of a passive whose "by" phrase k names a thing that acts
+ * for someone named after it: "blown up by a missile believed to be
+ * fired by rebels", "killed by a bomb planted by militants" (the
+ * rebels, the militants); else k. */
+static int passive_agent(const sent_ctx *s, int k)
+{
+	int c, g, a;
+
+	if (actor_token(s, k))
+		return k;
+	for (c = s->first_child[k]; c >= 0; c = s->next_sibling[c]) {
+		if (!dep_is(s, c, D_ACL) || upos(s, c) != ENT_UPOS_VERB)
+			continue;
+		for (g = c; g >= 0; g = child(s, g, D_XCOMP)) {
+			for (a = s->first_child[g]; a >= 0; a = s->next_sibling[a])
+				if ((dep_is(s, a, D_OBL_AGENT) ||
+				     (dep_is(s, a, D_OBL) && case_of(s, a) >= 0 && lemma_is(s, case_of(s, a), "by"))) &&
+				    actor_token(s, a))
+					return a;
+			if (g != c && g == s->head[g])
+				break;
+		}
+	}
+	return k;
+}
+
 static int subject_of(const sent_ctx *s, int p, int *is_passive)
 {
 	int guard = 0, t = p;
@@ -1675,7 +1898,10 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 		    p > 0 && temporal_word(s, p - 1))
 			subj = subject_from_order(s, p);
 		if (t == p) {
-			int at, sa = subject_after_subordinator(s, p, &at);
+			/* a verb with no subject of its own (the parser's
+			 * conjunct: "expelled X after U.S. officials
+			 * alleged") takes the phrase after any "after" */
+			int at, sa = subject_after_subordinator(s, p, subj < 0, &at);
 
 			/* none, or the time noun ("Hours after ... signed") */
 			if (sa >= 0 && (subj < 0 || subj < at))
@@ -1700,7 +1926,7 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 			for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
 				if (dep_is(s, k, D_OBL_AGENT) ||
 				    (dep_is(s, k, D_OBL) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "by")))
-					return k;
+					return passive_agent(s, k);
 			return -1;
 		}
 		if (h < 0)
@@ -1727,7 +1953,7 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 			for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
 				if (dep_is(s, k, D_OBL_AGENT) ||
 				    (dep_is(s, k, D_OBL) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "by")))
-					return k;
+					return passive_agent(s, k);
 			return -1;
 		}
 		if ((dep_is(s, t, D_ACL) || (dep_is(s, t, D_DEP) && h < t)) &&
@@ -1769,6 +1995,13 @@ static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat, int spe
 			return -1;
 	}
 
+	/* a noun in a clause of "if", "whether" or "unless": "if Israel
+	 * continued the raids" */
+	if (upos(s, p) == ENT_UPOS_NOUN && s->head[p] >= 0 && upos(s, s->head[p]) == ENT_UPOS_VERB &&
+	    (dep_is(s, p, D_OBJ) || dep_is(s, p, D_NSUBJ) || dep_is(s, p, D_OBL)) &&
+	    (child_lemma(s, s->head[p], D_MARK, "if") || child_lemma(s, s->head[p], D_MARK, "whether") ||
+	     child_lemma(s, s->head[p], D_MARK, "unless")))
+		mod = ENT_MOD_HYPOTHETICAL;
 	while (t >= 0 && guard++ < 6) {
 		for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k]) {
 			/* a pattern that spells the negation ("&NEGATVAUXVRB *
@@ -1811,6 +2044,10 @@ static int modality_of(const sent_ctx *s, int p, const ent_pattern *pat, int spe
 			    lemma_is(s, h, "prepare") || lemma_is(s, h, "aim") || lemma_is(s, h, "schedule"))
 				mod = mod ? mod : ENT_MOD_FUTURE;
 			if (lemma_is(s, h, "seem") || lemma_is(s, h, "appear"))
+				mod = mod ? mod : ENT_MOD_HEDGED;
+			/* what is alleged or claimed is not reported as
+			 * fact: "alleged that the rebels had shelled" */
+			if (dep_is(s, t, D_CCOMP) && (lemma_is(s, h, "allege") || lemma_is(s, h, "claim")))
 				mod = mod ? mod : ENT_MOD_HEDGED;
 			/* an act only intended ("hopes to", "is ready to") or
 			 * asked for ("urged X to") is not reported as done */
@@ -2472,6 +2709,17 @@ static int phrase_path(const sent_ctx *s, int t, int p)
 /* Whether t comes into p's verb phrase through a preposition that does
  * not introduce a party: a role ("served as president"), a comparison,
  * a time ("during", "since", "after"). */
+/* Whether phrase k, marked by case word cs, is the topic of a talk or
+ * meeting (root 04): "talks on an Israeli pullback", "negotiations over
+ * a US aid package" are about the pullback and the package, and name no
+ * party; "talks on Syria" still names one. */
+static int topic_phrase(const sent_ctx *s, int k, int cs, const char *code)
+{
+	return code && strncmp(code, "04", 2) == 0 && cs >= 0 &&
+	       (lemma_is(s, cs, "on") || lemma_is(s, cs, "over") || lemma_is(s, cs, "about")) &&
+	       s->actor_m[k] < 0 && s->agent_m[k] < 0 && upos(s, k) != ENT_UPOS_PRON;
+}
+
 static int non_party_prep(const sent_ctx *s, int t, int p)
 {
 	static const char *const preps[] = {
@@ -2678,11 +2926,37 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
 		int k;
 
 		for (k = s->first_child[p]; k >= 0 && ns == 0; k = s->next_sibling[k]) {
-			int cs = case_of(s, k);
+			int cs = case_of(s, k), g;
 
 			if (dep_is(s, k, D_OBL) && cs >= 0 && place_token(s, k) &&
 			    (lemma_is(s, cs, "in") || lemma_is(s, cs, "inside")))
 				ns = actors_of(s, k, src, MAX_CODES);
+			/* the place hung on the pattern's noun: "was put
+			 * under investigation in Italy" */
+			for (g = dep_is(s, k, D_OBL) ? s->first_child[k] : -1; g >= 0 && ns == 0;
+			     g = s->next_sibling[g])
+				if (dep_is(s, g, D_NMOD) && (cs = case_of(s, g)) >= 0 && place_token(s, g) &&
+				    (lemma_is(s, cs, "in") || lemma_is(s, cs, "inside")))
+					ns = actors_of(s, g, src, MAX_CODES);
+		}
+	}
+	if (ns == 0 && is_passive && !nounpred && pat->code && reciprocal_code(s, p, pat->code)) {
+		/* a mutual act in the passive with no agent is done by the
+		 * parties it is between: "talks were held between Sudan and
+		 * Chad" */
+		int k;
+
+		for (k = s->first_child[p]; k >= 0 && ns == 0; k = s->next_sibling[k]) {
+			int cs = case_of(s, k), c2;
+
+			if (!dep_is(s, k, D_OBL) || cs < 0 || !lemma_is(s, cs, "between"))
+				continue;
+			ns = actors_of(s, k, src, MAX_CODES);
+			for (c2 = s->first_child[k]; c2 >= 0 && ns > 0 && ns < MAX_CODES; c2 = s->next_sibling[c2])
+				if (dep_is(s, c2, D_CONJ) && actor_token(s, c2) && ns == 1)
+					ns += actors_of(s, c2, src + ns, MAX_CODES - ns);
+			if (ns < 2)
+				ns = 0;
 		}
 	}
 	/* target */
@@ -2692,6 +2966,13 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
 		 * inspectors into Yongbyon") gives way to the next candidate */
 		int n0 = actors_of(s, pm->target, tgt, MAX_CODES);
 
+		/* a country borrowed as a noun's source from the verb above
+		 * it is not the noun's actor when the noun is done to that
+		 * country ("the United States pointed to the attack on the
+		 * United States embassy"); a party or a legislature may act
+		 * on its own country's people */
+		if (nounpred && from_verb && ns > 0 && root_len(src[0].code) == strlen(src[0].code))
+			dropped = 1;
 		nt = other_targets(src, nself, tgt, n0, &dropped);
 		self_x = n0 > 0 && nt == 0;
 	} else if (pm->source >= 0) {
@@ -2734,7 +3015,8 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
 			     lemma_is(s, cs, "on") || lemma_is(s, cs, "toward") || lemma_is(s, cs, "towards") ||
 			     lemma_is(s, cs, "at") || lemma_is(s, cs, "into") || lemma_is(s, cs, "for") ||
 			     lemma_is(s, cs, "over") || lemma_is(s, cs, "upon") || lemma_is(s, cs, "between") ||
-			     lemma_is(s, cs, "among") || lemma_is(s, cs, "from")))
+			     lemma_is(s, cs, "among") || lemma_is(s, cs, "from")) &&
+			    !topic_phrase(s, k, cs, pat->code))
 				nt = other_targets(src, nself, tgt, actors_of(s, k, tgt, MAX_CODES), &dropped);
 		}
 	}
@@ -2756,7 +3038,8 @@ static void parties_pass(const sent_ctx *s, int p, const ent_pattern *pat, const
 			       (lemma_is(s, cs, "to") || lemma_is(s, cs, "with") || lemma_is(s, cs, "against") ||
 			        lemma_is(s, cs, "for") || lemma_is(s, cs, "on") || lemma_is(s, cs, "toward") ||
 			        lemma_is(s, cs, "towards") || lemma_is(s, cs, "into") || lemma_is(s, cs, "at") ||
-			        lemma_is(s, cs, "between") || lemma_is(s, cs, "among")))))
+			        lemma_is(s, cs, "between") || lemma_is(s, cs, "among")) &&
+			       !topic_phrase(s, k, cs, pat->code))))
 				continue;
 			/* a deeper verb's object or subject counts only when it
 			 * names an actor itself: in "pledges to block US
@@ -3881,14 +4164,58 @@ static int code_predicates(sent_ctx *s)
 		while (guard++ < 4 && s->head[t] >= 0 &&
 		       (dep_is(s, t, D_XCOMP) || dep_is(s, t, D_CONJ) || dep_is(s, t, D_OBJ)))
 			t = s->head[t];
-		if (!dep_is(s, t, D_ADVCL) || (h = s->head[t]) < 0 ||
+		if (!(dep_is(s, t, D_ADVCL) || dep_is(s, t, D_CCOMP)) || (h = s->head[t]) < 0 ||
 		    !(child_lemma(s, t, D_MARK, "if") || child_lemma(s, t, D_MARK, "unless")))
 			continue;
 		/* a predicate at the governing verb, or a pattern starting
 		 * there ("will close its border ... unless") */
 		for (mj = 0; mj < s->nm && !c->skip; mj++)
 			c->skip = mj != mi && ch[mj].best && !ch[mj].skip && ch[mj].best->code &&
-			          (ch[mj].p == h || ch[mj].bm.first == h);
+			          (ch[mj].p == h || ch[mj].bm.first == h ||
+			           /* an act framed by it: "threatened to
+			            * launch an offensive unless" */
+			           (ch[mj].framed && ch[mj].gov == h));
+	}
+	/* An eventive noun (or a gerund with no subject) in a "following",
+	 * "after", "before", "since", "amid" or "during" phrase names the
+	 * circumstance of the sentence's act, not an act it reports:
+	 * "offered talks following the invasion of X", "warned against
+	 * travel after the mall shooting". Found by word order, as the
+	 * parser often hangs such a phrase from the wrong word. */
+	for (mi = 0; mi < s->nm; mi++) {
+		choice *c = &ch[mi];
+		int t, left, any = 0;
+
+		if (!c->best || c->skip || !c->best->code || c->p < 0 || c->p >= s->n)
+			continue;
+		if (!c->nounpred && !(upos(s, c->p) == ENT_UPOS_VERB && xpos_is(s, c->p, "VBG") &&
+		                      child(s, c->p, D_NSUBJ) < 0 && child(s, c->p, D_AUX) < 0))
+			continue;
+		if (c->bm.first < c->p)
+			continue;  /* a pattern from a word before it: "hold talks" */
+		for (left = c->p - 1; left >= 0 && left >= c->p - 6; left--) {
+			int u = upos(s, left);
+
+			if (!(u == ENT_UPOS_DET || u == ENT_UPOS_ADJ || u == ENT_UPOS_NUM ||
+			      u == ENT_UPOS_PROPN || (u == ENT_UPOS_NOUN && s->head[left] > left) ||
+			      (u == ENT_UPOS_PRON && dep_is(s, left, D_NMOD_POSS)) ||
+			      (u == ENT_UPOS_PART && xpos_is(s, left, "POS")) ||
+			      (u == ENT_UPOS_PUNCT && s->head[left] > left)))
+				break;
+		}
+		if (left < 0 || !(lemma_is(s, left, "following") || lemma_is(s, left, "follow") ||
+		                  lemma_is(s, left, "after") || lemma_is(s, left, "before") ||
+		                  lemma_is(s, left, "since") || lemma_is(s, left, "amid") ||
+		                  lemma_is(s, left, "amidst") || lemma_is(s, left, "during")))
+			continue;
+		if (lemma_is(s, left, "follow") && !xpos_is(s, left, "VBG"))
+			continue;
+		/* the act it is the circumstance of */
+		for (t = 0; t < (int)s->nm && !any; t++)
+			any = t != (int)mi && ch[t].best && !ch[t].skip && ch[t].best->code && ch[t].p != c->p &&
+			      !(ch[t].p > left && ch[t].p < c->p);
+		if (any)
+			c->skip = 1;
 	}
 	/* The content of a claim demanded, asked for, rejected, threatened
 	 * or denied ("demanded an admission that X murdered Y", "rejected
@@ -4536,7 +4863,7 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 	}
 	s->head = ent_arena_alloc(s->arena, (size_t)n * sizeof(int) * 6 + 1);
 	s->np_code = ent_arena_calloc(s->arena, (size_t)n, sizeof *s->np_code);
-	s->actor_tok = ent_arena_alloc(s->arena, (size_t)n);
+	s->actor_tok = ent_arena_alloc(s->arena, (size_t)n * 2);
 	if (!s->head || !s->np_code || !s->actor_tok)
 		return ENT_ENOMEM;
 	s->first_child = s->head + n;
@@ -4608,7 +4935,8 @@ static int code_sentence(sent_ctx *s, ent_token *tokens, int n)
 	s->bare_agents = 0;
 	for (t = 0; t < n && !s->bare_agents; t++)
 		s->bare_agents = s->agent_m[t] >= 0 && !s->np_code[t];
-	memset(s->actor_tok, -1, (size_t)n);
+	s->time_tok = s->actor_tok + n;
+	memset(s->actor_tok, -1, (size_t)n * 2);
 	s->ntx = ent_timex_find(s->tx, 16, tokens, (size_t)n, s->text, &s->doc->date);
 	{
 		size_t first_event = s->out->nevents;
