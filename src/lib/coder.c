@@ -1838,6 +1838,20 @@ static int passive_participle(const sent_ctx *s, int t)
 	return 1;
 }
 
+static int passive_agent(const sent_ctx *s, int k);
+
+/* The source of passive verb t: its agent ("by X"), or -1. */
+static int by_agent(const sent_ctx *s, int t)
+{
+	int k;
+
+	for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
+		if (dep_is(s, k, D_OBL_AGENT) ||
+		    (dep_is(s, k, D_OBL) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "by")))
+			return passive_agent(s, k);
+	return -1;
+}
+
 /* The token that is the subject of verb p, climbing through control,
  * conjunction, relative clauses and participles; -1 when none. */
 /* The agent of a passive whose "by" phrase k names a thing that acts
@@ -1920,14 +1934,8 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 			return child(s, t, D_NSUBJ_PASS);
 		if (child(s, t, D_NSUBJ_PASS) >= 0 && child(s, t, D_AUX_PASS) >= 0 && t == p) {
 			/* passive: the agent is the source */
-			int k;
-
 			*is_passive = 1;
-			for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
-				if (dep_is(s, k, D_OBL_AGENT) ||
-				    (dep_is(s, k, D_OBL) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "by")))
-					return passive_agent(s, k);
-			return -1;
+			return by_agent(s, t);
 		}
 		if (h < 0)
 			return -1;
@@ -1947,14 +1955,8 @@ static int subject_of(const sent_ctx *s, int p, int *is_passive)
 		if (t == p && passive_participle(s, t)) {
 			/* "soldiers killed in X", "a delegation led by X":
 			 * the agent acts on the noun */
-			int k;
-
 			*is_passive = 1;
-			for (k = s->first_child[t]; k >= 0; k = s->next_sibling[k])
-				if (dep_is(s, k, D_OBL_AGENT) ||
-				    (dep_is(s, k, D_OBL) && case_of(s, k) >= 0 && lemma_is(s, case_of(s, k), "by")))
-					return passive_agent(s, k);
-			return -1;
+			return by_agent(s, t);
 		}
 		if ((dep_is(s, t, D_ACL) || (dep_is(s, t, D_DEP) && h < t)) &&
 		    (upos(s, h) == ENT_UPOS_NOUN || upos(s, h) == ENT_UPOS_PROPN))
