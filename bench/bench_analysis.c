@@ -111,7 +111,7 @@ int main(int argc, char **argv)
 	const char *cow = argc > 2 ? argv[2] : NULL;
 	enum { ACTORS = 200, DYADS = 4000 };
 	static uint32_t dyad_a[DYADS], dyad_b[DYADS];
-	static double dyad_tone[DYADS];
+	static int dyad_tone[DYADS];
 	char names_buf[ACTORS][8];
 	const char *names[ACTORS];
 	ent_event_obs *ev = malloc(n * sizeof *ev);
@@ -142,18 +142,10 @@ int main(int argc, char **argv)
 	 * parity, friendly inside and hostile across, with a few dyads
 	 * against their camps; Goldstein on CAMEO's grid around that tone,
 	 * QuadClass from its sign; in day order, as the store returns them. */
-	for (i = 0; i < DYADS; i++) {
-		uint32_t a = rnd() % ACTORS * (rnd() % ACTORS) / ACTORS, b = rnd() % ACTORS;
-
-		if (a == b)
-			b = (b + 1) % ACTORS;
-		dyad_a[i] = a;
-		dyad_b[i] = b;
-		dyad_tone[i] = ((a % 2 == b % 2) != ((a * 31 + b * 17) % 19 == 0)) ? 3.0 : -3.0;
-	}
+	bench_dyads(dyad_a, dyad_b, dyad_tone, DYADS, ACTORS);
 	for (i = 0; i < n; i++) {
 		uint32_t r = rnd(), d = rnd() % DYADS * (rnd() % DYADS) / DYADS;
-		double gs = dyad_tone[d] + (double)((int)(rnd() % 161) - 80) / 10.0;
+		double gs = 3.0 * dyad_tone[d] + (double)((int)(rnd() % 161) - 80) / 10.0;
 
 		gs = gs > 10 ? 10 : gs < -10 ? -10 : gs;
 		ev[i].day = first + (int32_t)((uint64_t)i * span / n);

@@ -51,15 +51,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < ACTORS; i++)
 		snprintf(names[i], sizeof names[i], "%c%c%c", 'A' + (int)(i / 26 / 26 % 26),
 		         'A' + (int)(i / 26 % 26), 'A' + (int)(i % 26));
-	for (i = 0; i < DYADS; i++) {
-		uint32_t a = rnd() % ACTORS * (rnd() % ACTORS) / ACTORS, b = rnd() % ACTORS;
-
-		if (a == b)
-			b = (b + 1) % ACTORS;
-		dyad_a[i] = a;
-		dyad_b[i] = b;
-		dyad_tone[i] = ((a % 2 == b % 2) != ((a * 31 + b * 17) % 19 == 0)) ? 1 : -1;
-	}
+	bench_dyads(dyad_a, dyad_b, dyad_tone, DYADS, ACTORS);
 	printf("%s %s\n", names[dyad_a[0]], names[dyad_b[0]]);
 	fflush(stdout);
 	if (ent_store_open(&s, path))

@@ -936,6 +936,18 @@ static int quantity_word(const sent_ctx *s, int t)
 	return lemma_in(s, t, words);
 }
 
+/* Puts an actor named in the sentence (not resolved) at out[n]; returns
+ * n + 1, or n when code is NULL (out of memory). */
+static int add_actor(actor *out, int n, const char *code, int tok, ent_span span, int person)
+{
+	out[n].code = code;
+	out[n].tok = tok;
+	out[n].span = span;
+	out[n].person = (uint8_t)person;
+	out[n].resolved = 0;
+	return code ? n + 1 : n;
+}
+
 static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_source)
 {
 	int n = 0, k;
@@ -950,12 +962,7 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 	if (s->np_code[t]) {
 		int mi = s->actor_m[t];
 
-		out[n].code = s->np_code[t];
-		out[n].tok = t;
-		out[n].span = np_span(s, t);
-		out[n].person = (uint8_t)s->np_person[t];
-		out[n].resolved = 0;
-		n++;
+		n = add_actor(out, n, s->np_code[t], t, np_span(s, t), s->np_person[t]);
 		/* a phrase with several codes stands for all of them
 		 * (PETRARCH's [A/B]: "Lorien" ELR and GAL) */
 		if (mi >= 0 && match_entry(s, mi)->code == s->np_code[t]) {
@@ -1020,24 +1027,14 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 				const char *code = s->np_code[k] ? s->np_code[k]
 				                                 : actor_code(s, s->actor_m[k], &sa, &pe);
 
-				out[n].code = code;
-				out[n].tok = k;
-				out[n].span = np_span(s, k);
-				out[n].person = (uint8_t)s->np_person[k];
-				out[n].resolved = 0;
-				n++;
+				n = add_actor(out, n, code, k, np_span(s, k), s->np_person[k]);
 				/* and its conjuncts: "rivals India and Pakistan" */
 				{
 					int c2;
 
 					for (c2 = s->first_child[k]; c2 >= 0 && n < max; c2 = s->next_sibling[c2])
 						if (dep_is(s, c2, D_CONJ) && s->np_code[c2]) {
-							out[n].code = s->np_code[c2];
-							out[n].tok = c2;
-							out[n].span = np_span(s, c2);
-							out[n].person = (uint8_t)s->np_person[c2];
-							out[n].resolved = 0;
-							n++;
+							n = add_actor(out, n, s->np_code[c2], c2, np_span(s, c2), s->np_person[c2]);
 						}
 				}
 			}
@@ -1141,13 +1138,7 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 		if (e->code && (e->flags & ENT_ENTRY_PREFIX) && fi && fi->format != ENT_DICT_FMT_PETR_AGENTS &&
 		    (strncmp(e->code, "NGO", 3) == 0 || strncmp(e->code, "IGO", 3) == 0 ||
 		     strncmp(e->code, "MNC", 3) == 0)) {
-			out[n].code = ent_arena_strndup(s->arena, e->code, 3);
-			out[n].tok = t;
-			out[n].span = np_span(s, t);
-			out[n].person = 0;
-			out[n].resolved = 0;
-			if (out[n].code)
-				n++;
+			n = add_actor(out, n, ent_arena_strndup(s->arena, e->code, 3), t, np_span(s, t), 0);
 		}
 	}
 	if (n == 0 && s->unknown_ok && s->agent_m[t] >= 0 && max > 0) {
@@ -1159,24 +1150,13 @@ static int actors_of_role(const sent_ctx *s, int t, actor *out, int max, int as_
 
 		if (e->code && fi && fi->format == ENT_DICT_FMT_PETR_AGENTS &&
 		    !(e->flags & ENT_ENTRY_PREFIX)) {
-			out[n].code = compose((sent_ctx *)s, "---", e->code, 0);
-			out[n].tok = t;
-			out[n].span = np_span(s, t);
-			out[n].person = 0;
-			out[n].resolved = 0;
-			if (out[n].code)
-				n++;
+			n = add_actor(out, n, compose((sent_ctx *)s, "---", e->code, 0), t, np_span(s, t), 0);
 		}
 	}
 	/* conjuncts: "Pakistan and Russia", but not "... but not Afghanistan" */
 	for (k = s->first_child[t]; k >= 0 && n < max; k = s->next_sibling[k])
 		if (dep_is(s, k, D_CONJ) && s->np_code[k] && !negated_conjunct(s, k)) {
-			out[n].code = s->np_code[k];
-			out[n].tok = k;
-			out[n].span = np_span(s, k);
-			out[n].person = (uint8_t)s->np_person[k];
-			out[n].resolved = 0;
-			n++;
+			n = add_actor(out, n, s->np_code[k], k, np_span(s, k), s->np_person[k]);
 		}
 	return n;
 }
